@@ -1,0 +1,57 @@
+// A new company profile, pre-filled with the legal defaults of LEGAL.md.
+import type { Address, Client, Company, IsoDate, IsoDateTime } from './types';
+import { DEFAULT_NUMBER_FORMATS } from './numbering';
+import { DEFAULT_TERMS, defaultPenaltyRateBp } from './terms';
+import { emptyAddress } from './documents';
+
+export function newCompany(today: IsoDate): Company {
+  return {
+    name: '',
+    legalForm: 'EI',
+    soleTrader: true,
+    shareCapitalCents: null,
+    address: emptyAddress(),
+    siret: '',
+    rcsCity: '',
+    rmCity: '',
+    vatNumber: '',
+    vatRegime: 'normal',
+    iban: '',
+    bic: '',
+    email: '',
+    phone: '',
+    logoDataUrl: '',
+    defaultTerms: DEFAULT_TERMS,
+    penaltyRateBp: defaultPenaltyRateBp(today),
+    earlyPaymentDiscount: '',
+    numberFormats: { ...DEFAULT_NUMBER_FORMATS },
+    currency: 'EUR'
+  };
+}
+
+export function newClient(id: string, now: IsoDateTime): Client {
+  return {
+    id,
+    kind: 'company',
+    name: '',
+    contacts: [],
+    billingAddress: emptyAddress(),
+    deliveryAddress: null,
+    siren: '',
+    vatNumber: '',
+    categories: [],
+    terms: null,
+    notes: '',
+    language: 'fr',
+    createdAt: now,
+    updatedAt: now
+  };
+}
+
+export function sameAddress(a: Address | null, b: Address | null): boolean {
+  if (!a || !b) return a === b;
+  return a.line1 === b.line1 && a.line2 === b.line2 && a.postalCode === b.postalCode && a.city === b.city && a.country === b.country;
+}
+
+/** Categories offered by default; users add their own. */
+export const DEFAULT_CATEGORIES = ['bon payeur', 'nouveau client', 'mauvais payeur', 'public'];

@@ -1,0 +1,263 @@
+// Plain records shared by the domain, the store and the UI.
+// Money is integer cents, VAT rates are basis points (2000 = 20 %), dates are ISO strings:
+// calendar dates as 'YYYY-MM-DD' (local), instants as full ISO timestamps.
+
+export type Cents = number;
+export type BasisPoints = number;
+/** A local calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+/** An instant, `new Date().toISOString()`. */
+export type IsoDateTime = string;
+
+export type Language = 'fr' | 'en';
+
+export interface Address {
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  country: string; // ISO 3166 alpha-2, 'FR' by default
+}
+
+export type VatRegime = 'normal' | 'franchise';
+
+/** How the due date is derived from the issue date. */
+export type PaymentTerms =
+  | { kind: 'on_receipt' }
+  | { kind: 'net'; days: number }
+  | { kind: 'end_of_month'; days: number }
+  | { kind: 'date'; date: IsoDate };
+
+export interface NumberFormats {
+  /** Tokens: {YYYY} year, {YY} short year, {S} series letter, {N…} zero-padded sequence (count of N = width). */
+  invoice: string;
+  quote: string;
+  credit: string;
+}
+
+export interface Company {
+  name: string;
+  legalForm: string; // 'EI', 'SARL', 'SAS', 'EURL', 'SASU', 'Auto-entrepreneur'…
+  soleTrader: boolean; // prints « EI » next to the name
+  shareCapitalCents: Cents | null;
+  address: Address;
+  siret: string;
+  rcsCity: string; // « RCS Lyon »
+  rmCity: string; // « RM » for craftsmen
+  vatNumber: string;
+  vatRegime: VatRegime;
+  iban: string;
+  bic: string;
+  email: string;
+  phone: string;
+  logoDataUrl: string;
+  defaultTerms: PaymentTerms;
+  penaltyRateBp: BasisPoints;
+  earlyPaymentDiscount: string; // empty → « Pas d'escompte pour paiement anticipé »
+  numberFormats: NumberFormats;
+  currency: 'EUR';
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  seriesLetter: string;
+  createdAt: IsoDateTime;
+  lastSeenAt: IsoDateTime;
+  removed: boolean;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  role: string;
+  billing: boolean; // the contact who receives invoices and reminders
+}
+
+export type ClientKind = 'company' | 'individual';
+
+export interface Client {
+  id: string;
+  kind: ClientKind;
+  name: string;
+  contacts: Contact[];
+  billingAddress: Address;
+  deliveryAddress: Address | null;
+  siren: string; // SIREN or SIRET
+  vatNumber: string;
+  categories: string[];
+  terms: PaymentTerms | null; // overrides the company default
+  notes: string;
+  language: Language;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface CatalogItem {
+  id: string;
+  name: string;
+  description: string;
+  unit: string; // 'h', 'jour', 'u', 'forfait'…
+  unitPriceCents: Cents;
+  vatRateBp: BasisPoints;
+  archived: boolean;
+}
+
+export interface Line {
+  id: string;
+  description: string;
+  quantity: number; // up to 3 decimals
+  unit: string;
+  unitPriceCents: Cents;
+  vatRateBp: BasisPoints;
+  discountCents: Cents; // line discount, HT
+}
+
+export type DocumentKind = 'quote' | 'invoice' | 'credit';
+
+/** A document discount: a percentage (basis points) or a fixed HT amount. */
+export type Discount = { kind: 'none' } | { kind: 'percent'; bp: BasisPoints } | { kind: 'amount'; cents: Cents };
+
+export type SendChannel = 'email' | 'post' | 'hand' | 'platform' | 'other';
+
+export type QuoteOutcome = 'pending' | 'accepted' | 'refused';
+
+/** Client identity as printed on an issued document. */
+export interface PartySnapshot {
+  name: string;
+  address: Address;
+  deliveryAddress: Address | null;
+  siren: string;
+  vatNumber: string;
+}
+
+/** What an issued document freezes: exactly what was printed. Hashed canonically. */
+export interface FrozenContent {
+  kind: DocumentKind;
+  number: string;
+  series: string; // e.g. 'F-2026-A'
+  seq: number;
+  issueDate: IsoDate;
+  serviceDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  terms: PaymentTerms;
+  seller: Company;
+  client: PartySnapshot;
+  clientId: string;
+  lines: Line[];
+  discount: Discount;
+  totals: Totals;
+  notes: string;
+  correctsInvoiceId: string | null;
+  correctsInvoiceNumber: string | null;
+  correctsInvoiceDate: IsoDate | null;
+  prevHash: string; // hash of the previous document of the series ('' for the first)
+}
+
+export interface DocumentRecord {
+  id: string;
+  kind: DocumentKind;
+  clientId: string;
+  memberId: string; // device that created / issued it
+  status: 'draft' | 'issued';
+  // Editable while draft:
+  lines: Line[];
+  discount: Discount;
+  issueDate: IsoDate | null;
+  serviceDate: IsoDate | null;
+  terms: PaymentTerms;
+  notes: string;
+  title: string;
+  // Set on issue:
+  number: string;
+  series: string;
+  seq: number;
+  dueDate: IsoDate | null;
+  frozen: FrozenContent | null;
+  hash: string;
+  prevHash: string;
+  issuedAt: IsoDateTime | null;
+  // Mutable facts about an issued document (not part of the frozen content):
+  sentAt: IsoDate | null;
+  sentChannel: SendChannel | null;
+  disputed: boolean;
+  inCollection: boolean;
+  quoteOutcome: QuoteOutcome;
+  sourceQuoteId: string | null; // invoice made from a quote
+  correctsInvoiceId: string | null; // credit note → invoice
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'link' | 'other';
+
+export interface Allocation {
+  invoiceId: string;
+  amountCents: Cents;
+}
+
+export interface Payment {
+  id: string;
+  clientId: string;
+  amountCents: Cents;
+  date: IsoDate;
+  method: PaymentMethod;
+  reference: string;
+  allocations: Allocation[]; // sum ≤ amount; the rest is client credit
+  memberId: string;
+  createdAt: IsoDateTime;
+}
+
+export type ActivityKind =
+  | 'client_created'
+  | 'client_updated'
+  | 'document_created'
+  | 'document_issued'
+  | 'document_sent'
+  | 'document_disputed'
+  | 'quote_accepted'
+  | 'quote_refused'
+  | 'payment_recorded'
+  | 'payment_deleted'
+  | 'contact'
+  | 'note';
+
+export interface ActivityEvent {
+  id: string;
+  at: IsoDateTime;
+  memberId: string;
+  kind: ActivityKind;
+  clientId: string | null;
+  documentId: string | null;
+  text: string;
+  data: Record<string, string | number | boolean | null>;
+}
+
+export interface VatBreakdown {
+  rateBp: BasisPoints;
+  baseCents: Cents; // HT at that rate after discounts
+  vatCents: Cents;
+}
+
+export interface Totals {
+  linesHtCents: Cents; // sum of line HT before the document discount
+  discountCents: Cents; // document discount, HT
+  htCents: Cents;
+  vat: VatBreakdown[];
+  vatCents: Cents;
+  ttcCents: Cents;
+}
+
+/** Derived status, for lists and badges. */
+export type DocumentStatus =
+  | 'draft'
+  | 'issued'
+  | 'sent'
+  | 'partially_paid'
+  | 'paid'
+  | 'overdue'
+  | 'cancelled'
+  | 'accepted'
+  | 'refused';

@@ -1,0 +1,90 @@
+// French first, English second. Every string the UI shows goes through t(); money and dates
+// through Intl so that « 1 234,56 € » and « 22 novembre 2026 » come out right.
+import { messages, type Messages } from './messages';
+import type { Cents, IsoDate, Language } from '$lib/domain/types';
+
+const STORAGE_KEY = 'relance.locale';
+
+function initialLocale(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'fr' || saved === 'en') return saved;
+  } catch {
+    /* no storage: keep French */
+  }
+  return 'fr';
+}
+
+class I18n {
+  locale = $state<Language>(typeof localStorage === 'undefined' ? 'fr' : initialLocale());
+
+  setLocale(locale: Language): void {
+    this.locale = locale;
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      /* not persisted, still applied */
+    }
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  }
+}
+
+export const i18n = new I18n();
+
+type Params = Record<string, string | number>;
+
+/** The message for `key` in the current language, with {name} placeholders filled. */
+export function t(key: string, params?: Params): string {
+  return translate(i18n.locale, key, params);
+}
+
+export function translate(locale: Language, key: string, params?: Params): string {
+  const table: Messages = messages[locale];
+  let text = table[key] ?? messages.fr[key] ?? key;
+  if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
+}
+
+const intlTag = (l: Language) => (l === 'fr' ? 'fr-FR' : 'en-GB');
+const moneyFormats = new Map<Language, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatMoney(cents: Cents, locale: Language = i18n.locale): string {
+  let f = moneyFormats.get(locale);
+  if (!f) moneyFormats.set(locale, (f = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: 'EUR' })));
+  return f.format(cents / 100);
+}
+
+/** A calendar date, read as local (never shifted by a UTC conversion). */
+export function formatDate(date: IsoDate | null | undefined, style: 'short' | 'long' = 'short', locale: Language = i18n.locale): string {
+  if (!date) return '—';
+  const key = `${locale}-${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: 'UTC' })));
+  }
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatDateTime(iso: string | null | undefined, locale: Language = i18n.locale): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** 2000 → « 20 % », 550 → « 5,5 % ». */
+export function formatRate(bp: number, locale: Language = i18n.locale): string {
+  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2 }).format(bp / 100) + (locale === 'fr' ? '\u202f%' : '%');
+}
+
+export function formatQuantity(q: number, locale: Language = i18n.locale): string {
+  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 3 }).format(q);
+}
+
+/** Cents → the editable text of an amount input, « 1234,56 ». */
+export function centsToInput(cents: Cents, locale: Language = i18n.locale): string {
+  const s = (cents / 100).toFixed(2);
+  return locale === 'fr' ? s.replace('.', ',') : s;
+}

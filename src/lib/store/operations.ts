@@ -1,0 +1,287 @@
+// Business operations on a workspace document: each reads plain records, asks the domain what
+// to do, and writes the result in one transaction.
+import type * as Y from 'yjs';
+import type {
+  ActivityEvent,
+  ActivityKind,
+  Company,
+  DocumentKind,
+  DocumentRecord,
+  IsoDate,
+  IsoDateTime,
+  Line,
+  Payment,
+  QuoteOutcome,
+  SendChannel
+} from '$lib/domain/types';
+import { freezeDocument, hashFrozen } from '$lib/domain/integrity';
+import { formatNumber, nextSeq, seriesId } from '$lib/domain/numbering';
+import { dueDate as computeDueDate } from '$lib/domain/terms';
+import { missingBeforeIssue } from '$lib/domain/validation';
+import { canEdit } from '$lib/domain/lifecycle';
+import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
+import { validateAllocations } from '$lib/domain/payments';
+import { newId } from './ids';
+import { LOCAL_ORIGIN, collectionMap, patchRecord, putRecord, readAll, readCompany, readRecord } from './doc';
+
+export interface Actor {
+  memberId: string;
+  now: () => Date;
+}
+
+export class StoreError extends Error {
+  constructor(
+    public code: string,
+    public details: string[] = []
+  ) {
+    super(code + (details.length ? `: ${details.join(', ')}` : ''));
+  }
+}
+
+function nowIso(actor: Actor): IsoDateTime {
+  return actor.now().toISOString();
+}
+
+export function logEvent(
+  doc: Y.Doc,
+  actor: Actor,
+  kind: ActivityKind,
+  fields: Partial<Omit<ActivityEvent, 'id' | 'at' | 'memberId' | 'kind'>> = {}
+): string {
+  const event: ActivityEvent = {
+    id: newId(),
+    at: nowIso(actor),
+    memberId: actor.memberId,
+    kind,
+    clientId: fields.clientId ?? null,
+    documentId: fields.documentId ?? null,
+    text: fields.text ?? '',
+    data: fields.data ?? {}
+  };
+  putRecord(doc, 'events', event);
+  return event.id;
+}
+
+function requireDocument(doc: Y.Doc, id: string): DocumentRecord {
+  const record = readRecord(doc, 'documents', id);
+  if (!record) throw new StoreError('unknown_document');
+  return record;
+}
+
+function requireCompany(doc: Y.Doc): Company {
+  const company = readCompany(doc);
+  if (!company) throw new StoreError('no_company');
+  return company;
+}
+
+export function createDocument(doc: Y.Doc, actor: Actor, kind: DocumentKind, clientId: string): string {
+  const company = requireCompany(doc);
+  const client = readRecord(doc, 'clients', clientId);
+  const id = newId();
+  const record = newDocument(kind, {
+    id,
+    memberId: actor.memberId,
+    now: nowIso(actor),
+    clientId,
+    terms: client?.terms ?? company.defaultTerms
+  });
+  doc.transact(() => {
+    putRecord(doc, 'documents', record);
+    logEvent(doc, actor, 'document_created', { clientId, documentId: id });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** Edits a draft. An issued document is frozen: the change is refused with the reason. */
+export function saveDraft(doc: Y.Doc, actor: Actor, id: string, patch: Partial<DocumentRecord>): void {
+  const current = requireDocument(doc, id);
+  const editable = canEdit(current);
+  if (!editable.ok) throw new StoreError(editable.reason);
+  const { id: _id, status: _s, frozen: _f, hash: _h, number: _n, ...allowed } = patch;
+  patchRecord(doc, 'documents', id, { ...allowed, updatedAt: nowIso(actor) });
+}
+
+export function deleteDraft(doc: Y.Doc, id: string): void {
+  const current = requireDocument(doc, id);
+  if (current.status !== 'draft') throw new StoreError('issued_frozen');
+  doc.transact(() => collectionMap(doc, 'documents').delete(id), LOCAL_ORIGIN);
+}
+
+const FORMAT_KEY: Record<DocumentKind, keyof Company['numberFormats']> = {
+  invoice: 'invoice',
+  quote: 'quote',
+  credit: 'credit'
+};
+
+/**
+ * Issues a draft: takes the next number of this device's series, freezes the content, hashes it
+ * and chains it to the previous document of the series. Refuses with the list of what is missing.
+ */
+export async function issueDocument(doc: Y.Doc, actor: Actor, id: string, issueDate: IsoDate): Promise<DocumentRecord> {
+  const draft = requireDocument(doc, id);
+  if (draft.status !== 'draft') throw new StoreError('issued_frozen');
+  const company = requireCompany(doc);
+  const client = readRecord(doc, 'clients', draft.clientId);
+  const withDate = { ...draft, issueDate };
+  const missing = missingBeforeIssue(withDate, company, client);
+  if (missing.length) throw new StoreError('missing', missing);
+  const member = readRecord(doc, 'members', actor.memberId);
+  if (!member) throw new StoreError('unknown_member');
+
+  const year = Number(issueDate.slice(0, 4));
+  const format = company.numberFormats[FORMAT_KEY[draft.kind]];
+  const series = seriesId(format, { year, letter: member.seriesLetter });
+  const all = readAll(doc, 'documents');
+  const seq = nextSeq(all, series);
+  const previous = all.find((d) => d.status === 'issued' && d.series === series && d.seq === seq - 1);
+  if (previous && previous.issueDate && previous.issueDate > issueDate) throw new StoreError('backdated', [previous.number]);
+  const number = formatNumber(format, { year, letter: member.seriesLetter, seq });
+  const corrected = draft.correctsInvoiceId ? readRecord(doc, 'documents', draft.correctsInvoiceId) : null;
+  const due = draft.kind === 'invoice' ? computeDueDate(issueDate, draft.terms) : null;
+  // The logo is presentation, not a legal mention: keep it out of every frozen copy.
+  const seller: Company = { ...company, logoDataUrl: '' };
+  const frozen = freezeDocument(withDate, {
+    company: seller,
+    client: client!,
+    number,
+    series,
+    seq,
+    issueDate,
+    dueDate: due,
+    prevHash: previous?.hash ?? '',
+    correctedInvoice: corrected
+  });
+  const hash = await hashFrozen(frozen);
+
+  // Hashing is asynchronous: make sure no other issue took this number in the meantime.
+  const again = readAll(doc, 'documents');
+  if (nextSeq(again, series) !== seq) return issueDocument(doc, actor, id, issueDate);
+  const patch: Partial<DocumentRecord> = {
+    status: 'issued',
+    issueDate,
+    number,
+    series,
+    seq,
+    dueDate: due,
+    frozen,
+    hash,
+    prevHash: frozen.prevHash,
+    issuedAt: nowIso(actor),
+    memberId: actor.memberId,
+    updatedAt: nowIso(actor)
+  };
+  doc.transact(() => {
+    patchRecord(doc, 'documents', id, patch);
+    logEvent(doc, actor, 'document_issued', { clientId: draft.clientId, documentId: id, text: number });
+  }, LOCAL_ORIGIN);
+  return requireDocument(doc, id);
+}
+
+function requireIssued(doc: Y.Doc, id: string): DocumentRecord {
+  const record = requireDocument(doc, id);
+  if (record.status !== 'issued') throw new StoreError('not_issued');
+  return record;
+}
+
+export function markSent(doc: Y.Doc, actor: Actor, id: string, date: IsoDate, channel: SendChannel): void {
+  const record = requireIssued(doc, id);
+  doc.transact(() => {
+    patchRecord(doc, 'documents', id, { sentAt: date, sentChannel: channel, updatedAt: nowIso(actor) });
+    logEvent(doc, actor, 'document_sent', {
+      clientId: record.clientId,
+      documentId: id,
+      text: record.number,
+      data: { channel, date }
+    });
+  }, LOCAL_ORIGIN);
+}
+
+export function setDisputed(doc: Y.Doc, actor: Actor, id: string, disputed: boolean): void {
+  const record = requireIssued(doc, id);
+  doc.transact(() => {
+    patchRecord(doc, 'documents', id, { disputed, updatedAt: nowIso(actor) });
+    logEvent(doc, actor, 'document_disputed', {
+      clientId: record.clientId,
+      documentId: id,
+      text: record.number,
+      data: { disputed }
+    });
+  }, LOCAL_ORIGIN);
+}
+
+export function setQuoteOutcome(doc: Y.Doc, actor: Actor, id: string, outcome: QuoteOutcome): void {
+  const record = requireIssued(doc, id);
+  if (record.kind !== 'quote') throw new StoreError('not_a_quote');
+  doc.transact(() => {
+    patchRecord(doc, 'documents', id, { quoteOutcome: outcome, updatedAt: nowIso(actor) });
+    if (outcome !== 'pending')
+      logEvent(doc, actor, outcome === 'accepted' ? 'quote_accepted' : 'quote_refused', {
+        clientId: record.clientId,
+        documentId: id,
+        text: record.number
+      });
+  }, LOCAL_ORIGIN);
+}
+
+/** Quote → invoice in one action: marks the quote accepted and creates the draft invoice. */
+export function convertQuoteToInvoice(doc: Y.Doc, actor: Actor, quoteId: string): string {
+  const quote = requireDocument(doc, quoteId);
+  if (quote.kind !== 'quote') throw new StoreError('not_a_quote');
+  const id = newId();
+  const invoice = invoiceFromQuote(quote, { id, memberId: actor.memberId, now: nowIso(actor) });
+  doc.transact(() => {
+    putRecord(doc, 'documents', invoice);
+    if (quote.status === 'issued' && quote.quoteOutcome !== 'accepted') setQuoteOutcome(doc, actor, quoteId, 'accepted');
+    logEvent(doc, actor, 'document_created', { clientId: quote.clientId, documentId: id, data: { fromQuote: quoteId } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** A draft credit note correcting an issued invoice: all its lines, or the given ones. */
+export function createCreditNote(doc: Y.Doc, actor: Actor, invoiceId: string, lines?: Line[]): string {
+  const invoice = requireIssued(doc, invoiceId);
+  if (invoice.kind !== 'invoice') throw new StoreError('not_an_invoice');
+  const id = newId();
+  const credit = creditNoteFrom(invoice, { id, memberId: actor.memberId, now: nowIso(actor) }, lines);
+  doc.transact(() => {
+    putRecord(doc, 'documents', credit);
+    logEvent(doc, actor, 'document_created', { clientId: invoice.clientId, documentId: id, data: { corrects: invoiceId } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+export type NewPayment = Omit<Payment, 'id' | 'memberId' | 'createdAt'>;
+
+/** Records a payment; `balances` are the invoices' current balances, to refuse over-allocation. */
+export function recordPayment(doc: Y.Doc, actor: Actor, input: NewPayment, balances: Map<string, number>): string {
+  const payment: Payment = {
+    ...input,
+    allocations: input.allocations.filter((a) => a.amountCents > 0),
+    id: newId(),
+    memberId: actor.memberId,
+    createdAt: nowIso(actor)
+  };
+  const problems = validateAllocations(payment, balances);
+  if (problems.length) throw new StoreError('invalid_payment', problems);
+  doc.transact(() => {
+    putRecord(doc, 'payments', payment);
+    logEvent(doc, actor, 'payment_recorded', {
+      clientId: payment.clientId,
+      documentId: payment.allocations[0]?.invoiceId ?? null,
+      data: { amountCents: payment.amountCents, method: payment.method, date: payment.date }
+    });
+  }, LOCAL_ORIGIN);
+  return payment.id;
+}
+
+export function deletePayment(doc: Y.Doc, actor: Actor, id: string): void {
+  const payment = readRecord(doc, 'payments', id);
+  if (!payment) return;
+  doc.transact(() => {
+    collectionMap(doc, 'payments').delete(id);
+    logEvent(doc, actor, 'payment_deleted', {
+      clientId: payment.clientId,
+      data: { amountCents: payment.amountCents, date: payment.date }
+    });
+  }, LOCAL_ORIGIN);
+}

@@ -1,0 +1,33 @@
+// A materialised copy of the workspace's records, kept beside the Yjs updates in the same
+// IndexedDB database. Opening a large workspace renders from it at once (one JSON.parse) while
+// the Y.Doc, which costs far more to load, is applied afterwards and then takes over.
+import * as idb from 'lib0/indexeddb';
+import type { WorkspaceData } from './doc';
+
+export const SNAPSHOT_KEY = 'snapshot';
+
+/** Same stores as y-indexeddb creates, so either may open the database first. */
+export function openWorkspaceDb(name: string): Promise<IDBDatabase> {
+  return idb.openDB(name, (db) =>
+    idb.createStores(db, [['updates', { autoIncrement: true }], ['custom']])
+  );
+}
+
+export async function readSnapshot(name: string): Promise<WorkspaceData | null> {
+  const db = await openWorkspaceDb(name);
+  try {
+    const [custom] = idb.transact(db, ['custom'], 'readonly');
+    const text: unknown = await idb.get(custom, SNAPSHOT_KEY);
+    if (typeof text !== 'string') return null;
+    return JSON.parse(text) as WorkspaceData;
+  } catch {
+    return null; // a damaged snapshot only costs speed: the Y.Doc is the source of truth
+  } finally {
+    db.close();
+  }
+}
+
+export async function writeSnapshot(db: IDBDatabase, data: WorkspaceData): Promise<void> {
+  const [custom] = idb.transact(db, ['custom']);
+  await idb.put(custom, JSON.stringify(data), SNAPSHOT_KEY);
+}

@@ -1,0 +1,302 @@
+// One open workspace: its Y.Doc persisted in IndexedDB, reactive collections for the UI, and the
+// write operations. Pages call these methods; they never see Yjs.
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type {
+  CatalogItem,
+  Client,
+  Company,
+  DocumentKind,
+  DocumentRecord,
+  IsoDate,
+  Line,
+  Member,
+  QuoteOutcome,
+  SendChannel
+} from '$lib/domain/types';
+import { now } from '$lib/clock';
+import { Collection } from './collection.svelte';
+import {
+  LOCAL_ORIGIN,
+  companyMap,
+  deleteRecord,
+  initialiseDoc,
+  migrate,
+  putRecord,
+  readCompany,
+  readRecord,
+  readWorkspace,
+  schemaVersion,
+  writeCompany,
+  type WorkspaceData
+} from './doc';
+import * as ops from './operations';
+import { newId } from './ids';
+import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
+import { COLLECTIONS } from './schema';
+
+export function workspaceDbName(id: string): string {
+  return `relance-ws-${id}`;
+}
+
+const SNAPSHOT_DELAY_MS = 1500;
+
+export class Workspace {
+  readonly doc = new Y.Doc();
+  readonly actor: ops.Actor;
+  /** 'snapshot': records shown from the last snapshot, the Y.Doc still loading; writes wait. */
+  status = $state<'loading' | 'snapshot' | 'ready'>('loading');
+  company = $state.raw<Company | null>(null);
+
+  readonly members = new Collection('members');
+  readonly clients = new Collection('clients');
+  readonly items = new Collection('items');
+  readonly documents = new Collection('documents');
+  readonly payments = new Collection('payments');
+  readonly events = new Collection('events');
+
+  #persistence: IndexeddbPersistence | null = null;
+  #ready: Promise<void>;
+  #markReady!: () => void;
+  #stops: (() => void)[] = [];
+  #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  #channel: BroadcastChannel | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly memberId: string
+  ) {
+    this.actor = { memberId, now };
+    this.#ready = new Promise((resolve) => (this.#markReady = resolve));
+  }
+
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  get me(): Member | undefined {
+    return this.members.get(this.memberId);
+  }
+
+  /** Opens a workspace stored on this device: snapshot first, then the Y.Doc. */
+  static async open(id: string, memberId: string): Promise<Workspace> {
+    const ws = new Workspace(id, memberId);
+    const snapshot = await readSnapshot(workspaceDbName(id));
+    if (snapshot) {
+      ws.#showData(snapshot);
+      ws.status = 'snapshot';
+      // Let the first screen paint before Yjs takes the main thread.
+      setTimeout(() => void ws.#attach(), 50);
+    } else {
+      await ws.#attach();
+    }
+    return ws;
+  }
+
+  /** Creates a new workspace on this device: company, and this device as member A. */
+  static async create(input: { id?: string; company: Company; deviceName: string; seriesLetter?: string }): Promise<Workspace> {
+    const id = input.id ?? newId();
+    const memberId = newId();
+    const ws = new Workspace(id, memberId);
+    await ws.#attach();
+    const at = now().toISOString();
+    ws.doc.transact(() => {
+      initialiseDoc(ws.doc, id, at);
+      writeCompany(ws.doc, input.company);
+      putRecord(ws.doc, 'members', {
+        id: memberId,
+        name: input.deviceName,
+        seriesLetter: input.seriesLetter ?? 'A',
+        createdAt: at,
+        lastSeenAt: at,
+        removed: false
+      });
+    }, LOCAL_ORIGIN);
+    await ws.flushSnapshot();
+    return ws;
+  }
+
+  #showData(data: WorkspaceData): void {
+    this.company = data.company;
+    for (const name of COLLECTIONS) this[name].reset(data[name] as never);
+  }
+
+  async #attach(): Promise<void> {
+    const persistence = new IndexeddbPersistence(workspaceDbName(this.id), this.doc);
+    this.#persistence = persistence;
+    await persistence.whenSynced;
+    migrate(this.doc);
+    this.company = readCompany(this.doc);
+    for (const name of COLLECTIONS) {
+      this[name].load(this.doc);
+      this.#stops.push(this[name].follow(this.doc));
+    }
+    const onCompany = () => (this.company = readCompany(this.doc));
+    companyMap(this.doc).observe(onCompany);
+    this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
+    this.doc.on('update', this.#onUpdate);
+    this.#listenToOtherTabs();
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
+    this.status = 'ready';
+    this.#markReady();
+  }
+
+  #onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== this.#channel) this.#channel?.postMessage(update);
+    this.#scheduleSnapshot();
+  };
+
+  #onHide = () => {
+    if (document.visibilityState === 'hidden') void this.flushSnapshot();
+  };
+
+  // Two tabs of one workspace each hold a Y.Doc; they exchange updates so both stay current.
+  #listenToOtherTabs(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(`relance-tabs-${this.id}`);
+    this.#channel = channel;
+    channel.onmessage = (e: MessageEvent) => {
+      if (e.data instanceof Uint8Array) Y.applyUpdate(this.doc, e.data, channel);
+      else if (e.data === 'hello') channel.postMessage(Y.encodeStateAsUpdate(this.doc));
+    };
+    channel.postMessage('hello');
+  }
+
+  #scheduleSnapshot(): void {
+    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = setTimeout(() => void this.flushSnapshot(), SNAPSHOT_DELAY_MS);
+  }
+
+  /** Writes the materialised snapshot now (after changes, before the tab goes away). */
+  async flushSnapshot(): Promise<void> {
+    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = null;
+    if (this.status !== 'ready' || !this.#persistence) return;
+    const data: WorkspaceData = { schemaVersion: schemaVersion(this.doc), company: this.company } as WorkspaceData;
+    for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = this[name].all();
+    const db = await openWorkspaceDb(workspaceDbName(this.id));
+    try {
+      await writeSnapshot(db, data);
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Everything as plain data (backups, exports). */
+  read(): WorkspaceData {
+    return readWorkspace(this.doc);
+  }
+
+  async close(): Promise<void> {
+    await this.flushSnapshot();
+    for (const stop of this.#stops) stop();
+    this.#stops = [];
+    this.doc.off('update', this.#onUpdate);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHide);
+    this.#channel?.close();
+    await this.#persistence?.destroy();
+    this.doc.destroy();
+  }
+
+  /** Deletes this workspace's data from the device. */
+  async destroyLocalData(): Promise<void> {
+    const persistence = this.#persistence;
+    await this.close();
+    if (persistence) await persistence.clearData();
+  }
+
+  // ——— writes: each waits until the Y.Doc is loaded ———
+
+  async saveCompany(patch: Partial<Company>): Promise<void> {
+    await this.#ready;
+    writeCompany(this.doc, patch);
+  }
+
+  async saveMember(member: Member): Promise<void> {
+    await this.#ready;
+    putRecord(this.doc, 'members', member);
+  }
+
+  async saveClient(client: Client): Promise<string> {
+    await this.#ready;
+    const existed = readRecord(this.doc, 'clients', client.id) !== null;
+    this.doc.transact(() => {
+      putRecord(this.doc, 'clients', { ...client, updatedAt: now().toISOString() });
+      ops.logEvent(this.doc, this.actor, existed ? 'client_updated' : 'client_created', {
+        clientId: client.id,
+        text: client.name
+      });
+    }, LOCAL_ORIGIN);
+    return client.id;
+  }
+
+  async saveItem(item: CatalogItem): Promise<void> {
+    await this.#ready;
+    putRecord(this.doc, 'items', item);
+  }
+
+  async deleteItem(id: string): Promise<void> {
+    await this.#ready;
+    deleteRecord(this.doc, 'items', id);
+  }
+
+  async createDocument(kind: DocumentKind, clientId: string): Promise<string> {
+    await this.#ready;
+    return ops.createDocument(this.doc, this.actor, kind, clientId);
+  }
+
+  async saveDraft(id: string, patch: Partial<DocumentRecord>): Promise<void> {
+    await this.#ready;
+    ops.saveDraft(this.doc, this.actor, id, patch);
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.#ready;
+    ops.deleteDraft(this.doc, id);
+  }
+
+  async issueDocument(id: string, issueDate: IsoDate): Promise<DocumentRecord> {
+    await this.#ready;
+    return ops.issueDocument(this.doc, this.actor, id, issueDate);
+  }
+
+  async markSent(id: string, date: IsoDate, channel: SendChannel): Promise<void> {
+    await this.#ready;
+    ops.markSent(this.doc, this.actor, id, date, channel);
+  }
+
+  async setDisputed(id: string, disputed: boolean): Promise<void> {
+    await this.#ready;
+    ops.setDisputed(this.doc, this.actor, id, disputed);
+  }
+
+  async setQuoteOutcome(id: string, outcome: QuoteOutcome): Promise<void> {
+    await this.#ready;
+    ops.setQuoteOutcome(this.doc, this.actor, id, outcome);
+  }
+
+  async convertQuoteToInvoice(quoteId: string): Promise<string> {
+    await this.#ready;
+    return ops.convertQuoteToInvoice(this.doc, this.actor, quoteId);
+  }
+
+  async createCreditNote(invoiceId: string, lines?: Line[]): Promise<string> {
+    await this.#ready;
+    return ops.createCreditNote(this.doc, this.actor, invoiceId, lines);
+  }
+
+  async recordPayment(input: ops.NewPayment, balances: Map<string, number>): Promise<string> {
+    await this.#ready;
+    return ops.recordPayment(this.doc, this.actor, input, balances);
+  }
+
+  async deletePayment(id: string): Promise<void> {
+    await this.#ready;
+    ops.deletePayment(this.doc, this.actor, id);
+  }
+
+  async logNote(clientId: string | null, documentId: string | null, text: string): Promise<void> {
+    await this.#ready;
+    ops.logEvent(this.doc, this.actor, 'note', { clientId, documentId, text });
+  }
+}

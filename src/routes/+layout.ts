@@ -1,0 +1,3 @@
+// Local-first SPA: everything renders in the browser from IndexedDB.
+export const ssr = false;
+export const prerender = false;
