@@ -197,6 +197,8 @@ export function migrate(doc: Y.Doc): number[] {
 /** The plain contents of the whole workspace: used for snapshots and backups. */
 export interface WorkspaceData {
   schemaVersion: number;
+  /** In snapshots only: the Y.Doc state vector (base64) these records were read at. */
+  stateVector?: string;
   company: Company | null;
   members: RecordTypes['members'][];
   clients: RecordTypes['clients'][];

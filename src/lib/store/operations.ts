@@ -117,7 +117,15 @@ const FORMAT_KEY: Record<DocumentKind, keyof Company['numberFormats']> = {
  * Issues a draft: takes the next number of this device's series, freezes the content, hashes it
  * and chains it to the previous document of the series. Refuses with the list of what is missing.
  */
-export async function issueDocument(doc: Y.Doc, actor: Actor, id: string, issueDate: IsoDate): Promise<DocumentRecord> {
+export async function issueDocument(
+  doc: Y.Doc,
+  actor: Actor,
+  id: string,
+  issueDate: IsoDate,
+  // The decoded documents when the caller already has them (the UI's collection): decoding
+  // 10 000 records again just to find the next number would cost a noticeable pause.
+  documents: () => DocumentRecord[] = () => readAll(doc, 'documents')
+): Promise<DocumentRecord> {
   const draft = requireDocument(doc, id);
   if (draft.status !== 'draft') throw new StoreError('issued_frozen');
   const company = requireCompany(doc);
@@ -131,7 +139,7 @@ export async function issueDocument(doc: Y.Doc, actor: Actor, id: string, issueD
   const year = Number(issueDate.slice(0, 4));
   const format = company.numberFormats[FORMAT_KEY[draft.kind]];
   const series = seriesId(format, { year, letter: member.seriesLetter });
-  const all = readAll(doc, 'documents');
+  const all = documents();
   const seq = nextSeq(all, series);
   const previous = all.find((d) => d.status === 'issued' && d.series === series && d.seq === seq - 1);
   if (previous && previous.issueDate && previous.issueDate > issueDate) throw new StoreError('backdated', [previous.number]);
@@ -154,8 +162,7 @@ export async function issueDocument(doc: Y.Doc, actor: Actor, id: string, issueD
   const hash = await hashFrozen(frozen);
 
   // Hashing is asynchronous: make sure no other issue took this number in the meantime.
-  const again = readAll(doc, 'documents');
-  if (nextSeq(again, series) !== seq) return issueDocument(doc, actor, id, issueDate);
+  if (nextSeq(documents(), series) !== seq) return issueDocument(doc, actor, id, issueDate, documents);
   const patch: Partial<DocumentRecord> = {
     status: 'issued',
     issueDate,

@@ -35,6 +35,12 @@ import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
 import { COLLECTIONS } from './schema';
 
+function stateVectorOf(doc: Y.Doc): string {
+  let binary = '';
+  for (const byte of Y.encodeStateVector(doc)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 export function workspaceDbName(id: string): string {
   return `relance-ws-${id}`;
 }
@@ -61,6 +67,7 @@ export class Workspace {
   #stops: (() => void)[] = [];
   #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   #channel: BroadcastChannel | null = null;
+  #snapshotVector: string | null = null;
 
   constructor(
     readonly id: string,
@@ -84,6 +91,7 @@ export class Workspace {
     const snapshot = await readSnapshot(workspaceDbName(id));
     if (snapshot) {
       ws.#showData(snapshot);
+      ws.#snapshotVector = snapshot.stateVector ?? null;
       ws.status = 'snapshot';
       // Let the first screen paint before Yjs takes the main thread.
       setTimeout(() => void ws.#attach(), 50);
@@ -126,9 +134,12 @@ export class Workspace {
     this.#persistence = persistence;
     await persistence.whenSynced;
     migrate(this.doc);
+    // When the snapshot was taken at exactly this state, the records shown are already right:
+    // skip decoding every record again.
+    const current = this.#snapshotVector === stateVectorOf(this.doc);
     this.company = readCompany(this.doc);
     for (const name of COLLECTIONS) {
-      this[name].load(this.doc);
+      if (!current) this[name].load(this.doc);
       this.#stops.push(this[name].follow(this.doc));
     }
     const onCompany = () => (this.company = readCompany(this.doc));
@@ -172,7 +183,11 @@ export class Workspace {
     if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
     this.#snapshotTimer = null;
     if (this.status !== 'ready' || !this.#persistence) return;
-    const data: WorkspaceData = { schemaVersion: schemaVersion(this.doc), company: this.company } as WorkspaceData;
+    const data = {
+      schemaVersion: schemaVersion(this.doc),
+      stateVector: stateVectorOf(this.doc),
+      company: this.company
+    } as WorkspaceData;
     for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = this[name].all();
     const db = await openWorkspaceDb(workspaceDbName(this.id));
     try {
@@ -257,7 +272,7 @@ export class Workspace {
 
   async issueDocument(id: string, issueDate: IsoDate): Promise<DocumentRecord> {
     await this.#ready;
-    return ops.issueDocument(this.doc, this.actor, id, issueDate);
+    return ops.issueDocument(this.doc, this.actor, id, issueDate, () => this.documents.all());
   }
 
   async markSent(id: string, date: IsoDate, channel: SendChannel): Promise<void> {

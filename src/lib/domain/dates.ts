@@ -1,0 +1,51 @@
+// Calendar dates as 'YYYY-MM-DD' strings. Arithmetic goes through UTC midnight so that a
+// daylight-saving change never shifts a day; "today" is always passed in, never read here.
+import type { IsoDate } from './types';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toUtc(date: IsoDate): number {
+  const m = ISO.exec(date);
+  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+function fromUtc(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The local calendar date of an instant: 23:30 in Paris on 31 Dec is still 31 Dec. */
+export function localDate(d: Date): IsoDate {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  return fromUtc(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) === s;
+}
+
+/** addDays('2026-02-27', 2) → '2026-03-01'. */
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return fromUtc(toUtc(date) + n * 86_400_000);
+}
+
+/** addMonths('2026-01-31', 1) → '2026-02-28' (clamped to the month's last day). */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const d = new Date(toUtc(date));
+  const day = d.getUTCDate();
+  const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n + 1, 0)).getUTCDate();
+  return fromUtc(first + (Math.min(day, last) - 1) * 86_400_000);
+}
+
+/** endOfMonth('2028-02-10') → '2028-02-29'. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  const d = new Date(toUtc(date));
+  return fromUtc(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+}
+
+/** Calendar days from `from` to `to`: daysBetween('2026-03-28', '2026-03-30') → 2. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}

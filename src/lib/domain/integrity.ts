@@ -1,0 +1,105 @@
+// Issue = freeze: the printed content is kept as is, hashed (SHA-256 of its canonical JSON) and
+// chained to the previous document of its series, so any later change shows.
+import type { Client, Company, DocumentRecord, FrozenContent, IsoDate, PartySnapshot } from './types';
+import { computeTotals } from './money';
+
+/** JSON with keys sorted at every level and no whitespace: one text for one content. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Non-finite number in canonical JSON');
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function snapshotClient(client: Client): PartySnapshot {
+  return {
+    name: client.name,
+    address: { ...client.billingAddress },
+    deliveryAddress: client.deliveryAddress ? { ...client.deliveryAddress } : null,
+    siren: client.siren,
+    vatNumber: client.vatNumber
+  };
+}
+
+export function freezeDocument(
+  doc: DocumentRecord,
+  input: {
+    company: Company;
+    client: Client;
+    number: string;
+    series: string;
+    seq: number;
+    issueDate: IsoDate;
+    dueDate: IsoDate | null;
+    prevHash: string;
+    correctedInvoice: DocumentRecord | null;
+  }
+): FrozenContent {
+  const frozen: FrozenContent = {
+    kind: doc.kind,
+    number: input.number,
+    series: input.series,
+    seq: input.seq,
+    issueDate: input.issueDate,
+    serviceDate: doc.serviceDate,
+    dueDate: input.dueDate,
+    terms: doc.terms,
+    seller: input.company,
+    client: snapshotClient(input.client),
+    clientId: input.client.id,
+    lines: doc.lines,
+    discount: doc.discount,
+    totals: computeTotals(doc.lines, doc.discount, input.company.vatRegime),
+    notes: doc.notes,
+    correctsInvoiceId: input.correctedInvoice?.id ?? null,
+    correctsInvoiceNumber: input.correctedInvoice?.number ?? null,
+    correctsInvoiceDate: input.correctedInvoice?.issueDate ?? null,
+    prevHash: input.prevHash
+  };
+  // A deep plain copy: nothing in it is shared with the draft or the company record.
+  return JSON.parse(JSON.stringify(frozen)) as FrozenContent;
+}
+
+export function hashFrozen(frozen: FrozenContent): Promise<string> {
+  return sha256Hex(canonicalJson(frozen));
+}
+
+export interface IntegrityProblem {
+  id: string;
+  number: string;
+  problem: 'hash_mismatch' | 'chain_broken' | 'missing_frozen';
+}
+
+/** Every issued document whose content no longer matches its hash, or whose chain is broken. */
+export async function verifyDocuments(docs: DocumentRecord[]): Promise<IntegrityProblem[]> {
+  const problems: IntegrityProblem[] = [];
+  const bySeriesSeq = new Map<string, DocumentRecord>();
+  for (const d of docs) if (d.status === 'issued') bySeriesSeq.set(`${d.series}#${d.seq}`, d);
+  for (const d of docs) {
+    if (d.status !== 'issued') continue;
+    if (!d.frozen) {
+      problems.push({ id: d.id, number: d.number, problem: 'missing_frozen' });
+      continue;
+    }
+    if ((await hashFrozen(d.frozen)) !== d.hash) {
+      problems.push({ id: d.id, number: d.number, problem: 'hash_mismatch' });
+      continue;
+    }
+    const previous = d.seq > 1 ? bySeriesSeq.get(`${d.series}#${d.seq - 1}`) : undefined;
+    const expected = d.seq > 1 ? previous?.hash : '';
+    if (expected === undefined || d.frozen.prevHash !== expected || d.frozen.seq !== d.seq || d.frozen.number !== d.number)
+      problems.push({ id: d.id, number: d.number, problem: 'chain_broken' });
+  }
+  return problems;
+}
