@@ -1,0 +1,294 @@
+// `npm run bench` (after `vite build`): generates realistic workspaces through the real store
+// code in headless Chromium (the /demo page), then measures the cold open of the documents list.
+// Prints ONE JSON object on stdout; progress goes to stderr. Exit 0 even when the budget is
+// missed (a report, not a gate); exit 1 on a real failure.
+//
+// Environment: CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH (browser), BENCH_RUNS (cold
+// opens per size, default 5), BENCH_SIZES (invoice counts, default "1000,10000"),
+// BENCH_PROFILE=0 to skip the CPU profile of the largest size, BENCH_SEED (default 1),
+// BENCH_CPUPROFILE=<file> to save that profile (opens in Chrome DevTools → Performance).
+// The profile is mapped to source functions when build/ has source maps:
+//   npx vite build --sourcemap && node bench/run.js
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './server.js';
+import { probe } from './probe.js';
+import { makeMapper, summarise } from './profile.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const buildDir = resolve(here, '..', 'build');
+const BUDGET_MS = 300;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const SEED = Number(process.env.BENCH_SEED ?? 1);
+const PROFILE = process.env.BENCH_PROFILE !== '0';
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0)
+  .map((invoices) => ({ invoices, clients: Math.max(1, Math.round(invoices / 10)), payments: Math.round(invoices * 1.2), events: invoices * 2 }));
+
+const t0 = Date.now();
+const log = (...args) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
+const MB = (bytes) => (bytes == null ? null : Math.round((bytes / 1048576) * 10) / 10);
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
+
+function hasMaps(dir) {
+  try {
+    return readdirSync(join(dir, '_app', 'immutable', 'chunks')).some((f) => f.endsWith('.js.map'));
+  } catch {
+    return false;
+  }
+}
+
+function executablePath() {
+  const env = process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
+  if (env) return env;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** The /demo page renders inside the app only once a workspace exists: create one if asked. */
+async function passSetup(page) {
+  await page.getByTestId('company-name').fill('Atelier Dupont');
+  await page.getByTestId('company-siret').fill('73282932000074');
+  await page.getByTestId('company-vat').fill('FR44732829320').catch(() => {});
+  await page.getByTestId('company-address-line1').fill('12 rue des Lilas');
+  await page.getByTestId('company-address-postalCode').fill('69003');
+  await page.getByTestId('company-address-city').fill('Lyon');
+  await page.getByTestId('company-iban').fill('FR76 3000 6000 0112 3456 7890 189').catch(() => {});
+  await page.getByTestId('device-name').fill('Banc d’essai');
+  await page.getByTestId('setup-submit').click();
+  await page.locator('nav.nav').waitFor({ timeout: 30_000 });
+}
+
+async function generate(context, base, size) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const qs = new URLSearchParams({ invoices: size.invoices, clients: size.clients, payments: size.payments, events: size.events, seed: SEED });
+  const url = `${base}/demo?${qs}`;
+  const started = Date.now();
+  const outcome = '[data-testid="demo-result"], [data-testid="demo-error"]';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await page.goto(url);
+    const first = await page.waitForSelector(`${outcome}, [data-testid="demo-progress"], [data-testid="company-name"]`, { timeout: 60_000 });
+    if ((await first.getAttribute('data-testid')) !== 'company-name') break;
+    if (attempt) throw new Error('the first-run setup did not create a workspace');
+    log('no workspace yet: going through the first-run setup so that /demo renders');
+    await passSetup(page);
+    log('  setup done');
+  }
+  log('  generating…');
+  let last = '';
+  const timer = setInterval(async () => {
+    const text = await page.locator('[data-testid="demo-progress"]').textContent({ timeout: 500 }).catch(() => null);
+    if (text && text !== last) log(`  ${size.invoices}: ${(last = text.trim())}`);
+  }, 2000);
+  try {
+    await page.waitForSelector(outcome, { timeout: 280_000 });
+  } finally {
+    clearInterval(timer);
+  }
+  const error = await page.evaluate(() => document.querySelector('[data-testid="demo-error"]')?.textContent ?? null);
+  if (error) throw new Error(`demo generation failed: ${error} ${errors.join(' ')}`);
+  const result = JSON.parse(await page.locator('[data-testid="demo-result"]').textContent());
+  log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s (page says ${result.totalMs} ms)`);
+  await page.close();
+  return result;
+}
+
+/** One cold open: a new page (same context, IndexedDB kept) straight to /documents. */
+async function coldOpen(context, base, { profile = false } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  if (profile) {
+    await page.addInitScript(() => (window.__benchMark = true));
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`${base}/documents`, { waitUntil: 'commit' });
+  const done = await Promise.race([
+    page.evaluate(() => window.__benchDone),
+    new Promise((resolve) => setTimeout(() => resolve(false), 120_000))
+  ]);
+  if (!done) throw new Error(`documents list never finished loading ${errors.join(' ')}`);
+  let cpuProfile = null;
+  if (profile) cpuProfile = (await cdp.send('Profiler.stop')).profile;
+  // Let the page settle (pending IndexedDB writes, timers), then measure memory after a GC.
+  await page.waitForTimeout(500);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const data = await page.evaluate(async () => {
+    const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+    const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+    const estimate = navigator.storage?.estimate ? await navigator.storage.estimate() : null;
+    const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+    return {
+      bench: window.__bench,
+      responseEnd: nav ? nav.responseEnd : null,
+      domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      firstContentfulPaint: fcp ? fcp.startTime : null,
+      scriptsLoadedAt: scripts.length ? Math.max(...scripts.map((e) => e.responseEnd)) : null,
+      scriptBytes: scripts.reduce((n, e) => n + (e.encodedBodySize || 0), 0),
+      storage: estimate ? { usage: estimate.usage, usageDetails: estimate.usageDetails ?? null } : null,
+      rowsInDom: document.querySelectorAll('[data-testid="doc-row"]').length,
+      countText: document.querySelector('[data-testid="doc-count"]')?.textContent ?? null
+    };
+  });
+  await cdp.detach().catch(() => {});
+  await page.close();
+  const b = data.bench;
+  // Phases of the snapshot path (see src/lib/store/workspace.svelte.ts and snapshot.ts).
+  const snapRead = b.idb.find((x) => x.store === 'custom' && x.op === 'get');
+  const snapParse = b.parses[0];
+  const updates = b.idb.find((x) => x.store === 'updates' && x.op === 'getAll');
+  const phases = {
+    htmlResponseEndAt: r1(data.responseEnd),
+    scriptsLoadedAt: r1(data.scriptsLoadedAt),
+    domContentLoadedAt: r1(data.domContentLoaded),
+    firstContentfulPaintAt: r1(data.firstContentfulPaint),
+    snapshotReadStartAt: r1(snapRead?.t0),
+    snapshotReadMs: snapRead ? r1(snapRead.t1 - snapRead.t0) : null,
+    snapshotParseMs: snapParse ? r1(snapParse.t1 - snapParse.t0) : null,
+    snapshotChars: snapParse?.chars ?? snapRead?.bytes ?? null,
+    parseToFirstRowMs: snapParse ? r1(b.firstRowAt - snapParse.t1) : null,
+    updatesReadStartAt: r1(updates?.t0),
+    updatesReadMs: updates ? r1(updates.t1 - updates.t0) : null,
+    updatesRows: updates?.rows ?? null,
+    updatesBytes: updates?.bytes ?? null,
+    // From the Yjs updates being in memory to the "loading" banner gone: Y.applyUpdate of every
+    // row, state vector, following the collections, and Svelte's update.
+    updatesToReadyMs: updates && b.fullyLoadedAt ? r1(b.fullyLoadedAt - updates.t1) : null,
+    longTasks: b.longTasks
+  };
+  return {
+    firstRowMs: r1(b.firstRowAt),
+    fullyLoadedMs: r1(b.fullyLoadedAt),
+    fromSnapshot: b.bannerAtFirstRow,
+    heapUsedBytes: heap.usedSize,
+    heapAtFirstRowBytes: b.heapAtFirstRow,
+    idbBytes: data.storage?.usage ?? null,
+    idbDetails: data.storage?.usageDetails ?? null,
+    rowsInDom: data.rowsInDom,
+    countText: data.countText,
+    scriptBytes: data.scriptBytes,
+    phases,
+    errors,
+    cpuProfile
+  };
+}
+
+async function main() {
+  if (!existsSync(join(buildDir, 'index.html'))) throw new Error('build/index.html is missing: run `vite build` first');
+  const server = await serveStatic(buildDir);
+  log(`serving ${buildDir} at ${server.url}`);
+  const browser = await chromium.launch({
+    executablePath: executablePath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--enable-precise-memory-info']
+  });
+  const report = {
+    node: process.version,
+    chromium: browser.version(),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? null,
+    memoryGB: Math.round((totalmem() / 1073741824) * 10) / 10,
+    runsPerSize: RUNS,
+    seed: SEED,
+    sizes: [],
+    budget: { coldOpen10kMs: BUDGET_MS, measuredMs: null, met: null }
+  };
+  try {
+    for (const size of SIZES) {
+      log(`— ${size.invoices} invoices, ${size.clients} clients, ${size.payments} payments, ${size.events} events`);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+      try {
+        await context.addInitScript(probe);
+        const demo = await generate(context, server.url, size);
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) {
+          const run = await coldOpen(context, server.url);
+          log(`  cold open ${i + 1}/${RUNS}: first row ${run.firstRowMs} ms, fully loaded ${run.fullyLoadedMs} ms, heap ${MB(run.heapUsedBytes)} MB`);
+          if (run.errors.length) log(`  page errors: ${run.errors.join(' | ')}`);
+          runs.push(run);
+        }
+        let profile = null;
+        if (PROFILE && size === SIZES[SIZES.length - 1]) {
+          const run = await coldOpen(context, server.url, { profile: true });
+          profile = {
+            note: 'one extra cold open under the CPU profiler (slower than the runs above); self time in ms' +
+              (hasMaps(buildDir) ? '' : '; build without source maps: run `npx vite build --sourcemap && node bench/run.js` to see source functions'),
+            firstRowMs: run.firstRowMs,
+            fullyLoadedMs: run.fullyLoadedMs,
+            ...summarise(run.cpuProfile, makeMapper(buildDir, server.url))
+          };
+          if (process.env.BENCH_CPUPROFILE) writeFileSync(process.env.BENCH_CPUPROFILE, JSON.stringify(run.cpuProfile));
+        }
+        const last = runs[runs.length - 1];
+        const medianPhases = {};
+        for (const key of Object.keys(last.phases)) {
+          if (key === 'longTasks') continue;
+          medianPhases[key] = median(runs.map((r) => r.phases[key]));
+        }
+        report.sizes.push({
+          invoices: demo.counts.invoices,
+          clients: demo.counts.clients,
+          payments: demo.counts.payments,
+          events: demo.counts.events,
+          documents: demo.counts.documents,
+          quotes: demo.counts.quotes,
+          creditNotes: demo.counts.creditNotes,
+          drafts: demo.counts.drafts,
+          lines: demo.counts.lines,
+          encodedBytes: demo.encodedBytes,
+          snapshotBytes: demo.snapshotBytes,
+          idbUpdates: demo.idbUpdates,
+          idbUpdateBytes: demo.idbUpdateBytes,
+          generateMs: demo.totalMs,
+          generateBreakdownMs: { generate: demo.generateMs, writeThroughStore: demo.writeMs, persist: demo.persistMs },
+          coldOpenMs: { median: median(runs.map((r) => r.firstRowMs)), runs: runs.map((r) => r.firstRowMs) },
+          fullyLoadedMs: { median: median(runs.map((r) => r.fullyLoadedMs)), runs: runs.map((r) => r.fullyLoadedMs) },
+          openedFromSnapshot: runs.every((r) => r.fromSnapshot),
+          heapMB: median(runs.map((r) => MB(r.heapUsedBytes))),
+          heapAtFirstRowMB: median(runs.map((r) => MB(r.heapAtFirstRowBytes))),
+          idbBytes: last.idbBytes,
+          idbUsageDetails: last.idbDetails,
+          rowsInDom: last.rowsInDom,
+          countText: last.countText,
+          scriptBytes: last.scriptBytes,
+          phasesMedianMs: medianPhases,
+          longTasksLastRun: last.phases.longTasks,
+          profile
+        });
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const big = report.sizes.find((s) => s.invoices === 10_000) ?? report.sizes[report.sizes.length - 1];
+  report.budget.measuredMs = big?.coldOpenMs.median ?? null;
+  report.budget.met = big ? big.invoices >= 10_000 && big.coldOpenMs.median <= BUDGET_MS : null;
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error('[bench] failed:', e?.stack ?? e);
+    process.exit(1);
+  }
+);

@@ -1,0 +1,156 @@
+// Creates a NEW workspace on this device and fills it with generated records through the real
+// store code (Workspace.create, putRecord in batched transactions, y-indexeddb, snapshot), then
+// waits until everything is on disk. Loaded lazily by the /demo page: never in the main bundle.
+import * as Y from 'yjs';
+import { now, today } from '$lib/clock';
+import { Workspace, workspaceDbName } from '$lib/store/workspace.svelte';
+import { LOCAL_ORIGIN, putRecord } from '$lib/store/doc';
+import { saveWorkspaceEntry, setCurrentWorkspace, type WorkspaceEntry } from '$lib/store/registry';
+import { newSecretKey } from '$lib/store/ids';
+import { SNAPSHOT_KEY, openWorkspaceDb } from '$lib/store/snapshot';
+import type { CollectionName, RecordTypes } from '$lib/store/schema';
+import { demoCompany, generateDemo, type DemoCounts, type DemoProgress, type DemoStats } from './generate';
+
+export interface DemoRunOptions extends DemoCounts {
+  seed?: number;
+  /** Records per Yjs transaction (each transaction is one update row in IndexedDB). */
+  batchSize?: number;
+  deviceName?: string;
+}
+
+export interface DemoResult {
+  workspaceId: string;
+  seed: number;
+  counts: DemoCounts & { documents: number; quotes: number; creditNotes: number; drafts: number; lines: number; items: number; members: number };
+  stats: DemoStats;
+  /** Y.encodeStateAsUpdate(doc).byteLength once everything is written. */
+  encodedBytes: number;
+  /** The materialised JSON snapshot the next cold open reads first. */
+  snapshotBytes: number;
+  /** Rows in y-indexeddb's 'updates' store and their total size. */
+  idbUpdates: number;
+  idbUpdateBytes: number;
+  transactions: number;
+  generateMs: number;
+  writeMs: number;
+  persistMs: number;
+  totalMs: number;
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** What y-indexeddb and the snapshot actually left on disk. */
+async function storedSizes(id: string): Promise<{ updates: number; updateBytes: number; snapshotBytes: number }> {
+  const db = await openWorkspaceDb(workspaceDbName(id));
+  try {
+    const tx = db.transaction(['updates', 'custom'], 'readonly');
+    const updates = (await requestResult(tx.objectStore('updates').getAll())) as Uint8Array[];
+    const snapshot = (await requestResult(tx.objectStore('custom').get(SNAPSHOT_KEY))) as unknown;
+    return {
+      updates: updates.length,
+      updateBytes: updates.reduce((n, u) => n + u.byteLength, 0),
+      snapshotBytes: typeof snapshot === 'string' ? new TextEncoder().encode(snapshot).byteLength : 0
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export async function populateDemoWorkspace(opts: DemoRunOptions, progress: DemoProgress = () => {}): Promise<DemoResult> {
+  const seed = opts.seed ?? 1;
+  const batchSize = Math.max(1, opts.batchSize ?? 500);
+  const t0 = performance.now();
+  const day = today();
+  const company = demoCompany(day);
+
+  // As app.create() does: a new workspace with this device as member A, registered on the device.
+  const ws = await Workspace.create({ company, deviceName: opts.deviceName ?? 'Portable de Claire' });
+  const entry: WorkspaceEntry = {
+    id: ws.id,
+    name: company.name,
+    memberId: ws.memberId,
+    key: newSecretKey(),
+    relayUrl: '',
+    createdAt: now().toISOString()
+  };
+  saveWorkspaceEntry(entry);
+
+  let transactions = 0;
+  try {
+    const data = await generateDemo({ ...opts, seed, today: day, memberA: ws.memberId }, progress);
+    const t1 = performance.now();
+
+    const collections: [CollectionName, { id: string }[]][] = [
+      ['members', data.members],
+      ['clients', data.clients],
+      ['items', data.items],
+      ['documents', data.documents],
+      ['payments', data.payments],
+      ['events', data.events]
+    ];
+    const total = collections.reduce((n, [, list]) => n + list.length, 0);
+    let written = 0;
+    for (const [name, list] of collections) {
+      for (let i = 0; i < list.length; i += batchSize) {
+        const batch = list.slice(i, i + batchSize);
+        ws.doc.transact(() => {
+          for (const record of batch) putRecord(ws.doc, name, record as RecordTypes[typeof name] & { id: string });
+        }, LOCAL_ORIGIN);
+        transactions++;
+        written += batch.length;
+        progress('write', written, total);
+        await tick(); // let y-indexeddb queue this update and the page repaint
+      }
+    }
+    const t2 = performance.now();
+
+    progress('persist', 0, 1);
+    const encodedBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
+    // Closing writes the snapshot (ws.flushSnapshot) and closes y-indexeddb's database connection, which
+    // only happens after every queued update transaction has committed.
+    await ws.close();
+    const stored = await storedSizes(ws.id);
+    setCurrentWorkspace(ws.id);
+    const t3 = performance.now();
+    progress('persist', 1, 1);
+
+    const docs = data.documents;
+    return {
+      workspaceId: ws.id,
+      seed,
+      counts: {
+        clients: data.clients.length,
+        invoices: data.stats.invoices,
+        payments: data.payments.length,
+        events: data.events.length,
+        documents: docs.length,
+        quotes: data.stats.quotes,
+        creditNotes: data.stats.creditNotes,
+        drafts: data.stats.drafts,
+        lines: data.stats.lines,
+        items: data.items.length,
+        members: data.members.length + 1
+      },
+      stats: data.stats,
+      encodedBytes,
+      snapshotBytes: stored.snapshotBytes,
+      idbUpdates: stored.updates,
+      idbUpdateBytes: stored.updateBytes,
+      transactions,
+      generateMs: Math.round(t1 - t0),
+      writeMs: Math.round(t2 - t1),
+      persistMs: Math.round(t3 - t2),
+      totalMs: Math.round(t3 - t0)
+    };
+  } catch (e) {
+    await ws.close().catch(() => {});
+    throw e;
+  }
+}
