@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serveStatic } from './server.js';
+import { serveBuild } from './server.js';
 import { probe } from './probe.js';
 import { makeMapper, summarise } from './profile.js';
 
@@ -192,7 +192,7 @@ async function coldOpen(context, base, { profile = false } = {}) {
 
 async function main() {
   if (!existsSync(join(buildDir, 'index.html'))) throw new Error('build/index.html is missing: run `vite build` first');
-  const server = await serveStatic(buildDir);
+  const server = await serveBuild(buildDir);
   log(`serving ${buildDir} at ${server.url}`);
   const browser = await chromium.launch({
     executablePath: executablePath(),

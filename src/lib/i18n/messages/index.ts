@@ -6,11 +6,13 @@ import clients from './clients';
 import documents from './documents';
 import payments from './payments';
 import settings from './settings';
+import catalog from './catalog';
+import home from './home';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),
