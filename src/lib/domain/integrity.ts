@@ -98,7 +98,11 @@ export async function verifyDocuments(docs: DocumentRecord[]): Promise<Integrity
     }
     const previous = d.seq > 1 ? bySeriesSeq.get(`${d.series}#${d.seq - 1}`) : undefined;
     const expected = d.seq > 1 ? previous?.hash : '';
-    if (expected === undefined || d.frozen.prevHash !== expected || d.frozen.seq !== d.seq || d.frozen.number !== d.number)
+    // The record's own numbering fields must still say what was frozen: a changed series or kind
+    // would silently move the document out of its chain or out of what the client owes.
+    const recordMatches =
+      d.frozen.seq === d.seq && d.frozen.number === d.number && d.frozen.series === d.series && d.frozen.kind === d.kind;
+    if (expected === undefined || d.frozen.prevHash !== expected || !recordMatches)
       problems.push({ id: d.id, number: d.number, problem: 'chain_broken' });
   }
   return problems;

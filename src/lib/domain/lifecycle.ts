@@ -48,7 +48,8 @@ export function documentStatus(doc: DocumentRecord, ledger: InvoiceLedger, today
   const balance = balanceDue(doc, ledger, vatRegime);
   if (balance === 0) return 'paid';
   if (doc.dueDate && doc.dueDate < today) return 'overdue';
-  if (ledger.paidCents + ledger.creditedCents > 0) return 'partially_paid';
+  // A partial credit note lowers the balance but is not a payment: nothing paid, not « partially paid ».
+  if (ledger.paidCents > 0) return 'partially_paid';
   return doc.sentAt ? 'sent' : 'issued';
 }
 

@@ -147,3 +147,179 @@ describe('parsing user input', () => {
     expect(parseRate('-1')).toBeNull();
   });
 });
+
+describe('lineHt — more rounding edges', () => {
+  it('rounds exactly half a cent up, whatever the float representation', () => {
+    expect(lineHt(line(2.5, 99))).toBe(248); // 2,5 × 0,99 = 2,475 → 2,48
+    expect(lineHt(line(0.125, 1))).toBe(0); // 0,125 × 0,01 = 0,00125 → 0
+    expect(lineHt(line(1.5, 3333))).toBe(5000); // 1,5 × 33,33 = 49,995 → 50,00
+    expect(lineHt(line(0.001, 499))).toBe(0); // 0,001 × 4,99 = 0,00499 → 0
+    expect(lineHt(line(0.001, 500))).toBe(1); // 0,001 × 5,00 = 0,005 → 0,01
+    expect(lineHt(line(1.005, 100))).toBe(101); // 1,005 × 1 € = 1,005 → 1,01 (float says 1.00499…)
+  });
+
+  it('applies the line discount to the exact product: round(qty × price − discount)', () => {
+    // 1,5 × 33,33 − 5,00 = 44,995 → 45,00
+    expect(lineHt(line(1.5, 3333, 2000, 500))).toBe(4500);
+    // 3 × 10 € − 30 € = 0
+    expect(lineHt(line(3, 1000, 2000, 3000))).toBe(0);
+  });
+
+  it('gives 0 for a zero quantity or price', () => {
+    expect(lineHt(line(0, 1000))).toBe(0);
+    expect(lineHt(line(7, 0))).toBe(0);
+  });
+});
+
+describe('computeTotals — more cases', () => {
+  it('charges VAT on the sum per rate, not per line: 100 lines of 1,5 × 0,01 € at 20 %', () => {
+    // each line: 1,5 × 0,01 = 0,015 → 0,02 ; 100 lines → 2,00 € HT
+    // VAT on the sum: 2,00 × 20 % = 0,40 ; per line it would be 0,004 → 0 each, 0,00 in all
+    const t = computeTotals(Array.from({ length: 100 }, () => line(1.5, 1)), { kind: 'none' }, 'normal');
+    expect(t).toEqual({
+      linesHtCents: 200,
+      discountCents: 0,
+      htCents: 200,
+      vat: [{ rateBp: 2000, baseCents: 200, vatCents: 40 }],
+      vatCents: 40,
+      ttcCents: 240
+    });
+  });
+
+  it('rounds a VAT of exactly half a cent up, per rate', () => {
+    // 10,05 € at 10 % = 1,005 → 1,01 ; 5,00 € at 2,1 % = 0,105 → 0,11 ; 1,00 € at 5,5 % = 0,055 → 0,06
+    const t = computeTotals([line(1, 1005, 1000), line(1, 500, 210), line(1, 100, 550)], { kind: 'none' }, 'normal');
+    expect(t.vat).toEqual([
+      { rateBp: 1000, baseCents: 1005, vatCents: 101 },
+      { rateBp: 550, baseCents: 100, vatCents: 6 },
+      { rateBp: 210, baseCents: 500, vatCents: 11 }
+    ]);
+    // HT 10,05 + 5,00 + 1,00 = 16,05 ; VAT 1,01 + 0,11 + 0,06 = 1,18 ; TTC 17,23
+    expect(t).toMatchObject({ htCents: 1605, vatCents: 118, ttcCents: 1723 });
+  });
+
+  it('orders the VAT rows from the highest rate down, whatever the line order', () => {
+    const t = computeTotals([line(1, 100, 0), line(1, 100, 550), line(1, 100, 2000), line(1, 100, 1000)], { kind: 'none' }, 'normal');
+    expect(t.vat.map((v) => v.rateBp)).toEqual([2000, 1000, 550, 0]);
+    // VAT: 0,20 + 0,10 + 0,055 → 0,06 + 0 = 0,36
+    expect(t.vatCents).toBe(36);
+    expect(t.ttcCents).toBe(436);
+  });
+
+  it('rounds a percentage discount half-up before spreading it', () => {
+    // 10,04 € × 12,5 % = 1,255 → 1,26 discount ; base 8,78 ; VAT 20 % = 1,756 → 1,76
+    const t = computeTotals([line(1, 1004)], { kind: 'percent', bp: 1250 }, 'normal');
+    expect(t).toEqual({
+      linesHtCents: 1004,
+      discountCents: 126,
+      htCents: 878,
+      vat: [{ rateBp: 2000, baseCents: 878, vatCents: 176 }],
+      vatCents: 176,
+      ttcCents: 1054
+    });
+  });
+
+  it('gives the odd cent of a spread discount to the first (highest) rate on a tie', () => {
+    // 1 € off three rates of 10 € each: 0,333… each → 33 + 33 + 33 = 99, the last cent to 20 %
+    // bases: 20 % 9,66 → VAT 1,932 → 1,93 ; 10 % 9,67 → 0,967 → 0,97 ; 5,5 % 9,67 → 0,53185 → 0,53
+    const t = computeTotals([line(1, 1000, 550), line(1, 1000, 1000), line(1, 1000, 2000)], { kind: 'amount', cents: 100 }, 'normal');
+    expect(t.vat).toEqual([
+      { rateBp: 2000, baseCents: 966, vatCents: 193 },
+      { rateBp: 1000, baseCents: 967, vatCents: 97 },
+      { rateBp: 550, baseCents: 967, vatCents: 53 }
+    ]);
+    // HT 30 − 1 = 29 ; VAT 1,93 + 0,97 + 0,53 = 3,43 ; TTC 32,43
+    expect(t).toMatchObject({ linesHtCents: 3000, discountCents: 100, htCents: 2900, vatCents: 343, ttcCents: 3243 });
+  });
+
+  it('spreads a discount over 0 % lines too', () => {
+    // 100 € at 20 % and 100 € at 0 %, 20 € off → 10 € each; bases 90 and 90; VAT 18 and 0
+    const t = computeTotals([line(1, 10000), line(1, 10000, 0)], { kind: 'amount', cents: 2000 }, 'normal');
+    expect(t.vat).toEqual([
+      { rateBp: 2000, baseCents: 9000, vatCents: 1800 },
+      { rateBp: 0, baseCents: 9000, vatCents: 0 }
+    ]);
+    expect(t).toMatchObject({ htCents: 18000, vatCents: 1800, ttcCents: 19800 });
+  });
+
+  it('caps a percentage discount at 100 % and ignores a negative amount discount', () => {
+    const all = computeTotals([line(1, 5000)], { kind: 'percent', bp: 15000 }, 'normal');
+    expect(all).toEqual({ linesHtCents: 5000, discountCents: 5000, htCents: 0, vat: [], vatCents: 0, ttcCents: 0 });
+    const negative = computeTotals([line(1, 5000)], { kind: 'amount', cents: -1000 }, 'normal');
+    // no discount: 50 € HT, 10 € VAT
+    expect(negative).toMatchObject({ discountCents: 0, htCents: 5000, vatCents: 1000, ttcCents: 6000 });
+  });
+
+  it('combines line discounts, a document discount and several rates', () => {
+    // A: 2,5 h × 60 € − 10 € = 140 € at 20 % ; B: 1,25 × 19,99 € = 24,9875 → 24,99 at 5,5 %
+    // lines 164,99 ; 5 % discount = 8,2495 → 8,25 ; spread in cents: 825 × 14000/16499 = 700,04…
+    // and 825 × 2499/16499 = 124,96… ; floors 700 + 124 = 824, the last cent to the larger
+    // fraction (0,96) → 700 and 125. Bases 133,00 and 23,74.
+    // VAT 133 × 20 % = 26,60 ; 23,74 × 5,5 % = 1,3057 → 1,31. HT 156,74 ; TTC 156,74 + 27,91 = 184,65
+    const t = computeTotals([line(2.5, 6000, 2000, 1000), line(1.25, 1999, 550)], { kind: 'percent', bp: 500 }, 'normal');
+    expect(t).toEqual({
+      linesHtCents: 16499,
+      discountCents: 825,
+      htCents: 15674,
+      vat: [
+        { rateBp: 2000, baseCents: 14000 - 700, vatCents: 2660 },
+        { rateBp: 550, baseCents: 2499 - 125, vatCents: 131 }
+      ],
+      vatCents: 2791,
+      ttcCents: 18465
+    });
+  });
+
+  it('under franchise en base: no VAT rows whatever the line rates, TTC = HT after discount', () => {
+    // 2 × 10 € + 5 € + 3 € = 28 € ; 10 % off = 2,80 € ; HT = TTC = 25,20 €
+    const t = computeTotals([line(2, 1000, 2000), line(1, 500, 550), line(1, 300, 0)], { kind: 'percent', bp: 1000 }, 'franchise');
+    expect(t).toEqual({ linesHtCents: 2800, discountCents: 280, htCents: 2520, vat: [], vatCents: 0, ttcCents: 2520 });
+  });
+
+  it('keeps HT + VAT = TTC and the rows adding up to the totals', () => {
+    const t = computeTotals([line(3, 333, 2000), line(7, 149, 1000), line(0.75, 1234, 550)], { kind: 'amount', cents: 77 }, 'normal');
+    // lines: 9,99 + 10,43 + 9,255 → 9,26 = 29,68 ; HT 29,68 − 0,77 = 28,91
+    expect(t.linesHtCents).toBe(2968);
+    expect(t.htCents).toBe(2891);
+    expect(t.vat.reduce((s, v) => s + v.baseCents, 0)).toBe(2891);
+    expect(t.ttcCents).toBe(t.htCents + t.vatCents);
+  });
+});
+
+describe('parsing user input — more', () => {
+  it('reads amounts with currency words, signs and spaces', () => {
+    expect(parseAmount('12 €')).toBe(1200);
+    expect(parseAmount('EUR 5')).toBe(500);
+    expect(parseAmount('5 eur')).toBe(500);
+    expect(parseAmount('- 5,5')).toBe(-550);
+    expect(parseAmount('0')).toBe(0);
+    expect(parseAmount('0,1')).toBe(10);
+    expect(parseAmount('0,01')).toBe(1);
+    expect(parseAmount("1'234.50")).toBe(123450); // Swiss grouping
+  });
+
+  it('refuses ambiguous or malformed amounts', () => {
+    for (const bad of ['1.234,56', '12.', '12,', '+5', ' ', '.', '€', '1,5e2', '12 34,5x', '100000000000000000'])
+      expect(parseAmount(bad), bad).toBeNull();
+  });
+
+  it('reads quantities and refuses the rest', () => {
+    expect(parseQuantity('1 000')).toBe(1000);
+    expect(parseQuantity('0,001')).toBe(0.001);
+    expect(parseQuantity('2.5')).toBe(2.5);
+    expect(parseQuantity('12')).toBe(12);
+    for (const bad of ['', '1.', '1,2,3', '1e3', 'deux', '0,0001', '1.5h']) expect(parseQuantity(bad), bad).toBeNull();
+  });
+
+  it('reads rates to the basis point, free of float noise', () => {
+    expect(parseRate('2,1')).toBe(210);
+    expect(parseRate('4,35')).toBe(435); // 4.35 × 100 = 434.99999999999994 in floats
+    expect(parseRate('8,2')).toBe(820); // 819.9999999999999
+    expect(parseRate('2,2')).toBe(220); // 220.00000000000003
+    expect(parseRate('5.5%')).toBe(550);
+    expect(parseRate('0')).toBe(0);
+    expect(parseRate('10 %')).toBe(1000);
+    expect(parseRate('0,01')).toBe(1);
+    for (const bad of ['', '%', 'abc', '5,555', '20%%', '1,2,3', '-5,5']) expect(parseRate(bad), bad).toBeNull();
+  });
+});

@@ -33,9 +33,12 @@ export function validateAllocations(p: Payment, balances: Map<string, Cents>): s
   if (!(p.amountCents > 0)) problems.push('non_positive_amount');
   if (p.allocations.some((a) => !(a.amountCents > 0))) problems.push('non_positive_amount');
   if (unallocatedCents(p) < 0) problems.push('over_allocated');
-  for (const a of p.allocations) {
-    const balance = balances.get(a.invoiceId);
-    if (balance === undefined || a.amountCents > balance) problems.push(`exceeds_balance:${a.invoiceId}`);
+  // Several allocations to one invoice count together against its balance.
+  const perInvoice = new Map<string, Cents>();
+  for (const a of p.allocations) perInvoice.set(a.invoiceId, (perInvoice.get(a.invoiceId) ?? 0) + a.amountCents);
+  for (const [invoiceId, total] of perInvoice) {
+    const balance = balances.get(invoiceId);
+    if (balance === undefined || total > balance) problems.push(`exceeds_balance:${invoiceId}`);
   }
   return [...new Set(problems)];
 }

@@ -21,9 +21,14 @@ export function dueDate(issueDate: IsoDate, terms: PaymentTerms): IsoDate {
   }
 }
 
-/** The latest due date the law allows: 60 days from issue, or 45 days end of month. */
-export function legalMaxDueDate(issueDate: IsoDate): IsoDate {
+/**
+ * The latest due date the law allows: 60 days from issue; 45 days end of month only when the
+ * parties agreed it (L441-10: « par dérogation… expressément stipulé »), i.e. for a « fin de
+ * mois » clause, where the later of the two applies. A « net 70 days » is never legal.
+ */
+export function legalMaxDueDate(issueDate: IsoDate, terms?: PaymentTerms): IsoDate {
   const sixty = addDays(issueDate, 60);
+  if (terms?.kind !== 'end_of_month') return sixty;
   const fortyFiveEom = endOfMonth(addDays(issueDate, 45));
   return sixty > fortyFiveEom ? sixty : fortyFiveEom;
 }
@@ -34,7 +39,7 @@ export type TermsWarning = { code: 'exceeds_legal_max'; maxDate: IsoDate } | { c
 export function termsWarning(issueDate: IsoDate, terms: PaymentTerms): TermsWarning | null {
   const due = dueDate(issueDate, terms);
   if (due < issueDate) return { code: 'due_before_issue' };
-  const max = legalMaxDueDate(issueDate);
+  const max = legalMaxDueDate(issueDate, terms);
   return due > max ? { code: 'exceeds_legal_max', maxDate: max } : null;
 }
 

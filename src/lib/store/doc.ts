@@ -197,7 +197,7 @@ export function migrate(doc: Y.Doc): number[] {
 /** The plain contents of the whole workspace: used for snapshots and backups. */
 export interface WorkspaceData {
   schemaVersion: number;
-  /** In snapshots only: the Y.Doc state vector (base64) these records were read at. */
+  /** In snapshots only: the Y.Doc state these records were read at (Yjs snapshot: state vector and delete set, base64). */
   stateVector?: string;
   company: Company | null;
   members: RecordTypes['members'][];

@@ -263,7 +263,8 @@ export type NewPayment = Omit<Payment, 'id' | 'memberId' | 'createdAt'>;
 export function recordPayment(doc: Y.Doc, actor: Actor, input: NewPayment, balances: Map<string, number>): string {
   const payment: Payment = {
     ...input,
-    allocations: input.allocations.filter((a) => a.amountCents > 0),
+    // Rows left at zero mean "nothing for this invoice"; a negative share is refused below.
+    allocations: input.allocations.filter((a) => a.amountCents !== 0),
     id: newId(),
     memberId: actor.memberId,
     createdAt: nowIso(actor)

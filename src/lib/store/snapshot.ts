@@ -3,6 +3,7 @@
 // the Y.Doc, which costs far more to load, is applied afterwards and then takes over.
 import * as idb from 'lib0/indexeddb';
 import type { WorkspaceData } from './doc';
+import { COLLECTIONS, SCHEMA_VERSION } from './schema';
 
 export const SNAPSHOT_KEY = 'snapshot';
 
@@ -19,12 +20,20 @@ export async function readSnapshot(name: string): Promise<WorkspaceData | null> 
     const [custom] = idb.transact(db, ['custom'], 'readonly');
     const text: unknown = await idb.get(custom, SNAPSHOT_KEY);
     if (typeof text !== 'string') return null;
-    return JSON.parse(text) as WorkspaceData;
+    const data: unknown = JSON.parse(text);
+    return isUsable(data) ? data : null;
   } catch {
     return null; // a damaged snapshot only costs speed: the Y.Doc is the source of truth
   } finally {
     db.close();
   }
+}
+
+/** Only a snapshot of the current schema's shape is shown; an older or garbled one is ignored. */
+function isUsable(data: unknown): data is WorkspaceData {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return d.schemaVersion === SCHEMA_VERSION && typeof d.company === 'object' && COLLECTIONS.every((name) => Array.isArray(d[name]));
 }
 
 export async function writeSnapshot(db: IDBDatabase, data: WorkspaceData): Promise<void> {

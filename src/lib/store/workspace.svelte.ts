@@ -35,9 +35,11 @@ import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
 import { COLLECTIONS } from './schema';
 
+// The state vector and the delete set: a deletion adds no clock, so the state vector alone would
+// take a snapshot written before a deletion for the current state.
 function stateVectorOf(doc: Y.Doc): string {
   let binary = '';
-  for (const byte of Y.encodeStateVector(doc)) binary += String.fromCharCode(byte);
+  for (const byte of Y.encodeSnapshot(Y.snapshot(doc))) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
@@ -68,6 +70,7 @@ export class Workspace {
   #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   #channel: BroadcastChannel | null = null;
   #snapshotVector: string | null = null;
+  #closed = false;
 
   constructor(
     readonly id: string,
@@ -130,6 +133,7 @@ export class Workspace {
   }
 
   async #attach(): Promise<void> {
+    if (this.#closed) return; // closed while the snapshot was shown
     const persistence = new IndexeddbPersistence(workspaceDbName(this.id), this.doc);
     this.#persistence = persistence;
     await persistence.whenSynced;
@@ -203,6 +207,7 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await this.flushSnapshot();
     for (const stop of this.#stops) stop();
     this.#stops = [];

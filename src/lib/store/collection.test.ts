@@ -1,0 +1,115 @@
+// Reactive collections are filled once, then kept current from Yjs events: only the records a
+// transaction touched are decoded again, the others keep their object identity.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Collection } from './collection.svelte';
+import { collectionMap, deleteRecord, patchRecord, putRecord, readAll, readRecord } from './doc';
+import { createDocument, issueDocument, saveDraft } from './operations';
+import { actor, client, joinDevice, line, seededDoc } from './fixtures';
+
+function followed<K extends 'clients' | 'documents'>(doc: Y.Doc, name: K) {
+  const col = new Collection(name);
+  col.load(doc);
+  const stop = col.follow(doc);
+  return { col, stop };
+}
+
+const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
+
+describe('Collection', () => {
+  it('loads every record once', () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2'), client('c3')] });
+    const { col } = followed(doc, 'clients');
+    expect(col.size).toBe(3);
+    expect(col.all()).toEqual(readAll(doc, 'clients'));
+    expect(col.all()).toBe(col.all()); // the same array until something changes
+    expect(col.get('c2')).toEqual(readRecord(doc, 'clients', 'c2'));
+    expect(col.get(null)).toBeUndefined();
+  });
+
+  it('re-decodes only the record a change touched', () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2'), client('c3')] });
+    const { col } = followed(doc, 'clients');
+    const list = col.all();
+    const before = byId(list);
+    const version = col.version;
+
+    patchRecord(doc, 'clients', 'c2', { notes: 'Paie à 60 jours' });
+
+    const after = byId(col.all());
+    expect(col.all()).not.toBe(list);
+    expect(col.version).toBeGreaterThan(version);
+    expect(after.get('c1')).toBe(before.get('c1'));
+    expect(after.get('c3')).toBe(before.get('c3'));
+    expect(after.get('c2')).not.toBe(before.get('c2'));
+    expect(after.get('c2')!.notes).toBe('Paie à 60 jours');
+    expect(col.all().map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('adds and removes records', () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2')] });
+    const { col } = followed(doc, 'clients');
+    const c1 = col.get('c1');
+
+    putRecord(doc, 'clients', client('c4'));
+    expect(col.get('c4')!.name).toBe('Client c4');
+    deleteRecord(doc, 'clients', 'c2');
+    expect(col.get('c2')).toBeUndefined();
+    expect(col.all().map((c) => c.id)).toEqual(['c1', 'c4']);
+    expect(col.size).toBe(2);
+    expect(col.get('c1')).toBe(c1);
+  });
+
+  it('follows updates from another device, decoding only what they touched', () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2'), client('c3')] });
+    const other = joinDevice(doc);
+    const { col } = followed(doc, 'clients');
+    const before = byId(col.all());
+
+    other.transact(() => {
+      patchRecord(other, 'clients', 'c1', { siren: '732829320' });
+      deleteRecord(other, 'clients', 'c3');
+    });
+    putRecord(other, 'clients', client('c5'));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+
+    const after = byId(col.all());
+    expect([...after.keys()]).toEqual(['c1', 'c2', 'c5']);
+    expect(after.get('c1')).not.toBe(before.get('c1'));
+    expect(after.get('c1')!.siren).toBe('732829320');
+    expect(after.get('c2')).toBe(before.get('c2'));
+    expect(col.all()).toEqual(readAll(doc, 'clients'));
+  });
+
+  it('shows an issued document with its lines taken from `frozen`', async () => {
+    const doc = seededDoc();
+    const me = actor('m-a');
+    const a = createDocument(doc, me, 'invoice', 'c1');
+    const b = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, a, { lines: [line('l1')] });
+    const { col } = followed(doc, 'documents');
+    const untouched = col.get(b);
+
+    await issueDocument(doc, me, a, '2026-03-10');
+    expect(collectionMap(doc, 'documents').get(a)!.has('lines')).toBe(false);
+    expect(col.get(a)).toMatchObject({ status: 'issued', number: 'F-2026-A-0001', lines: [line('l1')] });
+    expect(col.get(b)).toBe(untouched);
+  });
+
+  it('stops following when asked', () => {
+    const doc = seededDoc({ clients: [client('c1')] });
+    const { col, stop } = followed(doc, 'clients');
+    stop();
+    patchRecord(doc, 'clients', 'c1', { notes: 'after' });
+    expect(col.get('c1')!.notes).toBe('');
+  });
+
+  it('reset() shows given records (a snapshot) until the document takes over', () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2')] });
+    const col = new Collection('clients');
+    col.reset([client('c1', { notes: 'from snapshot' })]);
+    expect(col.all().map((c) => c.notes)).toEqual(['from snapshot']);
+    col.load(doc);
+    expect(col.all()).toEqual(readAll(doc, 'clients'));
+  });
+});

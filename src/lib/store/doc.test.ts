@@ -1,0 +1,172 @@
+// The layout of a workspace Y.Doc: migrations from older shapes, and records as flat Y.Maps.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION } from './schema';
+import { collectionMap, decodeRecord, initialiseDoc, migrate, putRecord, readRecord, readWorkspace, schemaVersion } from './doc';
+import {
+  convertQuoteToInvoice,
+  createCreditNote,
+  createDocument,
+  issueDocument,
+  logEvent,
+  recordPayment,
+  saveDraft
+} from './operations';
+import { SYNC_ORDERS, T0, V1_ADDRESS, actor, client, contents, exchange, line, seededDoc, v1Doc } from './fixtures';
+
+describe('migrate', () => {
+  it('takes a v1 document to the current schema', () => {
+    const doc = v1Doc();
+    expect(migrate(doc)).toEqual([2]);
+    expect(schemaVersion(doc)).toBe(SCHEMA_VERSION);
+
+    const c1 = readRecord(doc, 'clients', 'c1')!;
+    expect(c1.contacts).toEqual([
+      { id: 'c1-c1', name: 'Jeanne Roux', email: 'compta@atelier.fr', phone: '0102030405', role: '', billing: true }
+    ]);
+    expect(c1.categories).toEqual([]);
+    expect(c1.language).toBe('fr');
+    expect(readRecord(doc, 'clients', 'c2')!.contacts).toEqual([]);
+    expect(readRecord(doc, 'clients', 'c3')!.contacts).toEqual([
+      { id: 'c3-c1', name: '', email: '', phone: '0611111111', role: '', billing: true }
+    ]);
+    for (const [, map] of collectionMap(doc, 'clients')) {
+      for (const gone of ['email', 'phone', 'contactName']) expect(map.has(gone)).toBe(false);
+    }
+    // Everything else is kept.
+    expect(c1.name).toBe('Client c1');
+    expect(c1.billingAddress).toEqual(V1_ADDRESS);
+  });
+
+  it('is a no-op the second time (no update at all)', () => {
+    const doc = v1Doc();
+    migrate(doc);
+    const before = contents(doc);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    expect(migrate(doc)).toEqual([]);
+    expect(updates).toEqual([]);
+    expect(contents(doc)).toEqual(before);
+  });
+
+  it('leaves a new document and an empty one alone', () => {
+    const fresh = seededDoc();
+    expect(migrate(fresh)).toEqual([]);
+    expect(schemaVersion(fresh)).toBe(SCHEMA_VERSION);
+    const empty = new Y.Doc();
+    expect(migrate(empty)).toEqual([]);
+    expect(schemaVersion(empty)).toBe(0);
+  });
+
+  it.each(SYNC_ORDERS)('two devices migrating the same v1 data offline converge (%s)', (order) => {
+    const v1 = Y.encodeStateAsUpdate(v1Doc());
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    Y.applyUpdate(a, v1);
+    Y.applyUpdate(b, v1);
+    migrate(a);
+    migrate(b);
+    exchange(a, b, order);
+
+    expect(contents(a)).toEqual(contents(b));
+    expect(readRecord(a, 'clients', 'c1')!.contacts).toHaveLength(1);
+    expect(readRecord(a, 'clients', 'c1')!.contacts[0].id).toBe('c1-c1');
+    // Nothing left to do after the sync either.
+    expect(migrate(a)).toEqual([]);
+    expect(migrate(b)).toEqual([]);
+  });
+});
+
+/** A workspace with at least one record of each kind, issued documents included. */
+async function richDoc(): Promise<Y.Doc> {
+  const doc = seededDoc({ clients: [client('c1'), client('c2', { terms: { kind: 'end_of_month', days: 30 }, categories: ['public'] })] });
+  const me = actor('m-a');
+  putRecord(doc, 'items', { id: 'i1', name: 'Pose', description: '', unit: 'h', unitPriceCents: 4500, vatRateBp: 1000, archived: false });
+  const quote = createDocument(doc, me, 'quote', 'c1');
+  saveDraft(doc, me, quote, { lines: [line('q1'), line('q2', { vatRateBp: 550 })], discount: { kind: 'percent', bp: 1000 } });
+  await issueDocument(doc, me, quote, '2026-03-10');
+  const invoice = convertQuoteToInvoice(doc, me, quote);
+  await issueDocument(doc, me, invoice, '2026-03-11');
+  const credit = createCreditNote(doc, me, invoice, [line('q1')]);
+  await issueDocument(doc, me, credit, '2026-03-12');
+  createDocument(doc, me, 'invoice', 'c2');
+  const balance = readRecord(doc, 'documents', invoice)!.frozen!.totals.ttcCents;
+  recordPayment(
+    doc,
+    me,
+    { clientId: 'c1', amountCents: 5000, date: '2026-03-13', method: 'transfer', reference: 'VIR 1', allocations: [{ invoiceId: invoice, amountCents: 5000 }] },
+    new Map([[invoice, balance]])
+  );
+  logEvent(doc, me, 'note', { clientId: 'c1', text: 'Rappeler', data: { promised: '2026-04-01' } });
+  return doc;
+}
+
+function assertPlain(value: unknown, path: string): void {
+  expect(value instanceof Y.AbstractType, path).toBe(false);
+  expect(value instanceof Uint8Array, path).toBe(false);
+  if (Array.isArray(value)) value.forEach((v, i) => assertPlain(v, `${path}[${i}]`));
+  else if (value !== null && typeof value === 'object') {
+    expect(Object.getPrototypeOf(value), path).toBe(Object.prototype);
+    for (const [k, v] of Object.entries(value)) assertPlain(v, `${path}.${k}`);
+  }
+}
+
+describe('document shape', () => {
+  it('holds one flat Y.Map per record: primitive or JSON fields, no nested Y types', async () => {
+    const local = await richDoc();
+    // The same check on a device that only received the updates.
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(local));
+
+    for (const doc of [local, remote]) {
+      const known = ['company', 'meta', ...COLLECTIONS];
+      for (const key of doc.share.keys()) expect(known).toContain(key);
+      for (const name of ['meta', 'company']) {
+        doc.getMap(name).forEach((value, key) => assertPlain(value, `${name}.${key}`));
+      }
+      for (const name of COLLECTIONS) {
+        const col = doc.getMap<unknown>(name);
+        expect(col.size, name).toBeGreaterThan(0);
+        col.forEach((record, id) => {
+          expect(record, `${name}.${id}`).toBeInstanceOf(Y.Map);
+          (record as Y.Map<unknown>).forEach((value, key) => assertPlain(value, `${name}.${id}.${key}`));
+        });
+      }
+    }
+  });
+
+  it('keeps lines and discount of an issued document only inside `frozen`', async () => {
+    const doc = await richDoc();
+    const maps = [...collectionMap(doc, 'documents').values()];
+    const issued = maps.filter((m) => m.get('status') === 'issued');
+    const drafts = maps.filter((m) => m.get('status') === 'draft');
+    expect(issued).toHaveLength(3);
+    expect(drafts).toHaveLength(1);
+    for (const map of issued) {
+      for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(false);
+      const record = decodeRecord('documents', map);
+      expect(record.lines).toEqual(record.frozen!.lines);
+      expect(record.discount).toEqual(record.frozen!.discount);
+      expect(record.lines.length).toBeGreaterThan(0);
+    }
+    for (const map of drafts) for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(true);
+  });
+
+  it('reads the whole workspace as plain data', async () => {
+    const doc = await richDoc();
+    const data = readWorkspace(doc);
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(data.company!.name).toBe('Menuiserie Martin');
+    expect(data.clients.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+    expect(data.documents).toHaveLength(4);
+    expect(data.payments).toHaveLength(1);
+    // Plain data survives JSON (snapshots, backups) unchanged.
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('stamps a new document with the current schema', () => {
+    const doc = new Y.Doc();
+    initialiseDoc(doc, 'ws-1', T0);
+    expect(doc.getMap('meta').toJSON()).toEqual({ schemaVersion: SCHEMA_VERSION, workspaceId: 'ws-1', createdAt: T0 });
+  });
+});

@@ -1,0 +1,536 @@
+// Business operations on a real workspace Y.Doc: drafts, issue (numbering, freezing, hashing),
+// quote → invoice, credit notes, payments, and the activity log they leave.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentRecord, Line } from '$lib/domain/types';
+import { hashFrozen, verifyDocuments } from '$lib/domain/integrity';
+import { balanceDue, buildLedgers, documentStatus } from '$lib/domain/lifecycle';
+import { unallocatedCents } from '$lib/domain/payments';
+import { emptyAddress } from '$lib/domain/documents';
+import { collectionMap, decodeRecord, patchRecord, putRecord, readAll, readRecord, writeCompany } from './doc';
+import { FROZEN_ONLY_FIELDS } from './schema';
+import {
+  StoreError,
+  convertQuoteToInvoice,
+  createCreditNote,
+  createDocument,
+  deleteDraft,
+  deletePayment,
+  issueDocument,
+  markSent,
+  recordPayment,
+  saveDraft,
+  setDisputed,
+  setQuoteOutcome,
+  type NewPayment
+} from './operations';
+import { T0, actor, client, line, member, seededDoc } from './fixtures';
+
+function setup() {
+  const doc = seededDoc({
+    clients: [
+      client('c1'),
+      client('c2', { terms: { kind: 'net', days: 45 } }),
+      client('c3', { billingAddress: emptyAddress() })
+    ]
+  });
+  return { doc, me: actor('m-a') };
+}
+
+type Me = ReturnType<typeof actor>;
+
+/** Creates a draft with the given lines and issues it. Default: two lines of 100 € HT at 20 % → 240 € TTC. */
+async function issued(
+  doc: Y.Doc,
+  me: Me,
+  issueDate: string,
+  opts: { kind?: DocumentRecord['kind']; clientId?: string; lines?: Line[] } = {}
+): Promise<DocumentRecord> {
+  const id = createDocument(doc, me, opts.kind ?? 'invoice', opts.clientId ?? 'c1');
+  saveDraft(doc, me, id, { lines: opts.lines ?? [line('l1'), line('l2')] });
+  return issueDocument(doc, me, id, issueDate);
+}
+
+/** Every update the document emits from now on. */
+function watch(doc: Y.Doc): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  return updates;
+}
+
+function thrown(fn: () => unknown): StoreError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(StoreError);
+    return e as StoreError;
+  }
+  throw new Error('expected a StoreError');
+}
+
+async function rejected(promise: Promise<unknown>): Promise<StoreError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(StoreError);
+    return e as StoreError;
+  }
+  throw new Error('expected a StoreError');
+}
+
+function balances(doc: Y.Doc): Map<string, number> {
+  const docs = readAll(doc, 'documents');
+  const ledgers = buildLedgers(docs, readAll(doc, 'payments'));
+  const out = new Map<string, number>();
+  for (const d of docs) {
+    if (d.kind === 'invoice' && d.status === 'issued')
+      out.set(d.id, balanceDue(d, ledgers.get(d.id) ?? { paidCents: 0, creditedCents: 0 }, 'normal'));
+  }
+  return out;
+}
+
+function eventKinds(doc: Y.Doc): string[] {
+  return readAll(doc, 'events').map((e) => e.kind);
+}
+
+describe('createDocument', () => {
+  it("takes the client's terms, else the company default", () => {
+    const { doc, me } = setup();
+    const a = createDocument(doc, me, 'invoice', 'c1');
+    const b = createDocument(doc, me, 'quote', 'c2');
+    expect(readRecord(doc, 'documents', a)).toMatchObject({ kind: 'invoice', status: 'draft', clientId: 'c1', memberId: 'm-a', terms: { kind: 'net', days: 30 }, createdAt: T0 });
+    expect(readRecord(doc, 'documents', b)).toMatchObject({ kind: 'quote', terms: { kind: 'net', days: 45 } });
+    expect(readAll(doc, 'events')).toMatchObject([
+      { kind: 'document_created', documentId: a, clientId: 'c1', memberId: 'm-a', at: T0 },
+      { kind: 'document_created', documentId: b, clientId: 'c2' }
+    ]);
+  });
+
+  it('needs a company', () => {
+    const doc = new Y.Doc();
+    expect(thrown(() => createDocument(doc, actor('m-a'), 'invoice', 'c1')).code).toBe('no_company');
+  });
+});
+
+describe('saveDraft', () => {
+  it('edits a draft, but never its status, number or frozen content', () => {
+    const { doc, me } = setup();
+    const id = createDocument(doc, me, 'invoice', 'c1');
+    me.at = '2026-03-10T10:00:00.000Z';
+    saveDraft(doc, me, id, {
+      lines: [line('l1', { quantity: 2.5 })],
+      discount: { kind: 'amount', cents: 1000 },
+      notes: 'Chantier rue Garibaldi',
+      status: 'issued',
+      number: 'F-2026-A-0099',
+      hash: 'x'
+    });
+    expect(readRecord(doc, 'documents', id)).toMatchObject({
+      status: 'draft',
+      number: '',
+      hash: '',
+      frozen: null,
+      notes: 'Chantier rue Garibaldi',
+      lines: [line('l1', { quantity: 2.5 })],
+      discount: { kind: 'amount', cents: 1000 },
+      updatedAt: '2026-03-10T10:00:00.000Z'
+    });
+  });
+
+  it('refuses to touch an issued document and leaves it as it was', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10');
+    const before = readRecord(doc, 'documents', invoice.id);
+    const updates = watch(doc);
+    const error = thrown(() => saveDraft(doc, me, invoice.id, { lines: [line('x', { unitPriceCents: 1 })], notes: 'changed' }));
+    expect(error.code).toBe('issued_frozen');
+    expect(updates).toEqual([]);
+    expect(readRecord(doc, 'documents', invoice.id)).toEqual(before);
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+  });
+
+  it('deleteDraft removes a draft and refuses an issued document', async () => {
+    const { doc, me } = setup();
+    const draft = createDocument(doc, me, 'invoice', 'c1');
+    deleteDraft(doc, draft);
+    expect(readRecord(doc, 'documents', draft)).toBeNull();
+    const invoice = await issued(doc, me, '2026-03-10');
+    expect(thrown(() => deleteDraft(doc, invoice.id)).code).toBe('issued_frozen');
+    expect(readRecord(doc, 'documents', invoice.id)).not.toBeNull();
+  });
+});
+
+describe('issueDocument', () => {
+  it('refuses with the list of what is missing, and writes nothing', async () => {
+    const { doc, me } = setup();
+    const id = createDocument(doc, me, 'invoice', 'c3'); // client without an address, no lines
+    const updates = watch(doc);
+    const error = await rejected(issueDocument(doc, me, id, '2026-03-10'));
+    expect(error.code).toBe('missing');
+    expect(error.details).toEqual(['client_address', 'lines']);
+    expect(updates).toEqual([]);
+
+    writeCompany(doc, { siret: '', vatNumber: '' });
+    saveDraft(doc, me, id, { lines: [line('l1', { description: ' ', quantity: 0 })] });
+    expect((await rejected(issueDocument(doc, me, id, '2026-02-30'))).details).toEqual([
+      'company_siret',
+      'company_vat_number',
+      'client_address',
+      'line_description',
+      'line_quantity',
+      'issue_date'
+    ]);
+    expect(readRecord(doc, 'documents', id)).toMatchObject({ status: 'draft', number: '', frozen: null });
+    expect(eventKinds(doc)).not.toContain('document_issued');
+  });
+
+  it('needs this device to be a member', async () => {
+    const { doc, me } = setup();
+    const id = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, id, { lines: [line('l1')] });
+    expect((await rejected(issueDocument(doc, actor('stranger'), id, '2026-03-10'))).code).toBe('unknown_member');
+  });
+
+  it('numbers per kind, per series and per year, each series chained from its own start', async () => {
+    const { doc, me } = setup();
+    putRecord(doc, 'members', member('m-b', 'B'));
+    const other = actor('m-b');
+
+    const i1 = await issued(doc, me, '2026-03-10');
+    const i2 = await issued(doc, me, '2026-03-10');
+    const q1 = await issued(doc, me, '2026-03-11', { kind: 'quote' });
+    const c1 = createCreditNote(doc, me, i1.id);
+    const cr1 = await issueDocument(doc, me, c1, '2026-03-12');
+    const i3 = await issued(doc, me, '2026-03-12');
+    const b1 = await issued(doc, other, '2026-03-12');
+    const n1 = await issued(doc, me, '2027-01-04');
+    const late = await issued(doc, me, '2026-12-31'); // the 2026 series goes on after a 2027 invoice
+
+    expect([i1, i2, q1, cr1, i3, b1, n1, late].map((d) => d.number)).toEqual([
+      'F-2026-A-0001',
+      'F-2026-A-0002',
+      'D-2026-A-0001',
+      'A-2026-A-0001',
+      'F-2026-A-0003',
+      'F-2026-B-0001',
+      'F-2027-A-0001',
+      'F-2026-A-0004'
+    ]);
+    expect([i1, i2, i3, late].map((d) => [d.series, d.seq])).toEqual([
+      ['F-2026-A', 1],
+      ['F-2026-A', 2],
+      ['F-2026-A', 3],
+      ['F-2026-A', 4]
+    ]);
+    expect(i1.prevHash).toBe('');
+    expect(i2.prevHash).toBe(i1.hash);
+    expect(i3.prevHash).toBe(i2.hash);
+    expect(late.prevHash).toBe(i3.hash);
+    for (const first of [q1, cr1, b1, n1]) expect(first.prevHash).toBe('');
+    expect(b1.memberId).toBe('m-b');
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+  });
+
+  it('refuses a date before the previous document of the series', async () => {
+    const { doc, me } = setup();
+    await issued(doc, me, '2026-03-10');
+    const id = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, id, { lines: [line('l1')] });
+    const events = readAll(doc, 'events').length;
+    const error = await rejected(issueDocument(doc, me, id, '2026-03-09'));
+    expect(error.code).toBe('backdated');
+    expect(error.details).toEqual(['F-2026-A-0001']);
+    expect(readRecord(doc, 'documents', id)).toMatchObject({ status: 'draft', number: '' });
+    expect(readAll(doc, 'events')).toHaveLength(events);
+    // The same day is fine; so is another kind (its own series).
+    expect((await issueDocument(doc, me, id, '2026-03-10')).number).toBe('F-2026-A-0002');
+    expect((await issued(doc, me, '2026-03-01', { kind: 'quote' })).number).toBe('D-2026-A-0001');
+  });
+
+  it('stores the frozen content and its hash; lines and discount live only in `frozen`', async () => {
+    const { doc, me } = setup();
+    const id = createDocument(doc, me, 'invoice', 'c1');
+    const lines = [
+      line('l1', { quantity: 2, unitPriceCents: 12_550, discountCents: 500 }),
+      line('l2', { unitPriceCents: 3000, vatRateBp: 550 })
+    ];
+    saveDraft(doc, me, id, { lines, discount: { kind: 'percent', bp: 1000 }, notes: 'Merci', serviceDate: '2026-03-01' });
+    me.at = '2026-03-10T11:00:00.000Z';
+    const record = await issueDocument(doc, me, id, '2026-03-10');
+
+    expect(record).toMatchObject({
+      status: 'issued',
+      number: 'F-2026-A-0001',
+      series: 'F-2026-A',
+      seq: 1,
+      issueDate: '2026-03-10',
+      dueDate: '2026-04-09', // net 30
+      issuedAt: '2026-03-10T11:00:00.000Z',
+      prevHash: ''
+    });
+    const frozen = record.frozen!;
+    expect(frozen).toMatchObject({
+      kind: 'invoice',
+      number: 'F-2026-A-0001',
+      issueDate: '2026-03-10',
+      serviceDate: '2026-03-01',
+      dueDate: '2026-04-09',
+      clientId: 'c1',
+      client: { name: 'Client c1', address: client('c1').billingAddress, deliveryAddress: null, siren: '', vatNumber: '' },
+      lines,
+      discount: { kind: 'percent', bp: 1000 },
+      notes: 'Merci',
+      correctsInvoiceId: null
+    });
+    // 2 × 125,50 − 5,00 = 246,00 at 20 %; 30,00 at 5,5 %; −10 % = 27,60 split 24,60 / 3,00.
+    expect(frozen.totals).toEqual({
+      linesHtCents: 27_600,
+      discountCents: 2760,
+      htCents: 24_840,
+      vat: [
+        { rateBp: 2000, baseCents: 22_140, vatCents: 4428 },
+        { rateBp: 550, baseCents: 2700, vatCents: 149 } // 14,85 × … = 1,485 → 1,49
+      ],
+      vatCents: 4577,
+      ttcCents: 29_417
+    });
+    expect(frozen.seller.name).toBe('Menuiserie Martin');
+    expect(frozen.seller.logoDataUrl).toBe('');
+    expect(record.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.hash).toBe(await hashFrozen(frozen));
+
+    const map = collectionMap(doc, 'documents').get(id)!;
+    for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(false);
+    expect(decodeRecord('documents', map)).toMatchObject({ lines, discount: { kind: 'percent', bp: 1000 } });
+    expect(readAll(doc, 'events').at(-1)).toMatchObject({ kind: 'document_issued', documentId: id, clientId: 'c1', text: 'F-2026-A-0001' });
+
+    // Later changes to the client or the company leave the issued document as printed.
+    putRecord(doc, 'clients', { ...readRecord(doc, 'clients', 'c1')!, name: 'Nouveau nom' });
+    writeCompany(doc, { name: 'Autre nom' });
+    expect(readRecord(doc, 'documents', id)!.frozen).toEqual(frozen);
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+
+    // A change to the frozen content that arrives from elsewhere shows.
+    patchRecord(doc, 'documents', id, { frozen: { ...frozen, notes: 'Modifié' } });
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([{ id, number: 'F-2026-A-0001', problem: 'hash_mismatch' }]);
+  });
+
+  it('issues a document only once', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10');
+    expect((await rejected(issueDocument(doc, me, invoice.id, '2026-03-11'))).code).toBe('issued_frozen');
+  });
+
+  it('gives distinct numbers to two issues started at the same time', async () => {
+    const { doc, me } = setup();
+    const ids = [createDocument(doc, me, 'invoice', 'c1'), createDocument(doc, me, 'invoice', 'c2')];
+    for (const id of ids) saveDraft(doc, me, id, { lines: [line('l1')] });
+    const both = await Promise.all(ids.map((id) => issueDocument(doc, me, id, '2026-03-10')));
+    expect(both.map((d) => d.number).sort()).toEqual(['F-2026-A-0001', 'F-2026-A-0002']);
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+  });
+});
+
+describe('convertQuoteToInvoice', () => {
+  it('makes a draft invoice from an issued quote and marks the quote accepted', async () => {
+    const { doc, me } = setup();
+    const quoteId = createDocument(doc, me, 'quote', 'c2');
+    saveDraft(doc, me, quoteId, { lines: [line('l1', { quantity: 3 })], discount: { kind: 'amount', cents: 500 }, notes: 'Devis valable 30 jours', title: 'Cuisine' });
+    const quote = await issueDocument(doc, me, quoteId, '2026-03-10');
+    const id = convertQuoteToInvoice(doc, me, quoteId);
+
+    expect(readRecord(doc, 'documents', id)).toMatchObject({
+      kind: 'invoice',
+      status: 'draft',
+      clientId: 'c2',
+      terms: { kind: 'net', days: 45 },
+      lines: quote.frozen!.lines,
+      discount: { kind: 'amount', cents: 500 },
+      notes: 'Devis valable 30 jours',
+      title: 'Cuisine',
+      sourceQuoteId: quoteId,
+      number: ''
+    });
+    expect(readRecord(doc, 'documents', quoteId)!.quoteOutcome).toBe('accepted');
+    expect(readAll(doc, 'events').slice(-2)).toMatchObject([
+      { kind: 'quote_accepted', documentId: quoteId },
+      { kind: 'document_created', documentId: id, data: { fromQuote: quoteId } }
+    ]);
+    expect((await issueDocument(doc, me, id, '2026-03-11')).number).toBe('F-2026-A-0001');
+    // The quote itself is untouched apart from its outcome.
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+
+    // Converting again does not accept it a second time.
+    convertQuoteToInvoice(doc, me, quoteId);
+    expect(eventKinds(doc).filter((k) => k === 'quote_accepted')).toHaveLength(1);
+  });
+
+  it('refuses anything but a quote', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10');
+    expect(thrown(() => convertQuoteToInvoice(doc, me, invoice.id)).code).toBe('not_a_quote');
+  });
+});
+
+describe('createCreditNote', () => {
+  it('cancels the whole invoice once issued', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10');
+    expect(balances(doc).get(invoice.id)).toBe(24_000);
+
+    const id = createCreditNote(doc, me, invoice.id);
+    expect(readRecord(doc, 'documents', id)).toMatchObject({ kind: 'credit', status: 'draft', clientId: 'c1', correctsInvoiceId: invoice.id, lines: invoice.lines });
+    expect(balances(doc).get(invoice.id)).toBe(24_000); // a draft credit note takes nothing off
+
+    const credit = await issueDocument(doc, me, id, '2026-03-15');
+    expect(credit.number).toBe('A-2026-A-0001');
+    expect(credit.frozen).toMatchObject({ correctsInvoiceId: invoice.id, correctsInvoiceNumber: 'F-2026-A-0001', correctsInvoiceDate: '2026-03-10' });
+    expect(credit.frozen!.totals.ttcCents).toBe(24_000);
+
+    const ledger = buildLedgers(readAll(doc, 'documents'), readAll(doc, 'payments')).get(invoice.id)!;
+    expect(ledger).toEqual({ paidCents: 0, creditedCents: 24_000 });
+    expect(balances(doc).get(invoice.id)).toBe(0);
+    expect(documentStatus(readRecord(doc, 'documents', invoice.id)!, ledger, '2026-03-20', 'normal')).toBe('cancelled');
+    expect(readAll(doc, 'events').find((e) => e.documentId === id && e.kind === 'document_created')!.data).toEqual({ corrects: invoice.id });
+  });
+
+  it('takes off only the credited lines when partial', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10');
+    const id = createCreditNote(doc, me, invoice.id, [{ ...invoice.lines[0], quantity: 0.5 }]);
+    const credit = await issueDocument(doc, me, id, '2026-03-12');
+    expect(credit.frozen!.totals.ttcCents).toBe(6000); // 0,5 × 100 € HT + 20 %
+    expect(balances(doc).get(invoice.id)).toBe(18_000);
+
+    const second = await issueDocument(doc, me, createCreditNote(doc, me, invoice.id, [invoice.lines[1]]), '2026-03-13');
+    expect(second.number).toBe('A-2026-A-0002');
+    expect(balances(doc).get(invoice.id)).toBe(6000);
+    expect(buildLedgers(readAll(doc, 'documents'), []).get(invoice.id)).toEqual({ paidCents: 0, creditedCents: 18_000 });
+  });
+
+  it('needs an issued invoice', async () => {
+    const { doc, me } = setup();
+    const draft = createDocument(doc, me, 'invoice', 'c1');
+    expect(thrown(() => createCreditNote(doc, me, draft)).code).toBe('not_issued');
+    const quote = await issued(doc, me, '2026-03-10', { kind: 'quote' });
+    expect(thrown(() => createCreditNote(doc, me, quote.id)).code).toBe('not_an_invoice');
+  });
+});
+
+describe('payments', () => {
+  async function twoInvoices() {
+    const { doc, me } = setup();
+    const i1 = await issued(doc, me, '2026-03-10'); // 240 €
+    const i2 = await issued(doc, me, '2026-03-11', { lines: [line('l1')] }); // 120 €
+    return { doc, me, i1: i1.id, i2: i2.id };
+  }
+
+  const payment = (amountCents: number, allocations: NewPayment['allocations']): NewPayment => ({
+    clientId: 'c1',
+    amountCents,
+    date: '2026-03-20',
+    method: 'transfer',
+    reference: 'VIR 42',
+    allocations
+  });
+
+  it('spreads one payment over several invoices; the rest is client credit', async () => {
+    const { doc, me, i1, i2 } = await twoInvoices();
+    const id = recordPayment(doc, me, payment(30_000, [{ invoiceId: i1, amountCents: 24_000 }, { invoiceId: i2, amountCents: 6000 }]), balances(doc));
+    expect(readRecord(doc, 'payments', id)).toMatchObject({ amountCents: 30_000, memberId: 'm-a', createdAt: T0 });
+    expect(balances(doc)).toEqual(new Map([[i1, 0], [i2, 6000]]));
+
+    const extra = recordPayment(doc, me, payment(10_000, [{ invoiceId: i2, amountCents: 6000 }, { invoiceId: i1, amountCents: 0 }]), balances(doc));
+    expect(readRecord(doc, 'payments', extra)!.allocations).toEqual([{ invoiceId: i2, amountCents: 6000 }]);
+    expect(unallocatedCents(readRecord(doc, 'payments', extra)!)).toBe(4000);
+    expect(balances(doc)).toEqual(new Map([[i1, 0], [i2, 0]]));
+    expect(readAll(doc, 'events').filter((e) => e.kind === 'payment_recorded')).toMatchObject([
+      { clientId: 'c1', documentId: i1, data: { amountCents: 30_000, method: 'transfer', date: '2026-03-20' } },
+      { clientId: 'c1', documentId: i2, data: { amountCents: 10_000 } }
+    ]);
+  });
+
+  it('refuses over-allocation, a share above a balance, and non-positive amounts, writing nothing', async () => {
+    const { doc, me, i1, i2 } = await twoInvoices();
+    const updates = watch(doc);
+    const refuse = (p: NewPayment) => thrown(() => recordPayment(doc, me, p, balances(doc)));
+
+    expect(refuse(payment(10_000, [{ invoiceId: i1, amountCents: 6000 }, { invoiceId: i2, amountCents: 6000 }]))).toMatchObject({
+      code: 'invalid_payment',
+      details: ['over_allocated']
+    });
+    expect(refuse(payment(20_000, [{ invoiceId: i2, amountCents: 12_001 }])).details).toEqual([`exceeds_balance:${i2}`]);
+    expect(refuse(payment(1000, [{ invoiceId: 'nope', amountCents: 1000 }])).details).toEqual(['exceeds_balance:nope']);
+    expect(refuse(payment(0, [])).details).toEqual(['non_positive_amount']);
+    // A negative share is a typing mistake, not something to drop silently.
+    expect(refuse(payment(5000, [{ invoiceId: i1, amountCents: 5000 }, { invoiceId: i2, amountCents: -1000 }])).details).toEqual([
+      'non_positive_amount'
+    ]);
+    expect(updates).toEqual([]);
+    expect(readAll(doc, 'payments')).toEqual([]);
+  });
+
+  it('deletePayment gives the balance back and logs it', async () => {
+    const { doc, me, i1 } = await twoInvoices();
+    const id = recordPayment(doc, me, payment(5000, [{ invoiceId: i1, amountCents: 5000 }]), balances(doc));
+    expect(balances(doc).get(i1)).toBe(19_000);
+    deletePayment(doc, me, id);
+    expect(readRecord(doc, 'payments', id)).toBeNull();
+    expect(balances(doc).get(i1)).toBe(24_000);
+    expect(readAll(doc, 'events').at(-1)).toMatchObject({ kind: 'payment_deleted', clientId: 'c1', data: { amountCents: 5000, date: '2026-03-20' } });
+
+    const updates = watch(doc);
+    deletePayment(doc, me, id); // already gone: nothing to do
+    expect(updates).toEqual([]);
+  });
+});
+
+describe('activity log', () => {
+  it('records one event per operation, with who, when and about what', async () => {
+    const { doc, me } = setup();
+    const quote = await issued(doc, me, '2026-03-10', { kind: 'quote' });
+    setQuoteOutcome(doc, me, quote.id, 'refused');
+    setQuoteOutcome(doc, me, quote.id, 'pending'); // back to pending: nothing happened to log
+    const invoiceId = convertQuoteToInvoice(doc, me, quote.id);
+    const invoice = await issueDocument(doc, me, invoiceId, '2026-03-11');
+    markSent(doc, me, invoiceId, '2026-03-11', 'email');
+    setDisputed(doc, me, invoiceId, true);
+    const credit = await issueDocument(doc, me, createCreditNote(doc, me, invoiceId, [invoice.lines[0]]), '2026-03-12');
+    const paymentId = recordPayment(
+      doc,
+      me,
+      { clientId: 'c1', amountCents: 100, date: '2026-03-13', method: 'cash', reference: '', allocations: [{ invoiceId, amountCents: 100 }] },
+      balances(doc)
+    );
+    deletePayment(doc, me, paymentId);
+
+    expect(eventKinds(doc)).toEqual([
+      'document_created',
+      'document_issued',
+      'quote_refused',
+      'quote_accepted',
+      'document_created',
+      'document_issued',
+      'document_sent',
+      'document_disputed',
+      'document_created',
+      'document_issued',
+      'payment_recorded',
+      'payment_deleted'
+    ]);
+    for (const e of readAll(doc, 'events')) expect(e).toMatchObject({ memberId: 'm-a', at: T0, clientId: 'c1' });
+    expect(readAll(doc, 'events').find((e) => e.kind === 'document_sent')).toMatchObject({ documentId: invoiceId, text: 'F-2026-A-0001', data: { channel: 'email', date: '2026-03-11' } });
+    expect(readRecord(doc, 'documents', invoiceId)).toMatchObject({ sentAt: '2026-03-11', sentChannel: 'email', disputed: true });
+    expect(credit.number).toBe('A-2026-A-0001');
+    // Facts about an issued document change without touching what was frozen.
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+  });
+
+  it('refuses follow-up actions on drafts and on the wrong kind', () => {
+    const { doc, me } = setup();
+    const draft = createDocument(doc, me, 'invoice', 'c1');
+    expect(thrown(() => markSent(doc, me, draft, '2026-03-10', 'email')).code).toBe('not_issued');
+    expect(thrown(() => setDisputed(doc, me, draft, true)).code).toBe('not_issued');
+    expect(thrown(() => setQuoteOutcome(doc, me, 'missing', 'accepted')).code).toBe('unknown_document');
+  });
+});

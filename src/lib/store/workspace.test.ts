@@ -1,0 +1,213 @@
+// A Workspace persisted in a real IndexedDB implementation (fake-indexeddb): close and reopen,
+// the snapshot path, damaged or stale snapshots, migrations on open.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { verifyDocuments } from '$lib/domain/integrity';
+import type { CatalogItem } from '$lib/domain/types';
+import { Workspace, workspaceDbName } from './workspace.svelte';
+import { SNAPSHOT_KEY, openWorkspaceDb, readSnapshot } from './snapshot';
+import { COLLECTIONS, SCHEMA_VERSION } from './schema';
+import { newId } from './ids';
+import { client, company, line, v1Doc } from './fixtures';
+
+function item(id: string): CatalogItem {
+  return { id, name: `Article ${id}`, description: '', unit: 'h', unitPriceCents: 4500, vatRateBp: 2000, archived: false };
+}
+
+/** Writes whatever is given where the snapshot lives, as a crash or a bad disk might leave it. */
+async function putSnapshot(workspaceId: string, value: unknown): Promise<void> {
+  const db = await openWorkspaceDb(workspaceDbName(workspaceId));
+  try {
+    const [custom] = idb.transact(db, ['custom']);
+    await idb.put(custom, value as string, SNAPSHOT_KEY);
+  } finally {
+    db.close();
+  }
+}
+
+/** A workspace with a client, an issued invoice, a draft and a payment; closed. */
+async function filledWorkspace() {
+  const id = newId();
+  const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+  await ws.saveClient(client('c1'));
+  await ws.saveClient(client('c2', { categories: ['public'] }));
+  const invoiceId = await ws.createDocument('invoice', 'c1');
+  await ws.saveDraft(invoiceId, { lines: [line('l1', { quantity: 1.5 }), line('l2', { vatRateBp: 550 })] });
+  const invoice = await ws.issueDocument(invoiceId, '2026-03-10');
+  const draftId = await ws.createDocument('quote', 'c2');
+  await ws.saveDraft(draftId, { lines: [line('q1')], notes: 'Devis' });
+  await ws.recordPayment(
+    { clientId: 'c1', amountCents: 5000, date: '2026-03-20', method: 'card', reference: '', allocations: [{ invoiceId, amountCents: 5000 }] },
+    new Map([[invoiceId, invoice.frozen!.totals.ttcCents]])
+  );
+  const data = ws.read();
+  const memberId = ws.memberId;
+  await ws.close();
+  return { id, memberId, data, invoiceId, draftId };
+}
+
+describe('Workspace', () => {
+  it('creates a workspace with its company and this device as member A', async () => {
+    const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
+    expect(ws.status).toBe('ready');
+    expect(ws.company!.name).toBe('Menuiserie Martin');
+    expect(ws.me).toMatchObject({ id: ws.memberId, name: 'Portable', seriesLetter: 'A', removed: false });
+    expect(ws.read().schemaVersion).toBe(SCHEMA_VERSION);
+    await ws.close();
+  });
+
+  it('reopens with the same records, from the snapshot first, then the Y.Doc', async () => {
+    const { id, memberId, data, invoiceId, draftId } = await filledWorkspace();
+    const ws = await Workspace.open(id, memberId);
+    // Shown at once from the snapshot, before Yjs has loaded anything.
+    expect(ws.status).toBe('snapshot');
+    expect(ws.company).toEqual(data.company);
+    expect(ws.documents.get(invoiceId)!.number).toBe('F-2026-A-0001');
+    await ws.ready;
+    expect(ws.status).toBe('ready');
+
+    expect(ws.read()).toEqual(data);
+    expect(ws.me!.seriesLetter).toBe('A');
+    expect(ws.clients.all().map((c) => c.id)).toEqual(['c1', 'c2']);
+    for (const name of COLLECTIONS) expect(ws[name].all(), name).toEqual(data[name]);
+    expect(ws.documents.get(draftId)).toMatchObject({ status: 'draft', notes: 'Devis', lines: [line('q1')] });
+    expect(await verifyDocuments(ws.documents.all())).toEqual([]);
+
+    // It goes on where it stopped.
+    const next = await ws.createDocument('invoice', 'c2');
+    await ws.saveDraft(next, { lines: [line('l1')] });
+    expect((await ws.issueDocument(next, '2026-03-11')).number).toBe('F-2026-A-0002');
+    await ws.close();
+  });
+
+  it('does not decode the records again when the snapshot is current', async () => {
+    const { id, memberId } = await filledWorkspace();
+    const ws = await Workspace.open(id, memberId);
+    const shown = COLLECTIONS.map((name) => ws[name].all());
+    await ws.ready;
+    // Same arrays: the collections were only set to follow the Y.Doc, not reloaded from it.
+    COLLECTIONS.forEach((name, i) => expect(ws[name].all(), name).toBe(shown[i]));
+    // And they do follow it.
+    await ws.saveClient(client('c9'));
+    expect(ws.clients.get('c9')).toBeDefined();
+    await ws.close();
+  });
+
+  it('keeps the materialised snapshot beside the updates', async () => {
+    const { id, data } = await filledWorkspace();
+    const snapshot = await readSnapshot(workspaceDbName(id));
+    expect(snapshot).not.toBeNull();
+    const { stateVector, ...records } = snapshot!;
+    expect(typeof stateVector).toBe('string');
+    expect(records).toEqual(data);
+  });
+
+  it.each([
+    ['text that is not JSON', '{"company": {"name": "Menuis'],
+    ['JSON of another shape', '{"garbage": true}'],
+    ['a JSON array', '[1, 2, 3]'],
+    ['a snapshot from an older schema', JSON.stringify({ schemaVersion: 1, company: null, clients: [{ id: 'c1', email: 'x' }] })],
+    ['not a string at all', 42]
+  ])('opens from the Yjs updates when the snapshot is damaged: %s', async (_case, garbage) => {
+    const { id, memberId, data } = await filledWorkspace();
+    await putSnapshot(id, garbage);
+    const ws = await Workspace.open(id, memberId);
+    await ws.ready;
+    expect(ws.status).toBe('ready');
+    expect(ws.read()).toEqual(data);
+    for (const name of COLLECTIONS) expect(ws[name].all(), name).toEqual(data[name]);
+    expect(ws.company).toEqual(data.company);
+    await ws.close();
+    // Closing wrote a good snapshot again.
+    const { stateVector, ...records } = (await readSnapshot(workspaceDbName(id)))!;
+    expect(typeof stateVector).toBe('string');
+    expect(records).toEqual(data);
+  });
+
+  it('does not trust a snapshot written before a deletion', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    await ws.saveItem(item('i1'));
+    await ws.saveItem(item('i2'));
+    await ws.flushSnapshot();
+    const stale = await readSnapshot(workspaceDbName(id));
+    await ws.deleteItem('i1');
+    const memberId = ws.memberId;
+    await ws.close();
+    // As if the tab had been killed after the deletion was stored but before the snapshot was.
+    await putSnapshot(id, JSON.stringify(stale));
+
+    const again = await Workspace.open(id, memberId);
+    expect(again.items.all().map((i) => i.id)).toEqual(['i1', 'i2']); // the stale snapshot, for a moment
+    await again.ready;
+    expect(again.items.all().map((i) => i.id)).toEqual(['i2']);
+    expect(again.read().items.map((i) => i.id)).toEqual(['i2']);
+    await again.close();
+  });
+
+  it('lets writes made while showing the snapshot wait for the Y.Doc', async () => {
+    const { id, memberId, data } = await filledWorkspace();
+    const ws = await Workspace.open(id, memberId);
+    expect(ws.status).toBe('snapshot');
+    await ws.saveClient(client('c3'));
+    expect(ws.status).toBe('ready');
+    expect(ws.clients.all().map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(ws.read().documents).toEqual(data.documents);
+    await ws.close();
+
+    const again = await Workspace.open(id, memberId);
+    await again.ready;
+    expect(again.clients.get('c3')!.name).toBe('Client c3');
+    await again.close();
+  });
+
+  it('migrates an older document when it is opened', async () => {
+    const id = newId();
+    // Version 1 of the app stored this on the device.
+    const old = v1Doc();
+    const persistence = new IndexeddbPersistence(workspaceDbName(id), old);
+    await persistence.whenSynced;
+    await persistence.destroy();
+
+    const ws = await Workspace.open(id, 'm-old');
+    await ws.ready;
+    expect(ws.read().schemaVersion).toBe(SCHEMA_VERSION);
+    expect(ws.clients.get('c1')!.contacts).toEqual([
+      { id: 'c1-c1', name: 'Jeanne Roux', email: 'compta@atelier.fr', phone: '0102030405', role: '', billing: true }
+    ]);
+    await ws.close();
+
+    // The migration was stored: the next open has nothing to do and reads the same.
+    const stored = new Y.Doc();
+    const check = new IndexeddbPersistence(workspaceDbName(id), stored);
+    await check.whenSynced;
+    expect(stored.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+    expect((stored.getMap('clients').get('c1') as Y.Map<unknown>).has('email')).toBe(false);
+    await check.destroy();
+  });
+
+  it('closed while still showing the snapshot, it never attaches afterwards', async () => {
+    const { id, memberId } = await filledWorkspace();
+    const ws = await Workspace.open(id, memberId);
+    expect(ws.status).toBe('snapshot');
+    await ws.close();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(ws.status).not.toBe('ready');
+  });
+
+  it('destroyLocalData removes the workspace from the device', async () => {
+    const { id, memberId } = await filledWorkspace();
+    const ws = await Workspace.open(id, memberId);
+    await ws.ready;
+    await ws.destroyLocalData();
+    expect(await readSnapshot(workspaceDbName(id))).toBeNull();
+    const again = await Workspace.open(id, memberId);
+    await again.ready;
+    expect(again.company).toBeNull();
+    expect(again.documents.size).toBe(0);
+    await again.close();
+  });
+});
