@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceDue, buildLedgers, canEdit, daysLate, documentStatus, documentTotals } from './lifecycle';
+import { balanceDue, buildLedgers, canEdit, creditableCents, daysLate, documentStatus, documentTotals } from './lifecycle';
 import { creditNoteFrom, newDocument, newLine } from './documents';
 import { freezeDocument } from './integrity';
 import { newClient, newCompany } from './company';
@@ -191,5 +191,29 @@ describe('canEdit', () => {
     expect(canEdit(draft('invoice', 'd'))).toEqual({ ok: true });
     expect(canEdit(invoice)).toEqual({ ok: false, reason: 'issued_frozen' });
     expect(canEdit(issue(draft('quote', 'q'), 'D-2026-A-0001', 1, null))).toEqual({ ok: false, reason: 'issued_frozen' });
+  });
+});
+
+describe('creditableCents', () => {
+  const gesture = (id: string, htCents: number) =>
+    creditNoteFrom(invoice, ids(id), [newLine('c', { description: 'Geste commercial', quantity: 1, unitPriceCents: htCents, vatRateBp: 2000 })]);
+
+  it('is the whole TTC while nothing was credited', () => {
+    expect(creditableCents(invoice, [invoice], 'normal')).toBe(TTC);
+  });
+
+  it('is the TTC less the credit notes already issued on the invoice, drafts ignored', () => {
+    // 300 € HT → 360 € TTC credited: 1 200 − 360 = 840 € may still be credited
+    const first = issue(gesture('cr1', 30_000), 'A-2026-A-0001', 1, null, invoice);
+    const draftCredit = gesture('cr2', 50_000);
+    expect(creditableCents(invoice, [invoice, first, draftCredit], 'normal')).toBe(84_000);
+    // the credit note being issued does not count against itself
+    expect(creditableCents(invoice, [invoice, first], 'normal', 'cr1')).toBe(TTC);
+  });
+
+  it('never goes below zero', () => {
+    const full = issue(creditNoteFrom(invoice, ids('cr1')), 'A-2026-A-0001', 1, null, invoice);
+    const more = issue(gesture('cr2', 10_000), 'A-2026-A-0002', 2, null, invoice);
+    expect(creditableCents(invoice, [invoice, full, more], 'normal')).toBe(0);
   });
 });

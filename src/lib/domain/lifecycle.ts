@@ -28,6 +28,18 @@ export function documentTotals(doc: DocumentRecord, vatRegime: VatRegime): Total
   return doc.frozen ? doc.frozen.totals : computeTotals(doc.lines, doc.discount, vatRegime);
 }
 
+/**
+ * How much of an issued invoice credit notes may still take off: its TTC less the credit notes
+ * already issued on it (`exceptId`: the credit note being issued, when it is in `documents`).
+ */
+export function creditableCents(invoice: DocumentRecord, documents: DocumentRecord[], vatRegime: VatRegime, exceptId = ''): Cents {
+  let credited = 0;
+  for (const d of documents)
+    if (d.kind === 'credit' && d.status === 'issued' && d.correctsInvoiceId === invoice.id && d.id !== exceptId && d.frozen)
+      credited += d.frozen.totals.ttcCents;
+  return Math.max(0, documentTotals(invoice, vatRegime).ttcCents - credited);
+}
+
 /** What remains to be paid on an issued invoice (never negative); 0 for anything else. */
 export function balanceDue(doc: DocumentRecord, ledger: InvoiceLedger, vatRegime: VatRegime): Cents {
   if (doc.kind !== 'invoice' || doc.status !== 'issued') return 0;

@@ -303,6 +303,15 @@ describe('missingBeforeIssue', () => {
     expect(missingBeforeIssue(ready(), { ...goodCompany, legalForm: '' }, goodClient)).toEqual(['company_legal_form']);
   });
 
+  it('needs the share capital of a company, not of a sole trader', () => {
+    expect(missingBeforeIssue(ready(), { ...goodCompany, shareCapitalCents: null }, goodClient)).toEqual(['company_share_capital']);
+    expect(missingBeforeIssue(ready(), { ...goodCompany, legalForm: 'SAS', shareCapitalCents: null }, goodClient)).toEqual(['company_share_capital']);
+    // A capital of 1 € is a capital (SAS may have it); only « not given » is missing.
+    expect(missingBeforeIssue(ready(), { ...goodCompany, shareCapitalCents: 100 }, goodClient)).toEqual([]);
+    expect(missingBeforeIssue(ready(), { ...goodCompany, legalForm: 'EI', soleTrader: true, shareCapitalCents: null }, goodClient)).toEqual([]);
+    expect(missingBeforeIssue(ready(), { ...goodCompany, legalForm: 'Association', shareCapitalCents: null }, goodClient)).toEqual([]);
+  });
+
   it('needs no VAT number under franchise en base', () => {
     expect(missingBeforeIssue(ready(), { ...goodCompany, vatRegime: 'franchise', vatNumber: '' }, goodClient)).toEqual([]);
   });

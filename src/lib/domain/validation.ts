@@ -148,6 +148,9 @@ export function validateCatalogItem(i: CatalogItem): FieldErrors {
   return errors;
 }
 
+/** Company forms that must print their share capital (Code de commerce R123-238). */
+const CAPITAL_FORMS = new Set(['EURL', 'SARL', 'SASU', 'SAS', 'SA', 'SNC', 'SCI']);
+
 /** What must be filled in before a document may be issued; empty means it may be. */
 export function missingBeforeIssue(doc: DocumentRecord, company: Company, client: Client | null): string[] {
   const missing: string[] = [];
@@ -156,6 +159,7 @@ export function missingBeforeIssue(doc: DocumentRecord, company: Company, client
   if (!company.siret.trim()) missing.push('company_siret');
   if (company.vatRegime === 'normal' && !company.vatNumber.trim()) missing.push('company_vat_number');
   if (!company.legalForm.trim()) missing.push('company_legal_form');
+  if (CAPITAL_FORMS.has(company.legalForm) && company.shareCapitalCents === null) missing.push('company_share_capital');
   if (!client) missing.push('client');
   else {
     if (!client.name.trim()) missing.push('client_name');

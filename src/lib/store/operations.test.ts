@@ -408,6 +408,23 @@ describe('createCreditNote', () => {
     expect(buildLedgers(readAll(doc, 'documents'), []).get(invoice.id)).toEqual({ paidCents: 0, creditedCents: 18_000 });
   });
 
+  it('refuses a credit note larger than what is left to credit, and writes nothing', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10'); // 240 € TTC
+    await issueDocument(doc, me, createCreditNote(doc, me, invoice.id, [invoice.lines[0]]), '2026-03-11'); // 120 € credited
+    // The whole invoice again: 240 € > 240 − 120 = 120 € left.
+    const tooMuch = createCreditNote(doc, me, invoice.id);
+    const updates = watch(doc);
+    const error = await rejected(issueDocument(doc, me, tooMuch, '2026-03-12'));
+    expect(error.code).toBe('credit_exceeds_invoice');
+    expect(error.details).toEqual(['12000']);
+    expect(updates).toEqual([]);
+    expect(readRecord(doc, 'documents', tooMuch)!.status).toBe('draft');
+    // Exactly what is left is fine.
+    saveDraft(doc, me, tooMuch, { lines: [invoice.lines[1]] });
+    expect((await issueDocument(doc, me, tooMuch, '2026-03-12')).frozen!.totals.ttcCents).toBe(12_000);
+  });
+
   it('needs an issued invoice', async () => {
     const { doc, me } = setup();
     const draft = createDocument(doc, me, 'invoice', 'c1');

@@ -18,7 +18,8 @@ import { freezeDocument, hashFrozen } from '$lib/domain/integrity';
 import { formatNumber, nextSeq, seriesId } from '$lib/domain/numbering';
 import { dueDate as computeDueDate } from '$lib/domain/terms';
 import { missingBeforeIssue } from '$lib/domain/validation';
-import { canEdit } from '$lib/domain/lifecycle';
+import { canEdit, creditableCents } from '$lib/domain/lifecycle';
+import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
 import { validateAllocations } from '$lib/domain/payments';
 import { newId } from './ids';
@@ -145,6 +146,12 @@ export async function issueDocument(
   if (previous && previous.issueDate && previous.issueDate > issueDate) throw new StoreError('backdated', [previous.number]);
   const number = formatNumber(format, { year, letter: member.seriesLetter, seq });
   const corrected = draft.correctsInvoiceId ? readRecord(doc, 'documents', draft.correctsInvoiceId) : null;
+  if (draft.kind === 'credit') {
+    if (!corrected || corrected.kind !== 'invoice' || corrected.status !== 'issued') throw new StoreError('missing', ['credit_invoice']);
+    const creditTtc = computeTotals(draft.lines, draft.discount, company.vatRegime).ttcCents;
+    const creditable = creditableCents(corrected, all, company.vatRegime, draft.id);
+    if (creditTtc > creditable) throw new StoreError('credit_exceeds_invoice', [String(creditable)]);
+  }
   const due = draft.kind === 'invoice' ? computeDueDate(issueDate, draft.terms) : null;
   // The logo is presentation, not a legal mention: keep it out of every frozen copy.
   const seller: Company = { ...company, logoDataUrl: '' };

@@ -48,6 +48,7 @@ export function workspaceDbName(id: string): string {
 }
 
 const SNAPSHOT_DELAY_MS = 1500;
+const ISSUE_LOCK_GRACE_MS = 150;
 
 export class Workspace {
   readonly doc = new Y.Doc();
@@ -277,7 +278,15 @@ export class Workspace {
 
   async issueDocument(id: string, issueDate: IsoDate): Promise<DocumentRecord> {
     await this.#ready;
-    return ops.issueDocument(this.doc, this.actor, id, issueDate, () => this.documents.all());
+    const issue = () => ops.issueDocument(this.doc, this.actor, id, issueDate, () => this.documents.all());
+    // Two tabs of this device share its series: one issue at a time across tabs, and the lock
+    // is held a moment longer so the number taken reaches the other tab before it takes one.
+    if (typeof navigator === 'undefined' || !navigator.locks) return issue();
+    return navigator.locks.request(`relance-issue-${this.id}`, async () => {
+      const issued = await issue();
+      await new Promise((resolve) => setTimeout(resolve, ISSUE_LOCK_GRACE_MS));
+      return issued;
+    });
   }
 
   async markSent(id: string, date: IsoDate, channel: SendChannel): Promise<void> {

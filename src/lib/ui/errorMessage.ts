@@ -1,0 +1,13 @@
+// Words for whatever a store write threw: its code's message, with amounts formatted.
+import { StoreError } from '$lib/store/operations';
+import { formatMoney, t } from '$lib/i18n/index.svelte';
+
+const MONEY_DETAILS = new Set(['credit_exceeds_invoice']);
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof StoreError) {
+    const details = MONEY_DETAILS.has(e.code) ? e.details.map((d) => formatMoney(Number(d))) : e.details;
+    return t(`error.${e.code}`, { details: details.join(', ') });
+  }
+  return t('error.unknown', { message: e instanceof Error ? e.message : String(e) });
+}
