@@ -1,0 +1,108 @@
+// The settings form: company profile and number formats as typed text, turned into a company
+// patch plus per-field errors. Nothing is saved while any field is wrong.
+import type { Company, DocumentRecord, Member, NumberFormats } from '$lib/domain/types';
+import { parseAmount, parseRate } from '$lib/domain/money';
+import { normalizeIban, validateCompany } from '$lib/domain/validation';
+import { formatNumber, nextSeq, seriesId, validateNumberFormat } from '$lib/domain/numbering';
+
+export const FORMAT_KINDS = ['invoice', 'quote', 'credit'] as const;
+export type FormatKind = (typeof FORMAT_KINDS)[number];
+
+export interface SettingsInput {
+  company: Company;
+  /** Share capital in euros, as typed ('' = none). */
+  capital: string;
+  /** Late-penalty rate in %, as typed. */
+  penalty: string;
+  formats: NumberFormats;
+}
+
+const decimal = (n: number) => String(n).replace('.', ',');
+
+/** The form's starting values: a deep copy of the stored company, amounts as French text. */
+export function settingsInputFrom(company: Company): SettingsInput {
+  const copy = JSON.parse(JSON.stringify(company)) as Company;
+  return {
+    company: copy,
+    capital: copy.shareCapitalCents === null ? '' : decimal(copy.shareCapitalCents / 100),
+    penalty: decimal(copy.penaltyRateBp / 100),
+    formats: { ...copy.numberFormats }
+  };
+}
+
+export interface ParsedSettings {
+  /** null when there is any error. */
+  patch: Company | null;
+  /** Company fields as CompanyForm names them ('name', 'address.postalCode'…), plus 'format.<kind>'. */
+  errors: Record<string, string>;
+}
+
+export function parseSettings(input: SettingsInput): ParsedSettings {
+  const capitalCents = input.capital.trim() ? parseAmount(input.capital) : null;
+  const penaltyBp = parseRate(input.penalty);
+  const candidate: Company = {
+    ...input.company,
+    iban: normalizeIban(input.company.iban),
+    // A sole trader has no share capital: whatever was typed before switching is dropped.
+    shareCapitalCents: input.company.soleTrader ? null : capitalCents,
+    penaltyRateBp: penaltyBp ?? -1,
+    numberFormats: { invoice: input.formats.invoice.trim(), quote: input.formats.quote.trim(), credit: input.formats.credit.trim() }
+  };
+  const errors: Record<string, string> = { ...validateCompany(candidate) };
+  if (!input.company.soleTrader && input.capital.trim() && capitalCents === null) errors.shareCapitalCents = 'invalid_amount';
+  if (penaltyBp === null) errors.penaltyRateBp = 'invalid_rate';
+  for (const kind of FORMAT_KINDS) {
+    const problem = validateNumberFormat(candidate.numberFormats[kind]);
+    if (problem) errors[`format.${kind}`] = problem;
+  }
+  return Object.keys(errors).length ? { patch: null, errors } : { patch: candidate, errors };
+}
+
+/** Only the number-format errors, for the live check under each format field. */
+export function formatErrors(formats: NumberFormats): Partial<Record<FormatKind, string>> {
+  const errors: Partial<Record<FormatKind, string>> = {};
+  for (const kind of FORMAT_KINDS) {
+    const problem = validateNumberFormat(formats[kind].trim());
+    if (problem) errors[kind] = problem;
+  }
+  return errors;
+}
+
+/**
+ * The number this device would give its next document of that kind with `format`:
+ * previewNumber('F-{YYYY}-{S}-{NNNN}', { year: 2026, letter: 'B', documents: [] }) → 'F-2026-B-0001'.
+ * A changed format starts a new series, hence 1; an unchanged one continues its series.
+ * null when the format is not valid.
+ */
+export function previewNumber(format: string, p: { year: number; letter: string; documents: Pick<DocumentRecord, 'series' | 'seq' | 'status'>[] }): string | null {
+  const f = format.trim();
+  if (validateNumberFormat(f)) return null;
+  const seq = nextSeq(p.documents, seriesId(f, p));
+  return formatNumber(f, { year: p.year, letter: p.letter, seq });
+}
+
+/** Formats that differ from the saved ones (each such change starts new series). */
+export function changedFormats(saved: NumberFormats, typed: NumberFormats): FormatKind[] {
+  return FORMAT_KINDS.filter((k) => saved[k] !== typed[k].trim());
+}
+
+/** Devices of the workspace for the members table: this one first, then by series letter. */
+export function sortMembers(members: Member[], meId: string): Member[] {
+  return [...members].sort(
+    (a, b) =>
+      Number(b.id === meId) - Number(a.id === meId) ||
+      a.seriesLetter.length - b.seriesLetter.length ||
+      a.seriesLetter.localeCompare(b.seriesLetter)
+  );
+}
+
+/**
+ * Only the fields the user changed since the form was filled: saving them alone keeps a change
+ * made meanwhile on another device to another field.
+ */
+export function changedFields(before: Company, after: Company): Partial<Company> {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof Company)[])
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
+  return patch as Partial<Company>;
+}
