@@ -38,3 +38,70 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; h
       .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+export interface ClientInput {
+  name: string;
+  siren?: string;
+  line1?: string;
+  postalCode?: string;
+  city?: string;
+  email?: string;
+}
+
+/** Creates a client through the form; resolves to the client's id (from the detail page URL). */
+export async function createClient(page: Page, c: ClientInput): Promise<string> {
+  await page.goto('/clients/new');
+  await page.getByTestId('client-name').fill(c.name);
+  if (c.siren) await page.getByTestId('client-siren').fill(c.siren);
+  await page.getByTestId('client-billing-line1').fill(c.line1 ?? '5 place Bellecour');
+  await page.getByTestId('client-billing-postalCode').fill(c.postalCode ?? '69002');
+  await page.getByTestId('client-billing-city').fill(c.city ?? 'Lyon');
+  if (c.email) {
+    await page.getByTestId('add-contact').click();
+    await page.getByTestId('contact-name').last().fill('Service comptabilité');
+    await page.getByTestId('contact-email').last().fill(c.email);
+  }
+  await page.getByTestId('client-save').click();
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f]{32}$/);
+  return page.url().split('/').pop()!;
+}
+
+export interface LineInput {
+  description: string;
+  quantity: string;
+  price: string;
+  vatBp: number;
+}
+
+/** Adds lines to the draft open in the editor. */
+export async function addLines(page: Page, lines: LineInput[]): Promise<void> {
+  for (const l of lines) {
+    await page.getByTestId('add-line').click();
+    const row = page.getByTestId('line').last();
+    await row.getByTestId('line-description').fill(l.description);
+    await row.getByTestId('line-quantity').fill(l.quantity);
+    await row.getByTestId('line-price').fill(l.price);
+    await row.getByTestId('line-vat').selectOption(String(l.vatBp));
+  }
+}
+
+/** Issues the draft open in the editor and waits for the read-only view. */
+export async function issueOpenDraft(page: Page): Promise<void> {
+  await page.getByTestId('issue').click();
+  await page.getByTestId('issue-confirm').click();
+  await expect(page.getByTestId('frozen-note')).toBeVisible();
+}
+
+/** Records a payment from the invoice page; `amount` replaces the pre-filled balance when given. */
+export async function recordPaymentFromInvoice(page: Page, amount?: string): Promise<void> {
+  await page.getByTestId('record-payment').click();
+  await expect(page).toHaveURL(/\/payments\/new\?/);
+  if (amount !== undefined) await page.getByTestId('pay-amount').fill(amount);
+  await page.getByTestId('pay-save').click();
+  await expect(page.getByTestId('frozen-note')).toBeVisible();
+}
+
+/** French money as Intl prints it (narrow no-break space for thousands, no-break before €). */
+export function euros(text: string): string {
+  return text.replace(/ (?=\d{3}\b)/g, '\u202f').replace(/ €$/, '\u00a0€');
+}
