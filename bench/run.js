@@ -19,7 +19,7 @@ import { probe } from './probe.js';
 import { makeMapper, summarise } from './profile.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const buildDir = resolve(here, '..', 'build');
+const buildDir = resolve(process.env.BENCH_BUILD_DIR ?? resolve(here, '..', 'build'));
 const BUDGET_MS = 300;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SEED = Number(process.env.BENCH_SEED ?? 1);

@@ -2,6 +2,7 @@
 import type { Cents, DocumentRecord, IsoDate, VatRegime } from './types';
 import { balanceDue, daysLate, type InvoiceLedger } from './lifecycle';
 import { addDays } from './dates';
+import { compareCodes } from './compare';
 
 export interface OpenReceivable {
   invoiceId: string;
@@ -38,7 +39,7 @@ export function openReceivables(
     });
   }
   return open.sort(
-    (a, b) => b.daysLate - a.daysLate || (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.number.localeCompare(b.number)
+    (a, b) => b.daysLate - a.daysLate || compareCodes(a.dueDate, b.dueDate) || compareCodes(a.number, b.number)
   );
 }
 

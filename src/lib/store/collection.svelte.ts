@@ -38,7 +38,7 @@ export class Collection<K extends CollectionName> {
   /** Decodes the whole collection from the document. */
   load(doc: Y.Doc): void {
     const records = new Map<string, RecordTypes[K]>();
-    collectionMap(doc, this.name).forEach((map, id) => records.set(id, decodeRecord(this.name, map)));
+    collectionMap(doc, this.name).forEach((stored, id) => records.set(id, decodeRecord(doc, this.name, stored)));
     this.#records = records;
     this.#changed();
   }
@@ -53,8 +53,8 @@ export class Collection<K extends CollectionName> {
         else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
       }
       for (const id of touched) {
-        const map = col.get(id);
-        if (map) this.#records.set(id, decodeRecord(this.name, map));
+        const stored = col.get(id);
+        if (stored !== undefined) this.#records.set(id, decodeRecord(doc, this.name, stored));
         else this.#records.delete(id);
       }
       if (touched.size) this.#changed();

@@ -1,8 +1,20 @@
 // The layout of a workspace Y.Doc: migrations from older shapes, and records as flat Y.Maps.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION } from './schema';
-import { collectionMap, decodeRecord, initialiseDoc, migrate, putRecord, readRecord, readWorkspace, schemaVersion } from './doc';
+import type { DocumentRecord } from '$lib/domain/types';
+import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION, SELLERS, WHOLE_RECORDS } from './schema';
+import {
+  SchemaTooNewError,
+  collectionMap,
+  decodeRecord,
+  initialiseDoc,
+  migrate,
+  putRecord,
+  readAll,
+  readRecord,
+  readWorkspace,
+  schemaVersion
+} from './doc';
 import {
   convertQuoteToInvoice,
   createCreditNote,
@@ -17,7 +29,7 @@ import { SYNC_ORDERS, T0, V1_ADDRESS, actor, client, contents, exchange, line, s
 describe('migrate', () => {
   it('takes a v1 document to the current schema', () => {
     const doc = v1Doc();
-    expect(migrate(doc)).toEqual([2]);
+    expect(migrate(doc)).toEqual([2, 3]);
     expect(schemaVersion(doc)).toBe(SCHEMA_VERSION);
 
     const c1 = readRecord(doc, 'clients', 'c1')!;
@@ -31,7 +43,7 @@ describe('migrate', () => {
       { id: 'c3-c1', name: '', email: '', phone: '0611111111', role: '', billing: true }
     ]);
     for (const [, map] of collectionMap(doc, 'clients')) {
-      for (const gone of ['email', 'phone', 'contactName']) expect(map.has(gone)).toBe(false);
+      for (const gone of ['email', 'phone', 'contactName']) expect((map as Y.Map<unknown>).has(gone)).toBe(false);
     }
     // Everything else is kept.
     expect(c1.name).toBe('Client c1');
@@ -77,6 +89,72 @@ describe('migrate', () => {
   });
 });
 
+describe('migrate v2 → v3', () => {
+  it('stores payments and events whole and frozen content as JSON, reading back the same records', async () => {
+    const current = await richDoc();
+    const before = contents(current);
+    const old = v2Copy(current);
+    expect(schemaVersion(old)).toBe(2);
+    expect(migrate(old)).toEqual([3]);
+    expect(contents(old)).toEqual(before);
+    for (const name of WHOLE_RECORDS) collectionMap(old, name).forEach((stored) => expect(typeof stored).toBe('string'));
+    collectionMap(old, 'documents').forEach((stored) => {
+      const map = stored as Y.Map<unknown>;
+      if (map.get('status') === 'issued') expect(typeof map.get('frozen')).toBe('string');
+    });
+    // One seller identity for the three issued documents.
+    expect(old.getMap(SELLERS).size).toBe(1);
+    expect(migrate(old)).toEqual([]);
+  });
+
+  it.each(SYNC_ORDERS)('two devices migrating the same v2 data offline converge (%s)', async (order) => {
+    const v2 = Y.encodeStateAsUpdate(v2Copy(await richDoc()));
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    Y.applyUpdate(a, v2);
+    Y.applyUpdate(b, v2);
+    migrate(a);
+    migrate(b);
+    exchange(a, b, order);
+    expect(contents(a)).toEqual(contents(b));
+    expect(readAll(a, 'payments')).toHaveLength(1);
+    expect(readAll(a, 'documents').filter((d) => d.frozen)).toHaveLength(3);
+  });
+
+  it('refuses a document from a newer schema without touching it', () => {
+    const doc = seededDoc();
+    doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    expect(() => migrate(doc)).toThrow(SchemaTooNewError);
+    expect(updates).toEqual([]);
+  });
+});
+
+/** The same records laid out as schema v2 did: every record a Y.Map, frozen content an object. */
+function v2Copy(source: Y.Doc): Y.Doc {
+  const data = readWorkspace(source);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const meta = doc.getMap('meta');
+    source.getMap('meta').forEach((v, k) => meta.set(k, v));
+    meta.set('schemaVersion', 2);
+    const company = doc.getMap('company');
+    source.getMap('company').forEach((v, k) => company.set(k, v));
+    for (const name of COLLECTIONS) {
+      const col = doc.getMap<Y.Map<unknown>>(name);
+      for (const record of data[name] as unknown as Record<string, unknown>[]) {
+        const map = new Y.Map<unknown>();
+        col.set(String(record.id), map);
+        const fields = { ...record };
+        if (name === 'documents' && fields.frozen) for (const f of ['lines', 'discount']) delete fields[f];
+        for (const [k, v] of Object.entries(fields)) map.set(k, JSON.parse(JSON.stringify(v)));
+      }
+    }
+  });
+  return doc;
+}
+
 /** A workspace with at least one record of each kind, issued documents included. */
 async function richDoc(): Promise<Y.Doc> {
   const doc = seededDoc({ clients: [client('c1'), client('c2', { terms: { kind: 'end_of_month', days: 30 }, categories: ['public'] })] });
@@ -119,7 +197,7 @@ describe('document shape', () => {
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(local));
 
     for (const doc of [local, remote]) {
-      const known = ['company', 'meta', ...COLLECTIONS];
+      const known = ['company', 'meta', SELLERS, ...COLLECTIONS];
       for (const key of doc.share.keys()) expect(known).toContain(key);
       for (const name of ['meta', 'company']) {
         doc.getMap(name).forEach((value, key) => assertPlain(value, `${name}.${key}`));
@@ -128,6 +206,11 @@ describe('document shape', () => {
         const col = doc.getMap<unknown>(name);
         expect(col.size, name).toBeGreaterThan(0);
         col.forEach((record, id) => {
+          if (WHOLE_RECORDS.has(name)) {
+            expect(typeof record, `${name}.${id}`).toBe('string');
+            assertPlain(JSON.parse(record as string), `${name}.${id}`);
+            return;
+          }
           expect(record, `${name}.${id}`).toBeInstanceOf(Y.Map);
           (record as Y.Map<unknown>).forEach((value, key) => assertPlain(value, `${name}.${id}.${key}`));
         });
@@ -135,21 +218,28 @@ describe('document shape', () => {
     }
   });
 
-  it('keeps lines and discount of an issued document only inside `frozen`', async () => {
+  it('keeps what an issued document froze only inside `frozen`, the seller stored once', async () => {
     const doc = await richDoc();
-    const maps = [...collectionMap(doc, 'documents').values()];
+    const maps = [...collectionMap(doc, 'documents').values()] as Y.Map<unknown>[];
     const issued = maps.filter((m) => m.get('status') === 'issued');
     const drafts = maps.filter((m) => m.get('status') === 'draft');
     expect(issued).toHaveLength(3);
     expect(drafts).toHaveLength(1);
     for (const map of issued) {
       for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(false);
-      const record = decodeRecord('documents', map);
+      expect(typeof map.get('frozen')).toBe('string');
+      expect(doc.getMap(SELLERS).has(map.get('sellerRef') as string)).toBe(true);
+      const record = decodeRecord(doc, 'documents', map) as DocumentRecord;
       expect(record.lines).toEqual(record.frozen!.lines);
       expect(record.discount).toEqual(record.frozen!.discount);
+      expect(record.number).toBe(record.frozen!.number);
+      expect(record.clientId).toBe(record.frozen!.clientId);
       expect(record.lines.length).toBeGreaterThan(0);
+      expect(record.frozen!.seller.name).toBe('Menuiserie Martin');
+      expect('sellerRef' in record).toBe(false);
     }
-    for (const map of drafts) for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(true);
+    expect(doc.getMap(SELLERS).size).toBe(1);
+    for (const map of drafts) for (const f of ['lines', 'discount', 'clientId', 'terms', 'notes']) expect(map.has(f)).toBe(true);
   });
 
   it('reads the whole workspace as plain data', async () => {

@@ -1,8 +1,18 @@
 // Typed reads and writes of records in a workspace Y.Doc. The only module that knows how a
 // record is laid out in Yjs; everything above it sees plain records.
 import * as Y from 'yjs';
-import type { Company, DocumentRecord } from '$lib/domain/types';
-import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION, type CollectionName, type RecordTypes } from './schema';
+import { digest as sha256 } from 'lib0/hash/sha256';
+import type { Company, DocumentRecord, FrozenContent } from '$lib/domain/types';
+import { canonicalJson } from '$lib/domain/integrity';
+import {
+  COLLECTIONS,
+  FROZEN_ONLY_FIELDS,
+  SCHEMA_VERSION,
+  SELLERS,
+  WHOLE_RECORDS,
+  type CollectionName,
+  type RecordTypes
+} from './schema';
 
 /** Origin of transactions made by this device's UI (as opposed to remote or persisted updates). */
 export const LOCAL_ORIGIN = Symbol('relance-local');
@@ -17,7 +27,7 @@ export function companyMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('company');
 }
 
-export function collectionMap(doc: Y.Doc, name: CollectionName): Y.Map<Y.Map<unknown>> {
+export function collectionMap(doc: Y.Doc, name: CollectionName): Y.Map<Y.Map<unknown> | string> {
   return doc.getMap(name);
 }
 
@@ -53,33 +63,81 @@ function readFields(map: Y.Map<unknown>): Record<string, unknown> {
   return out;
 }
 
-/** A record as the rest of the app sees it; issued documents get their lines back from `frozen`. */
-export function decodeRecord<K extends CollectionName>(name: K, map: Y.Map<unknown>): RecordTypes[K] {
-  const fields = readFields(map);
+// ——— sellers of frozen documents, stored once ———
+
+function sellersMap(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap(SELLERS);
+}
+
+/** The key of a seller identity: the first 128 bits of the SHA-256 of its canonical JSON. */
+export function sellerRef(seller: Company): string {
+  const bytes = sha256(new TextEncoder().encode(canonicalJson(seller)));
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += bytes[i].toString(16).padStart(2, '0');
+  return hex;
+}
+
+const parsedSellers = new WeakMap<Y.Doc, Map<string, Company>>();
+
+function readSeller(doc: Y.Doc, ref: string): Company | null {
+  let cache = parsedSellers.get(doc);
+  if (!cache) parsedSellers.set(doc, (cache = new Map()));
+  let seller = cache.get(ref);
+  if (!seller) {
+    const json = sellersMap(doc).get(ref);
+    if (typeof json !== 'string') return null;
+    seller = JSON.parse(json) as Company;
+    cache.set(ref, seller);
+  }
+  return seller;
+}
+
+// ——— records ———
+
+type StoredRecord = Y.Map<unknown> | string;
+
+/** A record as the rest of the app sees it, whatever way it is stored. */
+export function decodeRecord<K extends CollectionName>(doc: Y.Doc, name: K, stored: StoredRecord): RecordTypes[K] {
+  if (typeof stored === 'string') return JSON.parse(stored) as RecordTypes[K];
+  const fields = readFields(stored);
   if (name === 'documents' && fields.frozen) {
-    const frozen = fields.frozen as NonNullable<DocumentRecord['frozen']>;
-    fields.lines = frozen.lines;
-    fields.discount = frozen.discount;
+    const frozen = (
+      typeof fields.frozen === 'string' ? { ...JSON.parse(fields.frozen), seller: readSeller(doc, String(fields.sellerRef)) } : fields.frozen
+    ) as FrozenContent;
+    delete fields.sellerRef;
+    fields.frozen = frozen;
+    for (const f of FROZEN_ONLY_FIELDS) fields[f] = frozen[f];
   }
   return fields as unknown as RecordTypes[K];
 }
 
-function encodeRecord<K extends CollectionName>(name: K, record: Partial<RecordTypes[K]>): Record<string, unknown> {
+/** The fields to store for a record (or a patch of one): an issued document's frozen part as JSON. */
+function encodeFields(doc: Y.Doc, name: CollectionName, record: Record<string, unknown>): Record<string, unknown> {
   const fields: Record<string, unknown> = { ...record };
-  if (name === 'documents' && (record as Partial<DocumentRecord>).frozen) {
+  const frozen = name === 'documents' ? (record.frozen as FrozenContent | null | undefined) : null;
+  if (frozen) {
+    const { seller, ...rest } = frozen;
+    const ref = sellerRef(seller);
+    if (!sellersMap(doc).has(ref)) sellersMap(doc).set(ref, JSON.stringify(seller));
+    fields.frozen = JSON.stringify(rest);
+    fields.sellerRef = ref;
     for (const f of FROZEN_ONLY_FIELDS) delete fields[f];
   }
   return fields;
 }
 
+function storedRecord(doc: Y.Doc, name: CollectionName, id: string): StoredRecord | undefined {
+  return collectionMap(doc, name).get(id);
+}
+
 export function readRecord<K extends CollectionName>(doc: Y.Doc, name: K, id: string): RecordTypes[K] | null {
-  const map = collectionMap(doc, name).get(id);
-  return map ? decodeRecord(name, map) : null;
+  const stored = storedRecord(doc, name, id);
+  return stored === undefined ? null : decodeRecord(doc, name, stored);
 }
 
 export function readAll<K extends CollectionName>(doc: Y.Doc, name: K): RecordTypes[K][] {
   const out: RecordTypes[K][] = [];
-  collectionMap(doc, name).forEach((map) => out.push(decodeRecord(name, map)));
+  collectionMap(doc, name).forEach((stored) => out.push(decodeRecord(doc, name, stored)));
   return out;
 }
 
@@ -87,12 +145,17 @@ export function readAll<K extends CollectionName>(doc: Y.Doc, name: K): RecordTy
 export function putRecord<K extends CollectionName>(doc: Y.Doc, name: K, record: RecordTypes[K] & { id: string }): void {
   doc.transact(() => {
     const col = collectionMap(doc, name);
+    if (WHOLE_RECORDS.has(name)) {
+      const json = JSON.stringify(record);
+      if (col.get(record.id) !== json) col.set(record.id, json);
+      return;
+    }
     let map = col.get(record.id);
-    if (!map) {
+    if (!(map instanceof Y.Map)) {
       map = new Y.Map<unknown>();
       col.set(record.id, map);
     }
-    writeFields(map, encodeRecord(name, record));
+    writeFields(map, encodeFields(doc, name, record as unknown as Record<string, unknown>));
   }, LOCAL_ORIGIN);
 }
 
@@ -103,12 +166,16 @@ export function patchRecord<K extends CollectionName>(
   patch: Partial<RecordTypes[K]>
 ): void {
   doc.transact(() => {
-    const map = collectionMap(doc, name).get(id);
-    if (!map) throw new Error(`Unknown ${name} record ${id}`);
-    writeFields(map, encodeRecord(name, patch));
-    // An issued document drops its draft copy of the lines: they now live in `frozen`.
+    const stored = storedRecord(doc, name, id);
+    if (stored === undefined) throw new Error(`Unknown ${name} record ${id}`);
+    if (typeof stored === 'string') {
+      collectionMap(doc, name).set(id, JSON.stringify({ ...JSON.parse(stored), ...patch }));
+      return;
+    }
+    writeFields(stored, encodeFields(doc, name, patch as Record<string, unknown>));
+    // An issued document drops its draft copy of what `frozen` now holds.
     if (name === 'documents' && (patch as Partial<DocumentRecord>).frozen) {
-      for (const f of FROZEN_ONLY_FIELDS) map.delete(f);
+      for (const f of FROZEN_ONLY_FIELDS) stored.delete(f);
     }
   }, LOCAL_ORIGIN);
 }
@@ -149,6 +216,7 @@ const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {
   // v1 → v2: clients had a single `email`, `phone` and `contactName`; they now have contacts.
   2: (doc) => {
     collectionMap(doc, 'clients').forEach((map, clientId) => {
+      if (!(map instanceof Y.Map)) return;
       const email = map.get('email');
       const phone = map.get('phone');
       const contactName = map.get('contactName');
@@ -176,12 +244,37 @@ const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {
       if (!map.has('categories')) map.set('categories', []);
       if (!map.has('language')) map.set('language', 'fr');
     });
+  },
+  // v2 → v3: payments and events become one JSON string each; issued documents keep their
+  // frozen content as one JSON string, the seller stored once (see schema.ts).
+  3: (doc) => {
+    for (const name of WHOLE_RECORDS) {
+      const col = collectionMap(doc, name);
+      col.forEach((stored, id) => {
+        if (stored instanceof Y.Map) col.set(id, JSON.stringify(readFields(stored)));
+      });
+    }
+    collectionMap(doc, 'documents').forEach((stored) => {
+      if (!(stored instanceof Y.Map)) return;
+      const frozen = stored.get('frozen');
+      if (!frozen || typeof frozen === 'string') return;
+      writeFields(stored, encodeFields(doc, 'documents', { frozen }));
+      for (const f of FROZEN_ONLY_FIELDS) stored.delete(f);
+    });
   }
 };
+
+/** A workspace written by a newer version of the app: reading it could lose what we do not know. */
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(`schema_too_new:${found}`);
+  }
+}
 
 /** Brings an older document up to SCHEMA_VERSION; returns the versions applied. */
 export function migrate(doc: Y.Doc): number[] {
   const from = schemaVersion(doc);
+  if (from > SCHEMA_VERSION) throw new SchemaTooNewError(from);
   const applied: number[] = [];
   if (from >= SCHEMA_VERSION || !isInitialised(doc)) return applied;
   doc.transact(() => {

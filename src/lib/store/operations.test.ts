@@ -299,9 +299,9 @@ describe('issueDocument', () => {
     expect(record.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(record.hash).toBe(await hashFrozen(frozen));
 
-    const map = collectionMap(doc, 'documents').get(id)!;
+    const map = collectionMap(doc, 'documents').get(id) as Y.Map<unknown>;
     for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(false);
-    expect(decodeRecord('documents', map)).toMatchObject({ lines, discount: { kind: 'percent', bp: 1000 } });
+    expect(decodeRecord(doc, 'documents', map)).toMatchObject({ lines, discount: { kind: 'percent', bp: 1000 } });
     expect(readAll(doc, 'events').at(-1)).toMatchObject({ kind: 'document_issued', documentId: id, clientId: 'c1', text: 'F-2026-A-0001' });
 
     // Later changes to the client or the company leave the issued document as printed.

@@ -1,6 +1,14 @@
-// The shape of a workspace Y.Doc. Each record is one Y.Map of primitive fields (field-level merge
-// for concurrent edits); arrays and objects (line items, contacts, frozen content) are stored as
-// one JSON value each, never as nested Y types — see the measurements in DESIGN.md.
+// The shape of a workspace Y.Doc — see the measurements in DESIGN.md, and the reason for each
+// choice below. Nothing here is ever a nested Y type below a record.
+//
+// - Records that change after they are written (members, clients, items, documents) are one
+//   Y.Map of primitive fields each: two devices editing different fields both keep their edit.
+//   Arrays and objects in them (contacts, line items) are one JSON value, replaced whole.
+// - Records that never change once written (payments, activity events) are stored whole as
+//   one JSON string: nothing to merge, and Yjs reads one string far faster than a map of fields.
+// - An issued document's frozen content is one JSON string too (it never changes), and the
+//   fields it already holds are not repeated in the document's map. The seller's identity,
+//   the same on thousands of documents, is stored once in `sellers`, keyed by its hash.
 import type {
   ActivityEvent,
   CatalogItem,
@@ -10,7 +18,7 @@ import type {
   Payment
 } from '$lib/domain/types';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface RecordTypes {
   members: Member;
@@ -25,5 +33,25 @@ export type CollectionName = keyof RecordTypes;
 
 export const COLLECTIONS: CollectionName[] = ['members', 'clients', 'items', 'documents', 'payments', 'events'];
 
-/** Fields of an issued document that stay out of its Y.Map: they live inside `frozen`. */
-export const FROZEN_ONLY_FIELDS = ['lines', 'discount'] as const;
+/** Collections whose records are stored whole, as one JSON string each. */
+export const WHOLE_RECORDS: ReadonlySet<CollectionName> = new Set(['payments', 'events']);
+
+/** Fields of an issued document that stay out of its Y.Map: `frozen` holds them. */
+export const FROZEN_ONLY_FIELDS = [
+  'lines',
+  'discount',
+  'clientId',
+  'number',
+  'series',
+  'seq',
+  'issueDate',
+  'serviceDate',
+  'dueDate',
+  'terms',
+  'notes',
+  'prevHash',
+  'correctsInvoiceId'
+] as const;
+
+/** The top-level map of seller identities of frozen documents: hash → Company JSON. */
+export const SELLERS = 'sellers';

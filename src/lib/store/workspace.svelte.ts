@@ -22,6 +22,7 @@ import {
   deleteRecord,
   initialiseDoc,
   migrate,
+  SchemaTooNewError,
   putRecord,
   readCompany,
   readRecord,
@@ -54,7 +55,9 @@ export class Workspace {
   readonly doc = new Y.Doc();
   readonly actor: ops.Actor;
   /** 'snapshot': records shown from the last snapshot, the Y.Doc still loading; writes wait. */
-  status = $state<'loading' | 'snapshot' | 'ready'>('loading');
+  status = $state<'loading' | 'snapshot' | 'ready' | 'error'>('loading');
+  /** Why the workspace could not be opened ('schema_too_new'), when status is 'error'. */
+  failure = $state<string | null>(null);
   company = $state.raw<Company | null>(null);
 
   readonly members = new Collection('members');
@@ -138,7 +141,15 @@ export class Workspace {
     const persistence = new IndexeddbPersistence(workspaceDbName(this.id), this.doc);
     this.#persistence = persistence;
     await persistence.whenSynced;
-    migrate(this.doc);
+    try {
+      migrate(this.doc);
+    } catch (e) {
+      // Written by a newer Relance: show nothing editable rather than risk damaging it.
+      if (!(e instanceof SchemaTooNewError)) throw e;
+      this.failure = 'schema_too_new';
+      this.status = 'error';
+      return;
+    }
     // When the snapshot was taken at exactly this state, the records shown are already right:
     // skip decoding every record again.
     const current = this.#snapshotVector === stateVectorOf(this.doc);

@@ -8,7 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { verifyDocuments } from '$lib/domain/integrity';
 import type { CatalogItem } from '$lib/domain/types';
 import { Workspace, workspaceDbName } from './workspace.svelte';
-import { SNAPSHOT_KEY, openWorkspaceDb, readSnapshot } from './snapshot';
+import { SNAPSHOT_KEY, encodeSnapshot, openWorkspaceDb, readSnapshot } from './snapshot';
 import { COLLECTIONS, SCHEMA_VERSION } from './schema';
 import { newId } from './ids';
 import { client, company, line, v1Doc } from './fixtures';
@@ -138,7 +138,7 @@ describe('Workspace', () => {
     const memberId = ws.memberId;
     await ws.close();
     // As if the tab had been killed after the deletion was stored but before the snapshot was.
-    await putSnapshot(id, JSON.stringify(stale));
+    await putSnapshot(id, encodeSnapshot(stale!));
 
     const again = await Workspace.open(id, memberId);
     expect(again.items.all().map((i) => i.id)).toEqual(['i1', 'i2']); // the stale snapshot, for a moment

@@ -66,7 +66,8 @@ const messages: AreaMessages = {
     'kinds.quote': 'Devis',
     'kinds.invoice': 'Factures',
     'kinds.credit': 'Avoirs',
-    'storage.snapshot': 'Chargement en cours : modifications possibles dans un instant.'
+    'storage.snapshot': 'Chargement en cours : modifications possibles dans un instant.',
+    'storage.schema_too_new': 'Cet espace de travail a été enregistré par une version plus récente de Relance. Mettez l’application à jour (rechargez la page en ligne) pour l’ouvrir : rien n’a été modifié.'
   },
   en: {
     'app.name': 'Relance',
@@ -133,7 +134,8 @@ const messages: AreaMessages = {
     'kinds.quote': 'Quotes',
     'kinds.invoice': 'Invoices',
     'kinds.credit': 'Credit notes',
-    'storage.snapshot': 'Still loading: you can edit in a moment.'
+    'storage.snapshot': 'Still loading: you can edit in a moment.',
+    'storage.schema_too_new': 'This workspace was saved by a newer version of Relance. Update the app (reload the page while online) to open it: nothing was changed.'
   }
 };
 

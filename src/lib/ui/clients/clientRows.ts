@@ -1,6 +1,7 @@
 // The clients list: one row per client with what the list shows and searches, then filtering
 // and sorting over plain data — cheap enough to run over thousands of clients on each keystroke.
 import type { ActivityEvent, Client, DocumentRecord, IsoDate, IsoDateTime, Payment } from '$lib/domain/types';
+import { compareCodes } from '$lib/domain/compare';
 
 export interface ClientRow {
   id: string;
@@ -114,13 +115,13 @@ export function filterClients(rows: ClientRow[], f: ClientFilter): ClientRow[] {
   );
 }
 
-const byName = (a: ClientRow, b: ClientRow) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+const byName = (a: ClientRow, b: ClientRow) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }) || compareCodes(a.id, b.id);
 
 const compare: Record<ClientSort, (a: ClientRow, b: ClientRow) => number> = {
   name: byName,
   balance: (a, b) => b.openCents - a.openCents || b.overdueCents - a.overdueCents || byName(a, b),
-  activity: (a, b) => b.lastActivity.localeCompare(a.lastActivity) || byName(a, b),
-  created: (a, b) => b.createdAt.localeCompare(a.createdAt) || byName(a, b)
+  activity: (a, b) => compareCodes(b.lastActivity, a.lastActivity) || byName(a, b),
+  created: (a, b) => compareCodes(b.createdAt, a.createdAt) || byName(a, b)
 };
 
 /** Sorted copy: names A→Z; balances, activity and creation biggest / newest first. */

@@ -2,6 +2,7 @@
 // them by default, and turning what was typed into a payment plus per-field errors — without
 // ever losing what was typed. Plain data in and out.
 import type { Allocation, Cents, DocumentRecord, IsoDate, PaymentMethod } from '$lib/domain/types';
+import { compareCodes } from '$lib/domain/compare';
 import type { NewPayment } from '$lib/store/operations';
 import { allocateOldestFirst, validateAllocations } from '$lib/domain/payments';
 import { parseAmount } from '$lib/domain/money';
@@ -28,7 +29,7 @@ export function openInvoicesOf(clientId: string, documents: DocumentRecord[], ba
     const balanceCents = balanceOf(d);
     if (balanceCents > 0) rows.push({ invoiceId: d.id, number: d.number, dueDate: d.dueDate, balanceCents });
   }
-  return rows.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.number.localeCompare(b.number));
+  return rows.sort((a, b) => compareCodes(a.dueDate, b.dueDate) || compareCodes(a.number, b.number));
 }
 
 /** What the amount field starts with: the balance of the invoice we came from, else everything open. */

@@ -1,6 +1,7 @@
 // The payments list: rows built once from the records, then filtered and totalled on every
 // keystroke — cheap enough for the 12 000 payments of the benchmark workspace.
 import type { Cents, IsoDate, IsoDateTime, Payment, PaymentMethod } from '$lib/domain/types';
+import { compareCodes } from '$lib/domain/compare';
 import { unallocatedCents } from '$lib/domain/payments';
 
 export interface PaymentRow {
@@ -53,7 +54,7 @@ export function buildPaymentRows(payments: Payment[], clientNames: Map<string, s
 /** Payment date newest first; same day: the one recorded last first. A new array. */
 export function sortNewestFirst(rows: PaymentRow[]): PaymentRow[] {
   return [...rows].sort(
-    (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)
+    (a, b) => compareCodes(b.date, a.date) || compareCodes(b.createdAt, a.createdAt) || compareCodes(a.id, b.id)
   );
 }
 
