@@ -55,6 +55,7 @@ test('a 60-line invoice prints every mandatory mention, exact amounts, repeated 
   await page.getByTestId('client-new-invoice').click();
   await page.getByTestId('doc-title').fill('Mise aux normes de l’installation électrique');
   await page.getByTestId('doc-service-date').fill('2026-11-16');
+  await page.getByTestId('doc-order-number').fill('BC-2026-118');
   await addLines(page, sixtyLines());
   await expect(page.getByTestId('total-ttc')).toHaveText(eur('15 218,17 €'));
   await issueOpenDraft(page);
@@ -75,6 +76,9 @@ test('a 60-line invoice prints every mandatory mention, exact amounts, repeated 
   // Title, number, dates (issue, service, due as a real date).
   for (const s of ['FACTURE', 'N° F-2026-A-0001', 'Date d’émission 23/11/2026', 'Date de la prestation 16/11/2026', 'Échéance 23/12/2026', 'À régler au plus tard le 23 décembre 2026'])
     expect(all, s).toContain(s);
+  // The client's order number, and the nature of the operation (e-invoicing reform).
+  expect(all).toContain('Votre commande BC-2026-118');
+  expect(all).toContain('Nature de l’opération : prestations de services.');
   // Lines: description, quantity, unit price HT, VAT rate, total; long descriptions wrapped, none lost.
   expect(all).toContain('Audit complet de l’installation électrique');
   expect(all).toContain('Prise encastrée 16 A, poste 60');

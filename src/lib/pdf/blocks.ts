@@ -96,6 +96,18 @@ export function paymentMentions(c: Company, lang: Language, businessClient: bool
   return parts.join(' ');
 }
 
+/**
+ * The e-invoicing reform's mentions: the nature of the operation and, for services, the option
+ * for VAT on debits. Documents issued before the company had these fields print nothing.
+ */
+export function operationMentions(c: Company, lang: Language): string {
+  if (!c.operationNature) return '';
+  const t = translator(lang);
+  const parts = [t(`doc.legal.nature.${c.operationNature}`)];
+  if (c.vatOnDebits && c.vatRegime !== 'franchise') parts.push(t('doc.legal.vatOnDebits'));
+  return parts.join(' ');
+}
+
 export function ibanText(iban: string): string {
   return formatIban(iban);
 }

@@ -17,6 +17,7 @@ import {
   legalIdentity,
   letterhead,
   partyBlock,
+  operationMentions,
   paymentMentions,
   reserveFooter,
   sellerName,
@@ -63,7 +64,11 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   const balanceCents = isInvoice ? Math.max(0, f.totals.ttcCents - data.paidCents - data.creditedCents) : 0;
 
   const w = new PdfWriter(fonts, lang, { title: `${title} ${f.number}`, subject: f.client.name, author: seller.name });
-  const footer = footerLines(w, [legalIdentity(seller, lang), kind === 'credit' ? '' : paymentMentions(seller, lang, data.businessClient)]);
+  const footer = footerLines(w, [
+    legalIdentity(seller, lang),
+    kind === 'credit' ? '' : paymentMentions(seller, lang, data.businessClient),
+    kind === 'quote' ? '' : operationMentions(seller, lang)
+  ]);
   reserveFooter(w, footer);
   setRunningHeader(w, sellerName(seller), t('doc.runningTitle', { title, number: f.number, date: fmt.date(f.issueDate) }), f.client.name);
 
@@ -72,6 +77,7 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   const meta = [{ label: t('doc.issueDate'), value: fmt.date(f.issueDate) }];
   if (f.serviceDate && f.serviceDate !== f.issueDate) meta.push({ label: t('doc.serviceDate'), value: fmt.date(f.serviceDate) });
   if (isInvoice && f.dueDate) meta.push({ label: t('doc.dueDate'), value: fmt.date(f.dueDate) });
+  if (f.orderNumber) meta.push({ label: t('doc.orderNumber'), value: f.orderNumber });
   const ry = titleBlock(w, title, t('doc.number', { number: f.number }), meta);
   w.y = Math.max(leftBottom, ry) + 5;
 
