@@ -1,5 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Debian's Chromium where it is installed (browser downloads are impossible on our machines);
 // CHROMIUM_PATH overrides it; elsewhere Playwright's own browser is used.
@@ -32,7 +34,8 @@ export default defineConfig({
   webServer: {
     // The same server `npm start` runs, on its own port (the build is made by `npm run test:e2e`).
     command: `node sync-server/dist/server.js`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    // A fresh relay database per run: workspaces of earlier runs never meet this one's.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'relance-e2e-')) },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

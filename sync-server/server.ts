@@ -1,45 +1,377 @@
-// The Relance process: serves the built PWA. Started by `npm start`.
-import { createServer } from 'node:http';
+// The Relance process, started by `npm start`: serves the built PWA and the sync relay on one port.
+//
+//   GET  /healthz, /metrics             health (SQLite answers and accepts a write), Prometheus text
+//   /sync/<workspaceId>?token=<key>     WebSocket (y-websocket protocol) — auth and limits are
+//                                       checked here, before the upgrade: a refusal is a plain
+//                                       HTTP response and no socket is created
+//   /sync/<workspaceId>/…               key check, rotation, envelopes (api.ts)
+//   anything else                       the app (static.ts)
+//
+// See README.md for the contract and the environment variables.
+import { setPersistence, setupWSConnection } from '@y/websocket-server/utils';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createSyncApi, sendJson } from './api.js';
+import { authorize, isWorkspaceId } from './auth.js';
+import { GuardedSocket } from './connection.js';
+import { ConnectionCounter, limitsFromEnv, positiveIntegerFromEnv, remoteAddress, type Limits } from './limits.js';
+import { createLogger, writeJsonLine, type LogSink } from './log.js';
+import { createCounters, METRICS_CONTENT_TYPE, renderMetrics, type Counters, type Gauges } from './metrics.js';
+import { RelayStore, type Synchronous } from './persistence.js';
 import { serveStatic } from './static.js';
+import { Workspaces } from './workspaces.js';
 
-export interface ServerOptions {
+export interface RelayOptions {
   port: number;
   host: string;
+  /** The built app (APP_DIR, default ./build). */
   appDir: string;
+  /** Where relay.sqlite lives (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** Unknown workspaces are registered by their first connection (RELAY_OPEN_REGISTRATION, true). */
+  openRegistration: boolean;
+  /** IDLE_UNLOAD_MS, 30 s. */
+  idleUnloadMs: number;
+  /** RELAY_COMPACT_ROWS, 500. */
+  compactRows: number;
+  /** RELAY_SYNCHRONOUS, NORMAL. */
+  synchronous: Synchronous;
+  /** Take the client address from X-Forwarded-For (RELAY_TRUST_PROXY, false). */
+  trustProxy: boolean;
+  limits: Limits;
+  /** Where log lines go (default: JSON lines on stdout/stderr). */
+  log?: LogSink;
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+export interface Relay {
+  /** http://host:port */
+  readonly url: string;
+  readonly port: number;
+  readonly store: RelayStore;
+  readonly counters: Counters;
+  readonly workspaces: Workspaces;
+  gauges(): Gauges;
+  /** Graceful stop: refuse new work, close sockets (1001), compact, close SQLite. */
+  close(): Promise<void>;
+}
+
+/** Shutdown close code (RFC 6455 "going away"). */
+export const CLOSE_GOING_AWAY = 1001;
+/** WAL checkpoints run in a worker thread this often (see persistence.ts). */
+const CHECKPOINT_INTERVAL_MS = 1_000;
+/** How long sockets get to finish their close handshake on shutdown. */
+const SHUTDOWN_GRACE_MS = 1_500;
+
+function booleanFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptions {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got "${env.PORT}"`);
+  const synchronous = (env.RELAY_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
+    throw new Error(`RELAY_SYNCHRONOUS must be NORMAL or FULL, got "${env.RELAY_SYNCHRONOUS}"`);
+  }
   return {
-    port: Number(env.PORT ?? 8787),
+    port,
     host: env.HOST ?? '127.0.0.1',
-    appDir: resolve(env.APP_DIR ?? 'build')
+    appDir: resolve(env.APP_DIR ?? 'build'),
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    openRegistration: booleanFromEnv(env, 'RELAY_OPEN_REGISTRATION', true),
+    idleUnloadMs: positiveIntegerFromEnv(env, 'IDLE_UNLOAD_MS', 30_000),
+    compactRows: positiveIntegerFromEnv(env, 'RELAY_COMPACT_ROWS', 500),
+    synchronous,
+    trustProxy: booleanFromEnv(env, 'RELAY_TRUST_PROXY', false),
+    limits: limitsFromEnv(env)
   };
 }
 
-export async function startServer(options: ServerOptions) {
-  const serveApp = serveStatic(options.appDir);
-  const server = createServer((req, res) => {
-    serveApp(req, res).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'static', error: String(error) }));
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, ok);
-  });
-  return server;
+/** The pathname of a request, or null when its URL does not parse. */
+function pathnameOf(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://relay.invalid');
+  } catch {
+    return null;
+  }
 }
 
-// Run directly (node sync-server/dist/server.js), not when imported by tests.
+/** Answers an upgrade request with a plain HTTP error and closes the connection: no WebSocket. */
+function refuseUpgrade(socket: Duplex, status: number, error: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      'Cache-Control: no-store\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body
+  );
+}
+
+/** Waits for `promise`, at most `ms`. */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
+}
+
+/** @y/websocket-server keeps its documents in a module-level map: one relay per process. */
+let running = false;
+
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  if (running) throw new Error('a relay is already running in this process (the y-websocket utilities are process-wide)');
+  running = true;
+  try {
+    return await start(options);
+  } catch (error) {
+    running = false;
+    throw error;
+  }
+}
+
+async function start(options: RelayOptions): Promise<Relay> {
+  const { limits } = options;
+  // This relay writes to SQLite itself; ignore YPERSISTENCE (LevelDB) if the environment sets it.
+  setPersistence(null);
+  const counters = createCounters();
+  const log = createLogger(options.log ?? writeJsonLine, () => counters.errors++);
+  const store = RelayStore.open(options.dataDir, options.synchronous);
+  store.startBackgroundCheckpoints(CHECKPOINT_INTERVAL_MS, (error) => log.warn('WAL checkpoint problem', { error }));
+  const workspaces = new Workspaces(store, options, log, counters);
+  const sockets = new Set<GuardedSocket>();
+  const perAddress = new ConnectionCounter(limits.maxConnectionsPerAddress);
+  const perWorkspace = new ConnectionCounter(limits.maxConnectionsPerWorkspace);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, clientTracking: false });
+  const serveApp = serveStatic(options.appDir);
+  let stopping = false;
+
+  const gauges = (): Gauges => ({ connections: sockets.size, workspacesLoaded: workspaces.size });
+
+  const closeWorkspace = (workspaceId: string, code: number, reason: string): number => {
+    const open = [...(workspaces.get(workspaceId)?.sockets ?? [])];
+    for (const socket of open) socket.close(code, reason);
+    return open.length;
+  };
+
+  const syncApi = createSyncApi({
+    store,
+    openRegistration: options.openRegistration,
+    maxBodyBytes: limits.maxBodyBytes,
+    counters,
+    log,
+    closeWorkspace
+  });
+
+  const health = (res: ServerResponse) => {
+    try {
+      store.probe();
+      sendJson(res, 200, { ok: true });
+    } catch (error) {
+      log.error('health check failed', { error });
+      sendJson(res, 503, { ok: false, error: 'the database does not answer' });
+    }
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = pathnameOf(req);
+    if (!url) return sendJson(res, 400, { error: 'malformed URL' });
+    const { pathname } = url;
+    if (pathname === '/healthz' || pathname === '/metrics') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET, HEAD' });
+      if (pathname === '/healthz') return health(res);
+      const text = renderMetrics(counters, gauges());
+      res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+      res.end(req.method === 'HEAD' ? undefined : text);
+      return;
+    }
+    if (pathname === '/sync' || pathname.startsWith('/sync/')) return syncApi(req, res, pathname);
+    return serveApp(req, res);
+  };
+
+  const accept = (ws: WebSocket, req: IncomingMessage, workspaceId: string, remote: string) => {
+    const socket = new GuardedSocket(ws, workspaceId, remote, { log, counters, maxBufferedBytes: limits.maxBufferedBytes });
+    let workspace;
+    try {
+      workspace = workspaces.open(workspaceId);
+    } catch (error) {
+      log.error('could not load the workspace', { workspace: workspaceId, remote, error });
+      socket.close(1011, 'workspace unavailable');
+      return;
+    }
+    const opened = workspace;
+    sockets.add(socket);
+    perAddress.add(remote);
+    perWorkspace.add(workspaceId);
+    opened.sockets.add(socket);
+    ws.on('close', () => {
+      sockets.delete(socket);
+      perAddress.remove(remote);
+      perWorkspace.remove(workspaceId);
+      workspaces.release(opened, socket);
+    });
+    try {
+      // The utilities only use on/send/ping/close/readyState of their socket: the guard has them.
+      setupWSConnection(socket as unknown as WebSocket, req, { docName: workspaceId });
+    } catch (error) {
+      log.error('could not start the sync protocol', { workspace: workspaceId, remote, error });
+      socket.close(1011, 'internal error');
+    }
+  };
+
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, upgraded: () => void) => {
+    const remote = remoteAddress(req, options.trustProxy);
+    const url = pathnameOf(req);
+    if (!url || !url.pathname.startsWith('/sync/')) {
+      return refuseUpgrade(socket, 404, 'WebSocket connections are accepted on /sync/<workspaceId> only');
+    }
+    const workspaceId = url.pathname.slice('/sync/'.length);
+    if (!isWorkspaceId(workspaceId)) {
+      return refuseUpgrade(socket, 400, 'workspace id must be 1-64 characters [A-Za-z0-9_-]');
+    }
+    const refuse = (status: number, error: string) => {
+      counters.connectionsRefused++;
+      log.info('connection refused', { workspace: workspaceId, remote, status, reason: error });
+      refuseUpgrade(socket, status, error);
+    };
+    if (stopping) return refuse(503, 'the relay is shutting down');
+    if (!perAddress.hasRoom(remote)) return refuse(429, `at most ${limits.maxConnectionsPerAddress} connections per address`);
+    const auth = authorize(store, workspaceId, url.searchParams.get('token'), options.openRegistration);
+    if (!auth.ok) {
+      counters.authRefused++;
+      log.info('authentication refused', { workspace: workspaceId, remote, status: auth.status });
+      return refuseUpgrade(socket, auth.status, auth.reason);
+    }
+    if (auth.registered) log.info('workspace registered', { workspace: workspaceId, remote });
+    if (!perWorkspace.hasRoom(workspaceId)) {
+      return refuse(503, `at most ${limits.maxConnectionsPerWorkspace} connections per workspace`);
+    }
+    if (!workspaces.isAvailable(workspaceId)) return refuse(503, 'the workspace is reloading, try again');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded();
+      accept(ws, req, workspaceId, remote);
+    });
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      log.error('request failed', { remote: req.socket.remoteAddress, error });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until ws takes the socket over (it has its own listener afterwards), a reset must not crash us.
+    const onError = (error: Error) => log.info('connection error during upgrade', { remote: req.socket.remoteAddress, error });
+    socket.on('error', onError);
+    try {
+      upgrade(req, socket, head, () => socket.off('error', onError));
+    } catch (error) {
+      log.error('upgrade failed', { remote: req.socket.remoteAddress, error });
+      refuseUpgrade(socket, 500, 'internal error');
+    }
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const socket of sockets) socket.heartbeat();
+  }, limits.pingIntervalMs);
+  heartbeat.unref();
+
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port, options.host, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  } catch (error) {
+    clearInterval(heartbeat);
+    await store.stopBackgroundCheckpoints();
+    store.close();
+    throw error;
+  }
+  server.on('error', (error) => log.error('server error', { error }));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      stopping = true;
+      clearInterval(heartbeat);
+      try {
+        const serverClosed = new Promise<void>((done) => server.close(() => done()));
+        server.closeIdleConnections();
+        for (const socket of sockets) socket.close(CLOSE_GOING_AWAY, 'server shutting down');
+        const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+        while (sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        for (const socket of sockets) socket.terminate();
+        workspaces.closeAll(); // compacts each workspace: the next start loads one row apiece
+        server.closeAllConnections();
+        await within(serverClosed, SHUTDOWN_GRACE_MS);
+        wss.close();
+        await store.stopBackgroundCheckpoints();
+        store.close();
+        log.info('relay stopped');
+      } finally {
+        running = false;
+      }
+    })();
+    return closing;
+  };
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    counters,
+    workspaces,
+    gauges,
+    close
+  };
+}
+
+// Run directly (node sync-server/dist/server.js), not when imported by tests or benchmarks.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const options = optionsFromEnv();
-  const server = await startServer(options);
-  console.log(JSON.stringify({ level: 'info', msg: 'listening', url: `http://${options.host}:${options.port}` }));
-  const stop = () => server.close(() => process.exit(0));
+  // A closed stdout/stderr (EPIPE) loses log lines, not the relay.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
+  const fail = (msg: string, error: unknown) => {
+    writeJsonLine({ time: new Date().toISOString(), level: 'error', msg, error: String(error instanceof Error ? error.message : error) });
+    process.exit(1);
+  };
+  let relay: Relay | undefined;
+  try {
+    const options = optionsFromEnv();
+    relay = await startRelay(options);
+    writeJsonLine({ time: new Date().toISOString(), level: 'info', msg: 'listening', url: relay.url, dataDir: options.dataDir });
+  } catch (error) {
+    fail('could not start the relay', error);
+  }
+  const stop = (signal: NodeJS.Signals) => {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+    writeJsonLine({ time: new Date().toISOString(), level: 'info', msg: 'stopping', signal });
+    setTimeout(() => fail('shutdown took too long', 'timeout'), 10_000).unref();
+    relay?.close().then(
+      () => process.exit(0),
+      (error: unknown) => fail('shutdown failed', error)
+    );
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -1,0 +1,184 @@
+// The HTTP side of /sync (the WebSocket side is the upgrade in server.ts):
+//
+//   GET  /sync/<workspaceId>/auth                   Authorization: Bearer <key> → 200 | 401 | 403
+//   POST /sync/<workspaceId>/rotate                 Authorization: Bearer <key> → 204 | 400 | 401 | 413
+//   GET  /sync/<workspaceId>/envelope/<memberId>    (no auth: envelopes are ciphertext) → 200 | 404
+//
+// JSON in, JSON out ({ "error": "…" } on failure), never cached, CORS open (no cookies are used:
+// the key travels in the Authorization header, so any origin may call).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerKey, hashKey, isMemberId, isWorkspaceId, isWorkspaceKey, keyMatches } from './auth.js';
+import { MAX_ENVELOPE_CHARS, MAX_ENVELOPES } from './limits.js';
+import type { Logger } from './log.js';
+import type { Counters } from './metrics.js';
+import type { RelayStore } from './persistence.js';
+
+/** Close code sent to every socket of a workspace whose key was rotated. */
+// In y-websocket's 4400–4499 range: the provider stops reconnecting with a key that can no
+// longer work, and the app fetches its envelope instead.
+export const CLOSE_KEY_ROTATED = 4401;
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600'
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = status === 204 ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(status === 204 ? {} : { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }),
+    'cache-control': 'no-store',
+    ...headers
+  });
+  res.end(text);
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string };
+
+/**
+ * The request's JSON body, refused past `maxBytes`. An oversized body is read to its end and
+ * dropped (so the client gets the 413 rather than a reset connection).
+ */
+export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+  const tooLarge: BodyResult = { ok: false, status: 413, error: `the request body is limited to ${maxBytes} bytes` };
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(tooLarge);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    req.on('error', () => resolve({ ok: false, status: 400, error: 'the request body could not be read' }));
+    req.on('end', () => {
+      if (size > maxBytes) return resolve(tooLarge);
+      try {
+        resolve({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      } catch {
+        resolve({ ok: false, status: 400, error: 'the request body is not valid JSON' });
+      }
+    });
+  });
+}
+
+export interface Rotation {
+  newKey: string;
+  envelopes: Record<string, string>;
+}
+
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** Validates the body of POST /rotate: `{ newKey, envelopes: { memberId: base64 } }`. */
+export function parseRotation(value: unknown): Rotation | { error: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: 'the body must be a JSON object { "newKey": "…", "envelopes": { "<memberId>": "<base64>" } }' };
+  }
+  const { newKey, envelopes } = value as Record<string, unknown>;
+  if (!isWorkspaceKey(newKey)) return { error: 'newKey must be 64 hexadecimal characters (256 bits)' };
+  if (typeof envelopes !== 'object' || envelopes === null || Array.isArray(envelopes)) {
+    return { error: 'envelopes must be an object mapping member ids to base64 strings (it may be empty)' };
+  }
+  const entries = Object.entries(envelopes);
+  if (entries.length > MAX_ENVELOPES) return { error: `at most ${MAX_ENVELOPES} envelopes per rotation` };
+  const checked: Record<string, string> = {};
+  for (const [memberId, envelope] of entries) {
+    const shown = memberId.slice(0, 80);
+    if (!isMemberId(memberId)) return { error: `member id "${shown}" must be 1-64 characters [A-Za-z0-9_-]` };
+    if (typeof envelope !== 'string' || envelope.length > MAX_ENVELOPE_CHARS || !BASE64.test(envelope)) {
+      return { error: `envelopes.${memberId} must be a base64 string of 1 to ${MAX_ENVELOPE_CHARS} characters` };
+    }
+    checked[memberId] = envelope;
+  }
+  return { newKey: newKey.toLowerCase(), envelopes: checked };
+}
+
+export interface SyncApiContext {
+  store: RelayStore;
+  openRegistration: boolean;
+  maxBodyBytes: number;
+  counters: Counters;
+  log: Logger;
+  /** Closes every open socket of the workspace with `code`. */
+  closeWorkspace(workspaceId: string, code: number, reason: string): number;
+}
+
+/** Handles an HTTP (non-upgrade) request whose path starts with /sync. */
+export function createSyncApi(ctx: SyncApiContext) {
+  const refuseAuth = (res: ServerResponse, status: 401 | 403, error: string) => {
+    ctx.counters.authRefused++;
+    sendJson(res, status, { error }, CORS);
+  };
+
+  /** Whether the request carries the current key of an existing workspace. */
+  const holdsKey = (req: IncomingMessage, workspaceId: string): boolean => {
+    const key = bearerKey(req.headers.authorization);
+    const stored = ctx.store.keyHash(workspaceId);
+    return stored !== null && isWorkspaceKey(key) && keyMatches(key, stored);
+  };
+
+  const checkAuth = (req: IncomingMessage, res: ServerResponse, workspaceId: string) => {
+    const key = bearerKey(req.headers.authorization);
+    const stored = ctx.store.keyHash(workspaceId);
+    if (stored === null) {
+      if (!ctx.openRegistration) return refuseAuth(res, 403, 'unknown workspace and registration is closed on this relay');
+      if (!isWorkspaceKey(key)) return refuseAuth(res, 401, 'a key of 64 hexadecimal characters is required');
+      return sendJson(res, 200, { registered: false }, CORS);
+    }
+    if (!isWorkspaceKey(key) || !keyMatches(key, stored)) return refuseAuth(res, 401, 'wrong or missing workspace key');
+    sendJson(res, 200, { registered: true }, CORS);
+  };
+
+  const rotate = async (req: IncomingMessage, res: ServerResponse, workspaceId: string) => {
+    if (!holdsKey(req, workspaceId)) return refuseAuth(res, 401, 'rotation needs the current key: Authorization: Bearer <key>');
+    const body = await readJsonBody(req, ctx.maxBodyBytes);
+    if (!body.ok) return sendJson(res, body.status, { error: body.error }, CORS);
+    const rotation = parseRotation(body.value);
+    if ('error' in rotation) return sendJson(res, 400, { error: rotation.error }, CORS);
+    // Checked again: another rotation may have happened while the body was arriving.
+    if (!holdsKey(req, workspaceId)) return refuseAuth(res, 401, 'the key was rotated meanwhile');
+    ctx.store.rotate(workspaceId, hashKey(rotation.newKey), rotation.envelopes);
+    const closed = ctx.closeWorkspace(workspaceId, CLOSE_KEY_ROTATED, 'key rotated');
+    ctx.log.info('key rotated', { workspace: workspaceId, members: Object.keys(rotation.envelopes).length, closed });
+    sendJson(res, 204, null, CORS);
+  };
+
+  const envelope = (res: ServerResponse, workspaceId: string, memberId: string) => {
+    if (!isMemberId(memberId)) return sendJson(res, 400, { error: 'member id must be 1-64 characters [A-Za-z0-9_-]' }, CORS);
+    const found = ctx.store.envelope(workspaceId, memberId);
+    if (found === null) return sendJson(res, 404, { error: 'no envelope for this member' }, CORS);
+    sendJson(res, 200, { envelope: found }, CORS);
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const [, , workspaceId, action, arg, ...extra] = pathname.split('/');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
+    if (!isWorkspaceId(workspaceId)) {
+      return sendJson(res, 400, { error: 'workspace id must be 1-64 characters [A-Za-z0-9_-]' }, CORS);
+    }
+    const shape = `${action ?? ''}${arg !== undefined ? '/*' : ''}${extra.length ? '/…' : ''}`;
+    const route = `${req.method} ${shape}`;
+    switch (route) {
+      case 'GET ':
+        return sendJson(res, 426, { error: 'this is a WebSocket endpoint: connect with ?token=<key>' }, {
+          ...CORS,
+          upgrade: 'websocket'
+        });
+      case 'GET auth':
+        return checkAuth(req, res, workspaceId);
+      case 'POST rotate':
+        return rotate(req, res, workspaceId);
+      case 'GET envelope/*':
+        return envelope(res, workspaceId, arg);
+      default:
+        return ['', 'auth', 'rotate', 'envelope/*'].includes(shape)
+          ? sendJson(res, 405, { error: `${req.method} is not allowed here` }, CORS)
+          : sendJson(res, 404, { error: 'no such endpoint' }, CORS);
+    }
+  };
+}

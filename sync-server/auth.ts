@@ -1,0 +1,77 @@
+// Who may open a workspace: the holder of its key. The relay stores only SHA-256(key): a key is
+// 256 random bits, so a fast hash is as strong as a slow one and costs nothing per connection.
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MEMBER_ID = WORKSPACE_ID;
+const WORKSPACE_KEY = /^[0-9a-fA-F]{64}$/;
+
+/** `acme-2026` → true; ids are 1–64 characters of [A-Za-z0-9_-]. */
+export function isWorkspaceId(value: unknown): value is string {
+  return typeof value === 'string' && WORKSPACE_ID.test(value);
+}
+
+/** Member (device) ids follow the same rule as workspace ids. */
+export function isMemberId(value: unknown): value is string {
+  return typeof value === 'string' && MEMBER_ID.test(value);
+}
+
+/** A workspace key is 64 hexadecimal characters (256 bits); case does not matter. */
+export function isWorkspaceKey(value: unknown): value is string {
+  return typeof value === 'string' && WORKSPACE_KEY.test(value);
+}
+
+/** The stored form of a key: SHA-256 of its lower-case hex text, in hex. */
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key.toLowerCase(), 'utf8').digest('hex');
+}
+
+/** Whether `key` is the key whose hash is `storedHash`, in constant time. */
+export function keyMatches(key: string, storedHash: string): boolean {
+  const given = Buffer.from(hashKey(key), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+/** `Authorization: Bearer <key>` → the key, or null. */
+export function bearerKey(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+/** What the auth check needs from storage (persistence.ts provides it). */
+export interface KeyRegistry {
+  keyHash(workspaceId: string): string | null;
+  /** Registers the workspace unless it exists; true when this call registered it. */
+  register(workspaceId: string, keyHash: string): boolean;
+}
+
+export type AuthResult =
+  | { ok: true; registered: boolean }
+  | { ok: false; status: 401 | 403; reason: string };
+
+/**
+ * Checks `key` for `workspaceId`. An unknown workspace is registered with this key when
+ * `openRegistration` is true (its first device creates it), refused with 403 otherwise.
+ */
+export function authorize(
+  registry: KeyRegistry,
+  workspaceId: string,
+  key: string | null | undefined,
+  openRegistration: boolean
+): AuthResult {
+  const stored = registry.keyHash(workspaceId);
+  if (stored === null) {
+    if (!openRegistration) {
+      return { ok: false, status: 403, reason: 'unknown workspace and registration is closed on this relay' };
+    }
+    if (!isWorkspaceKey(key)) return { ok: false, status: 401, reason: 'a key of 64 hexadecimal characters is required' };
+    if (registry.register(workspaceId, hashKey(key))) return { ok: true, registered: true };
+    // Registered by someone else in the meantime: check against theirs.
+    return authorize(registry, workspaceId, key, false);
+  }
+  if (!isWorkspaceKey(key) || !keyMatches(key, stored)) {
+    return { ok: false, status: 401, reason: 'wrong or missing workspace key' };
+  }
+  return { ok: true, registered: false };
+}

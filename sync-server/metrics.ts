@@ -1,0 +1,62 @@
+// The relay's counters and gauges, rendered in the Prometheus text exposition format
+// (https://prometheus.io/docs/instrumenting/exposition_formats/) for GET /metrics.
+
+export interface Counters {
+  updatesPersisted: number;
+  bytesIn: number;
+  bytesOut: number;
+  errors: number;
+  authRefused: number;
+  framesRejected: number;
+  connectionsRefused: number;
+  compactions: number;
+}
+
+export interface Gauges {
+  connections: number;
+  workspacesLoaded: number;
+}
+
+export function createCounters(): Counters {
+  return {
+    updatesPersisted: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    errors: 0,
+    authRefused: 0,
+    framesRejected: 0,
+    connectionsRefused: 0,
+    compactions: 0
+  };
+}
+
+interface Metric {
+  name: string;
+  type: 'counter' | 'gauge';
+  help: string;
+  value: number;
+}
+
+function describe(counters: Counters, gauges: Gauges): Metric[] {
+  return [
+    { name: 'relance_connections', type: 'gauge', help: 'Open WebSocket connections.', value: gauges.connections },
+    { name: 'relance_workspaces_loaded', type: 'gauge', help: 'Workspaces held in memory.', value: gauges.workspacesLoaded },
+    { name: 'relance_updates_persisted_total', type: 'counter', help: 'Yjs updates appended to SQLite.', value: counters.updatesPersisted },
+    { name: 'relance_bytes_in_total', type: 'counter', help: 'WebSocket payload bytes received.', value: counters.bytesIn },
+    { name: 'relance_bytes_out_total', type: 'counter', help: 'WebSocket payload bytes sent.', value: counters.bytesOut },
+    { name: 'relance_errors_total', type: 'counter', help: 'Problems logged at level warn or error.', value: counters.errors },
+    { name: 'relance_auth_refused_total', type: 'counter', help: 'Requests refused for a missing, wrong or unregistered key.', value: counters.authRefused },
+    { name: 'relance_frames_rejected_total', type: 'counter', help: 'WebSocket frames refused (text, malformed, oversized, unknown type); each closed its socket.', value: counters.framesRejected },
+    { name: 'relance_connections_refused_total', type: 'counter', help: 'Upgrades refused by a connection cap or during shutdown.', value: counters.connectionsRefused },
+    { name: 'relance_compactions_total', type: 'counter', help: 'Workspaces whose stored updates were merged into one.', value: counters.compactions }
+  ];
+}
+
+/** The text body of GET /metrics. */
+export function renderMetrics(counters: Counters, gauges: Gauges): string {
+  return describe(counters, gauges)
+    .map((m) => `# HELP ${m.name} ${m.help}\n# TYPE ${m.name} ${m.type}\n${m.name} ${m.value}\n`)
+    .join('');
+}
+
+export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';

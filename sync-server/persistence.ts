@@ -1,0 +1,286 @@
+// The relay's SQLite database (DATA_DIR/relay.sqlite): workspaces and their key hash, the Yjs
+// updates of each workspace in arrival order, and the key envelopes left by the last rotation.
+//
+// Durability: WAL with synchronous=NORMAL. A transaction is in the WAL file (the OS page cache)
+// when its statement returns, so killing the process at any moment loses nothing committed; only
+// an OS crash or power cut can lose the last transactions before a checkpoint. FULL (fsync on every
+// commit) survives those too, at the price of one fsync per update: RELAY_SYNCHRONOUS=FULL.
+//
+// With NORMAL the only fsyncs are those of WAL checkpoints. SQLite runs them inside the commit
+// that crosses the threshold, which would stall the relay's single thread (every workspace)
+// for the length of an fsync; startBackgroundCheckpoints() moves them to a worker thread.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { KeyRegistry } from './auth.js';
+
+export const DATABASE_FILE = 'relay.sqlite';
+const SCHEMA_VERSION = 1;
+
+export type Synchronous = 'NORMAL' | 'FULL';
+
+export interface WorkspaceSummary {
+  id: string;
+  updates: number;
+  bytes: number;
+  createdAt: number;
+  /** Last connection, unload or stored update (ms since epoch). */
+  lastActivity: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workspaces (
+  id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_activity INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  data BLOB NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS updates_by_workspace ON updates (workspace_id, seq);
+CREATE TABLE IF NOT EXISTS envelopes (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  member_id TEXT NOT NULL,
+  envelope TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, member_id)
+) STRICT;
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+`;
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Runs PASSIVE checkpoints on its own connection (never blocks the relay's writes). */
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 100');
+db.pragma('synchronous = ' + workerData.synchronous);
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, error: String((error && error.message) || error) });
+  }
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    keyHash: db.prepare<[string], { key_hash: string }>('SELECT key_hash FROM workspaces WHERE id = ?'),
+    register: db.prepare<[string, string, number, number]>(
+      'INSERT OR IGNORE INTO workspaces (id, key_hash, created_at, last_activity) VALUES (?, ?, ?, ?)'
+    ),
+    setKeyHash: db.prepare<[string, string]>('UPDATE workspaces SET key_hash = ? WHERE id = ?'),
+    touch: db.prepare<[number, string]>('UPDATE workspaces SET last_activity = max(last_activity, ?) WHERE id = ?'),
+    remove: db.prepare<[string]>('DELETE FROM workspaces WHERE id = ?'),
+    append: db.prepare<[string, Buffer, number]>('INSERT INTO updates (workspace_id, data, at) VALUES (?, ?, ?)'),
+    load: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE workspace_id = ? ORDER BY seq'),
+    count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workspace_id = ?'),
+    lastAt: db.prepare<[string], { at: number | null }>('SELECT max(at) AS at FROM updates WHERE workspace_id = ?'),
+    clearUpdates: db.prepare<[string]>('DELETE FROM updates WHERE workspace_id = ?'),
+    envelope: db.prepare<[string, string], { envelope: string }>(
+      'SELECT envelope FROM envelopes WHERE workspace_id = ? AND member_id = ?'
+    ),
+    clearEnvelopes: db.prepare<[string]>('DELETE FROM envelopes WHERE workspace_id = ?'),
+    addEnvelope: db.prepare<[string, string, string]>(
+      'INSERT INTO envelopes (workspace_id, member_id, envelope) VALUES (?, ?, ?)'
+    ),
+    list: db.prepare<[], { id: string; created_at: number; last_activity: number; updates: number; bytes: number; last_update: number | null }>(
+      `SELECT w.id, w.created_at, w.last_activity, count(u.seq) AS updates,
+              coalesce(sum(length(u.data)), 0) AS bytes, max(u.at) AS last_update
+         FROM workspaces w LEFT JOIN updates u ON u.workspace_id = w.id
+        GROUP BY w.id ORDER BY w.id`
+    ),
+    probe: db.prepare<[string]>(
+      "INSERT INTO meta (key, value) VALUES ('health', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    )
+  };
+}
+
+export class RelayStore implements KeyRegistry {
+  readonly db: Database.Database;
+  /** Checkpoints completed by the background worker. */
+  checkpoints = 0;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly synchronous: Synchronous;
+  private checkpointer: Worker | null = null;
+
+  /** Opens (creating if needed) DATA_DIR/relay.sqlite. */
+  static open(dataDir: string, synchronous: Synchronous = 'NORMAL'): RelayStore {
+    mkdirSync(dataDir, { recursive: true });
+    return new RelayStore(new Database(join(dataDir, DATABASE_FILE)), synchronous);
+  }
+
+  constructor(db: Database.Database, synchronous: Synchronous = 'NORMAL') {
+    this.db = db;
+    this.synchronous = synchronous;
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('foreign_keys = ON');
+    // The admin command may hold the write lock for a moment while the relay runs.
+    db.pragma('busy_timeout = 5000');
+    // Once checkpointed, a WAL that grew during a burst is cut back to this size.
+    db.pragma('journal_size_limit = 67108864');
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`database schema ${version} is newer than this relay (${SCHEMA_VERSION}): upgrade the relay`);
+    }
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.statements = prepareStatements(db);
+  }
+
+  // --- workspaces and keys -------------------------------------------------------------------
+
+  keyHash(workspaceId: string): string | null {
+    return this.statements.keyHash.get(workspaceId)?.key_hash ?? null;
+  }
+
+  register(workspaceId: string, keyHash: string, now = Date.now()): boolean {
+    return this.statements.register.run(workspaceId, keyHash, now, now).changes === 1;
+  }
+
+  /** Deletes a workspace with its updates and envelopes; false when it did not exist. */
+  remove(workspaceId: string): boolean {
+    return this.statements.remove.run(workspaceId).changes === 1;
+  }
+
+  touch(workspaceId: string, now = Date.now()): void {
+    this.statements.touch.run(now, workspaceId);
+  }
+
+  /**
+   * Key rotation in one transaction: the new key hash, and `envelopes` (member id → opaque
+   * string) replacing all previous ones.
+   */
+  rotate(workspaceId: string, keyHash: string, envelopes: Record<string, string>): void {
+    this.db.transaction(() => {
+      if (this.statements.setKeyHash.run(keyHash, workspaceId).changes !== 1) {
+        throw new Error(`workspace ${workspaceId} does not exist`);
+      }
+      this.statements.clearEnvelopes.run(workspaceId);
+      for (const [memberId, envelope] of Object.entries(envelopes)) {
+        this.statements.addEnvelope.run(workspaceId, memberId, envelope);
+      }
+    })();
+  }
+
+  envelope(workspaceId: string, memberId: string): string | null {
+    return this.statements.envelope.get(workspaceId, memberId)?.envelope ?? null;
+  }
+
+  list(): WorkspaceSummary[] {
+    return this.statements.list.all().map((row) => ({
+      id: row.id,
+      updates: row.updates,
+      bytes: row.bytes,
+      createdAt: row.created_at,
+      lastActivity: Math.max(row.last_activity, row.last_update ?? 0)
+    }));
+  }
+
+  // --- updates -------------------------------------------------------------------------------
+
+  /** Appends one Yjs update; committed (in the WAL) when this returns. */
+  append(workspaceId: string, update: Uint8Array, now = Date.now()): void {
+    this.statements.append.run(workspaceId, asBuffer(update), now);
+  }
+
+  /** Every stored update of the workspace, oldest first. */
+  load(workspaceId: string): Buffer[] {
+    return this.statements.load.all(workspaceId).map((row) => row.data);
+  }
+
+  count(workspaceId: string): number {
+    return this.statements.count.get(workspaceId)?.n ?? 0;
+  }
+
+  /**
+   * Compaction: replaces all stored updates of the workspace by `merged`, which must contain
+   * them all (the in-memory document's full state does).
+   */
+  replaceAll(workspaceId: string, merged: Uint8Array, now = Date.now()): void {
+    this.db.transaction(() => {
+      const at = this.statements.lastAt.get(workspaceId)?.at ?? now;
+      this.statements.clearUpdates.run(workspaceId);
+      this.statements.append.run(workspaceId, asBuffer(merged), at);
+    })();
+  }
+
+  // --- health --------------------------------------------------------------------------------
+
+  /** Throws unless the database answers and accepts a write. */
+  probe(now = Date.now()): void {
+    this.statements.probe.run(String(now));
+  }
+
+  /**
+   * Checkpoints the WAL every `intervalMs` from a worker thread instead of inside commits. If the
+   * worker fails, SQLite's own automatic checkpoints are switched back on.
+   */
+  startBackgroundCheckpoints(intervalMs: number, onError: (error: string) => void): void {
+    if (this.checkpointer) return;
+    const worker = new Worker(CHECKPOINT_WORKER, {
+      eval: true,
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        file: this.db.name,
+        intervalMs,
+        synchronous: this.synchronous
+      }
+    });
+    this.checkpointer = worker;
+    this.db.pragma('wal_autocheckpoint = 0');
+    const fallBack = (error: string) => {
+      if (this.checkpointer !== worker) return; // stopped on purpose
+      this.checkpointer = null;
+      onError(error);
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+    };
+    worker.on('message', (message: { ok: boolean; error?: string }) => {
+      if (message.ok) this.checkpoints++;
+      else onError(message.error ?? 'checkpoint failed');
+    });
+    worker.on('error', (error) => fallBack(`checkpoint worker failed: ${error.message}`));
+    worker.on('exit', (code) => fallBack(`checkpoint worker exited (${code})`));
+    worker.unref();
+  }
+
+  async stopBackgroundCheckpoints(): Promise<void> {
+    const worker = this.checkpointer;
+    if (!worker) return;
+    this.checkpointer = null;
+    const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    worker.ref(); // keep the process alive until the worker's connection is closed
+    worker.postMessage('stop');
+    const timeout = new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 2_000));
+    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+  }
+
+  /** Closes the database (SQLite checkpoints the WAL into the main file on the last close). */
+  close(): void {
+    if (this.checkpointer) void this.stopBackgroundCheckpoints();
+    if (this.db.open) this.db.close();
+  }
+}

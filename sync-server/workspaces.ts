@@ -1,0 +1,208 @@
+// The workspaces held in memory: each is a WSSharedDoc of @y/websocket-server's utilities (so
+// their sync and awareness code serves it), loaded from SQLite on its first connection, written to
+// SQLite on every update BEFORE the utilities broadcast it, compacted, and unloaded when idle.
+import { docs, getYDoc, type WSSharedDoc } from '@y/websocket-server/utils';
+import * as Y from 'yjs';
+import { reportDispatchError, type GuardedSocket } from './connection.js';
+import type { Logger } from './log.js';
+import type { Counters } from './metrics.js';
+import type { RelayStore } from './persistence.js';
+
+export interface WorkspaceOptions {
+  /** A workspace without connections for this long is compacted and unloaded (IDLE_UNLOAD_MS). */
+  idleUnloadMs: number;
+  /** More stored updates than this → merged into one (RELAY_COMPACT_ROWS). */
+  compactRows: number;
+}
+
+export interface Workspace {
+  readonly id: string;
+  readonly doc: WSSharedDoc;
+  readonly sockets: Set<GuardedSocket>;
+  /** Rows in SQLite for this workspace. */
+  rows: number;
+  /** An update could not be stored: no more sends, reloaded from SQLite once its sockets are gone. */
+  broken: boolean;
+  idleTimer: NodeJS.Timeout | null;
+  compactionScheduled: boolean;
+}
+
+type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
+
+/**
+ * Registers `listener` for the document's 'update' event AHEAD of the listeners already there —
+ * the utilities' broadcast, registered by the WSSharedDoc constructor. Observers run in
+ * registration order (lib0's ObservableV2 keeps them in a Set), so the update is in SQLite
+ * before any socket is sent it.
+ */
+export function listenBeforeBroadcast(doc: Y.Doc, listener: UpdateListener): void {
+  const observers = (doc as unknown as { _observers?: unknown })._observers;
+  if (!(observers instanceof Map)) {
+    throw new Error('Y.Doc no longer keeps its observers in a Map: check listenBeforeBroadcast against this yjs version');
+  }
+  const earlier = [...((observers.get('update') as Set<UpdateListener> | undefined) ?? [])];
+  for (const f of earlier) doc.off('update', f);
+  doc.on('update', listener);
+  for (const f of earlier) doc.on('update', f);
+  const first = (observers.get('update') as Set<UpdateListener>).values().next().value;
+  if (first !== listener) throw new Error('could not register the persistence listener before the broadcast');
+}
+
+export class Workspaces {
+  private readonly loaded = new Map<string, Workspace>();
+
+  constructor(
+    private readonly store: RelayStore,
+    private readonly options: WorkspaceOptions,
+    private readonly log: Logger,
+    private readonly counters: Counters
+  ) {}
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  get(id: string): Workspace | undefined {
+    return this.loaded.get(id);
+  }
+
+  /** False while a workspace that failed to store an update waits to be reloaded. */
+  isAvailable(id: string): boolean {
+    return !this.loaded.get(id)?.broken;
+  }
+
+  /** The workspace in memory, loaded from SQLite first when needed. */
+  open(id: string): Workspace {
+    const existing = this.loaded.get(id);
+    if (existing) {
+      if (existing.broken) throw new Error('workspace is being reloaded after a storage error');
+      this.cancelIdle(existing);
+      return existing;
+    }
+    if (docs.has(id)) throw new Error(`document ${id} is already held by another server in this process`);
+    const doc = getYDoc(id);
+    let rows: number;
+    try {
+      rows = this.restore(id, doc);
+    } catch (error) {
+      docs.delete(id);
+      doc.destroy();
+      throw error;
+    }
+    const workspace: Workspace = {
+      id,
+      doc,
+      sockets: new Set(),
+      rows,
+      broken: false,
+      idleTimer: null,
+      compactionScheduled: false
+    };
+    listenBeforeBroadcast(doc, (update) => this.persist(workspace, update));
+    // The utilities catch errors while applying a message and emit them as 'error' (not a typed event).
+    (doc as unknown as { on(name: 'error', f: (error: unknown) => void): void }).on('error', reportDispatchError);
+    this.loaded.set(id, workspace);
+    this.store.touch(id);
+    if (rows > this.options.compactRows) this.scheduleCompaction(workspace);
+    return workspace;
+  }
+
+  /** A socket of the workspace closed; the last one starts the idle countdown. */
+  release(workspace: Workspace, socket: GuardedSocket): void {
+    workspace.sockets.delete(socket);
+    if (workspace.sockets.size > 0 || this.loaded.get(workspace.id) !== workspace) return;
+    if (workspace.broken) {
+      setImmediate(() => this.unload(workspace, false));
+      return;
+    }
+    this.cancelIdle(workspace);
+    workspace.idleTimer = setTimeout(() => this.unload(workspace, true), this.options.idleUnloadMs);
+    workspace.idleTimer.unref();
+  }
+
+  /** Replaces the workspace's stored updates by its full state (one row). */
+  compact(workspace: Workspace): void {
+    if (workspace.rows <= 1 || workspace.broken) return;
+    try {
+      this.store.replaceAll(workspace.id, Y.encodeStateAsUpdate(workspace.doc));
+      workspace.rows = 1;
+      this.counters.compactions++;
+    } catch (error) {
+      // The rows are intact (one transaction): the next compaction tries again.
+      this.log.error('compaction failed', { workspace: workspace.id, error });
+    }
+  }
+
+  /** Shutdown: compacts every loaded workspace and frees its document. */
+  closeAll(): void {
+    for (const workspace of [...this.loaded.values()]) this.unload(workspace, true, true);
+  }
+
+  private restore(id: string, doc: Y.Doc): number {
+    const updates = this.store.load(id);
+    if (updates.length === 0) return 0;
+    try {
+      Y.applyUpdate(doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+    } catch (error) {
+      // One bad row must not hide the others: apply them one by one and report the bad ones.
+      this.log.error('stored updates do not merge; applying them one by one', { workspace: id, error });
+      updates.forEach((update, index) => {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch (rowError) {
+          this.log.error('stored update skipped', { workspace: id, row: index, error: rowError });
+        }
+      });
+    }
+    return updates.length;
+  }
+
+  private persist(workspace: Workspace, update: Uint8Array): void {
+    if (workspace.broken) return;
+    try {
+      this.store.append(workspace.id, update);
+    } catch (error) {
+      // Not stored, so not to be relayed: close every socket now, before the broadcast listener
+      // runs (it skips closing sockets). The devices still have the update and send it again
+      // after the workspace is reloaded from SQLite.
+      workspace.broken = true;
+      this.log.error('could not store an update: closing the workspace', { workspace: workspace.id, error });
+      for (const socket of workspace.sockets) socket.close(1011, 'storage error');
+      return;
+    }
+    workspace.rows++;
+    this.counters.updatesPersisted++;
+    if (workspace.rows > this.options.compactRows) this.scheduleCompaction(workspace);
+  }
+
+  private scheduleCompaction(workspace: Workspace): void {
+    if (workspace.compactionScheduled) return;
+    workspace.compactionScheduled = true;
+    // Outside the update listener: the broadcast of the update that crossed the line goes first.
+    setImmediate(() => {
+      workspace.compactionScheduled = false;
+      if (this.loaded.get(workspace.id) === workspace) this.compact(workspace);
+    });
+  }
+
+  private cancelIdle(workspace: Workspace): void {
+    if (workspace.idleTimer) clearTimeout(workspace.idleTimer);
+    workspace.idleTimer = null;
+  }
+
+  private unload(workspace: Workspace, compact: boolean, shuttingDown = false): void {
+    if (this.loaded.get(workspace.id) !== workspace) return;
+    if (!shuttingDown && (workspace.sockets.size > 0 || workspace.doc.conns.size > 0)) return;
+    this.cancelIdle(workspace);
+    if (compact) this.compact(workspace);
+    try {
+      this.store.touch(workspace.id);
+    } catch (error) {
+      this.log.warn('could not record last activity', { workspace: workspace.id, error });
+    }
+    this.loaded.delete(workspace.id);
+    if (docs.get(workspace.id) === workspace.doc) docs.delete(workspace.id);
+    workspace.doc.destroy();
+    this.log.info('workspace unloaded', { workspace: workspace.id, rows: workspace.rows });
+  }
+}
