@@ -21,12 +21,14 @@ import {
   companyMap,
   deleteRecord,
   initialiseDoc,
+  metaMap,
   migrate,
   putRecord,
   readCompany,
   readRecord,
   readWorkspace,
   schemaVersion,
+  workspaceIdOf,
   writeCompany,
   type WorkspaceData
 } from './doc';
@@ -48,6 +50,8 @@ export function workspaceDbName(id: string): string {
 }
 
 const SNAPSHOT_DELAY_MS = 1500;
+/** Origin of the state applied when a workspace is restored from a backup. */
+const RESTORED_ORIGIN = Symbol('relance-restored');
 const ISSUE_LOCK_GRACE_MS = 150;
 
 export class Workspace {
@@ -119,6 +123,33 @@ export class Workspace {
         id: memberId,
         name: input.deviceName,
         seriesLetter: input.seriesLetter ?? 'A',
+        createdAt: at,
+        lastSeenAt: at,
+        removed: false
+      });
+    }, LOCAL_ORIGIN);
+    await ws.flushSnapshot();
+    return ws;
+  }
+
+  /**
+   * A workspace rebuilt on this device from a checked backup's Yjs state (src/lib/store/backup.ts),
+   * this device joining it as a new member with its own series letter. Under another id than the
+   * backup's when that one is already on this device (a copy: its own workspace from now on).
+   */
+  static async restore(input: { id: string; update: Uint8Array; deviceName: string; seriesLetter: string }): Promise<Workspace> {
+    const memberId = newId();
+    const ws = new Workspace(input.id, memberId);
+    await ws.#attach();
+    Y.applyUpdate(ws.doc, input.update, RESTORED_ORIGIN);
+    migrate(ws.doc);
+    const at = now().toISOString();
+    ws.doc.transact(() => {
+      if (workspaceIdOf(ws.doc) !== input.id) metaMap(ws.doc).set('workspaceId', input.id);
+      putRecord(ws.doc, 'members', {
+        id: memberId,
+        name: input.deviceName,
+        seriesLetter: input.seriesLetter,
         createdAt: at,
         lastSeenAt: at,
         removed: false
