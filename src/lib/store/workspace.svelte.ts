@@ -45,6 +45,12 @@ function stateVectorOf(doc: Y.Doc): string {
   return btoa(binary);
 }
 
+/** What tabs of one workspace send each other: an update, or the hello of a tab that attached. */
+type TabMessage =
+  | Uint8Array
+  | { type: 'hello'; from: string; vector: Uint8Array }
+  | { type: 'welcome'; to: string; update: Uint8Array; vector: Uint8Array };
+
 export function workspaceDbName(id: string): string {
   return `relance-ws-${id}`;
 }
@@ -198,15 +204,31 @@ export class Workspace {
   };
 
   // Two tabs of one workspace each hold a Y.Doc; they exchange updates so both stay current.
+  // A tab that attaches says hello with its state vector: whatever another tab wrote while this
+  // one was loading (its broadcast then found nobody listening) comes back in the answer. Only
+  // what is missing travels, in both directions, never a whole workspace of megabytes.
   #listenToOtherTabs(): void {
     if (typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(`relance-tabs-${this.id}`);
+    const tab = newId();
     this.#channel = channel;
-    channel.onmessage = (e: MessageEvent) => {
-      if (e.data instanceof Uint8Array) Y.applyUpdate(this.doc, e.data, channel);
-      else if (e.data === 'hello') channel.postMessage(Y.encodeStateAsUpdate(this.doc));
+    channel.onmessage = (e: MessageEvent<TabMessage>) => {
+      const m = e.data;
+      if (m instanceof Uint8Array) Y.applyUpdate(this.doc, m, channel);
+      else if (m?.type === 'hello')
+        channel.postMessage({
+          type: 'welcome',
+          to: m.from,
+          update: Y.encodeStateAsUpdate(this.doc, m.vector),
+          vector: Y.encodeStateVector(this.doc)
+        } satisfies TabMessage);
+      else if (m?.type === 'welcome' && m.to === tab) {
+        Y.applyUpdate(this.doc, m.update, channel);
+        // And what the answering tab lacks from this one.
+        channel.postMessage(Y.encodeStateAsUpdate(this.doc, m.vector));
+      }
     };
-    channel.postMessage('hello');
+    channel.postMessage({ type: 'hello', from: tab, vector: Y.encodeStateVector(this.doc) } satisfies TabMessage);
   }
 
   #scheduleSnapshot(): void {
