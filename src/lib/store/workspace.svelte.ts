@@ -188,6 +188,9 @@ export class Workspace {
     companyMap(this.doc).observe(onCompany);
     this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
     this.doc.on('update', this.#onUpdate);
+    // A snapshot that was not current (the tab went away before writing it) is rewritten soon,
+    // or every later opening would first show the same old records.
+    if (!current) this.#scheduleSnapshot();
     this.#listenToOtherTabs();
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
