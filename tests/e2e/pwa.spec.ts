@@ -282,7 +282,7 @@ test('backup: exported, restored in a new profile with the same documents; damag
     await other.page.goto('/');
     await other.page.getByTestId('backup-import-file').setInputFiles(file);
     await expect(other.page.getByTestId('backup-summary')).toContainText('Atelier Dupont');
-    await expect(other.page.getByTestId('backup-summary')).toContainText('2 clients, 2 documents');
+    await expect(other.page.getByTestId('backup-summary')).toContainText('clients : 2, documents : 2');
     await other.page.getByTestId('backup-device-name').fill('Tablette');
     await other.page.getByTestId('backup-import-apply').click();
     await expect(other.page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();

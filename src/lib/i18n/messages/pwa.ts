@@ -40,7 +40,7 @@ const messages: AreaMessages = {
     'backup.import': 'Restaurer une sauvegarde',
     'backup.importFile': 'Fichier de sauvegarde (.relance)',
     'backup.checking': 'Vérification complète du fichier…',
-    'backup.summary': 'Sauvegarde de « {company} » du {date} : {clients} clients, {documents} documents, {payments} paiements.',
+    'backup.summary': 'Sauvegarde de « {company} » du {date} — clients : {clients}, documents : {documents}, paiements : {payments}.',
     'backup.mode': 'Que faire de cette sauvegarde ?',
     'backup.mode.new': 'L’ouvrir comme un nouvel espace de travail sur cet appareil',
     'backup.mode.newHint': 'Cet appareil y numérote dans sa propre série ({letter}) : il ne réutilise jamais les numéros déjà émis.',
@@ -73,6 +73,7 @@ const messages: AreaMessages = {
     'backup.reminder.action': 'Faire une sauvegarde',
     'backup.reminder.dismiss': 'Plus tard',
     'setup.restore.title': 'Vous avez déjà une sauvegarde ?',
+    'setup.restore.link': 'Vous avez déjà une sauvegarde ? Restaurez-la',
     'setup.restore.intro': 'Restaurez-la pour retrouver votre espace de travail sur cet appareil, au lieu d’en créer un nouveau.',
     'settings.backup': 'Sauvegarde',
     'settings.app': 'Application et stockage'
@@ -115,7 +116,7 @@ const messages: AreaMessages = {
     'backup.import': 'Restore a backup',
     'backup.importFile': 'Backup file (.relance)',
     'backup.checking': 'Checking the whole file…',
-    'backup.summary': 'Backup of “{company}” from {date}: {clients} clients, {documents} documents, {payments} payments.',
+    'backup.summary': 'Backup of “{company}” from {date} — clients: {clients}, documents: {documents}, payments: {payments}.',
     'backup.mode': 'What to do with this backup?',
     'backup.mode.new': 'Open it as a new workspace on this device',
     'backup.mode.newHint': 'This device numbers in its own series there ({letter}): it never reuses numbers already issued.',
@@ -148,6 +149,7 @@ const messages: AreaMessages = {
     'backup.reminder.action': 'Make a backup',
     'backup.reminder.dismiss': 'Later',
     'setup.restore.title': 'Already have a backup?',
+    'setup.restore.link': 'Already have a backup? Restore it',
     'setup.restore.intro': 'Restore it to get your workspace back on this device, instead of creating a new one.',
     'settings.backup': 'Backup',
     'settings.app': 'App and storage'
