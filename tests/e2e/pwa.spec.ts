@@ -65,6 +65,7 @@ test('Chromium finds the app installable: manifest, icons at their sizes, a cont
       expect(pngSize(await (await page.request.get(icon.src)).body()), icon.src).toEqual({ width, height });
     }
     // The worker file is revalidated on every check, never served from a stale HTTP cache.
+    expect((await page.request.get('/manifest.webmanifest')).headers()['content-type']).toContain('application/manifest+json');
     const sw = await page.request.get('/sw.js');
     expect(sw.headers()['cache-control']).toBe('no-cache');
     expect(sw.headers()['content-type']).toContain('javascript');
@@ -323,6 +324,20 @@ test('backup: exported, restored in a new profile with the same documents; damag
   await expect(page.getByTestId('backup-mode-merge')).toBeChecked();
   await page.getByTestId('backup-import-apply').click();
   await expect(page.getByTestId('backup-ok')).toContainText('fusionnée');
+  expect(await documentRows(page)).toEqual(rows);
+
+  // Or opened as a new workspace on this same device: an independent copy, with its own letter;
+  // the original stays one click away.
+  await page.goto('/settings#backup');
+  await page.getByTestId('backup-import-file').setInputFiles(file);
+  await page.getByTestId('backup-mode-new').check();
+  await page.getByTestId('backup-import-apply').click();
+  await expect(page.getByTestId('backup-ok')).toContainText('restauré');
+  await expect(page.getByTestId('backup-ok')).toContainText('série B');
+  await expect(page.getByTestId('workspace-row')).toHaveCount(2);
+  await expect(page.getByTestId('device-series')).toHaveText('B');
+  await page.getByTestId('workspace-open').click();
+  await expect(page.getByTestId('device-series')).toHaveText('A');
   expect(await documentRows(page)).toEqual(rows);
 });
 

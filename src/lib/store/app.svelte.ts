@@ -71,6 +71,13 @@ class AppState {
     return ws;
   }
 
+  /** Opens another workspace of this device instead of the current one. */
+  async switchTo(id: string): Promise<void> {
+    const entry = listWorkspaces().find((w) => w.id === id);
+    if (!entry || entry.id === this.entry?.id) return;
+    await this.#show(entry, await Workspace.open(entry.id, entry.memberId));
+  }
+
   /** Remembers, on this device, that the open workspace was just backed up. */
   noteBackup(at: string): void {
     this.#updateEntry({ lastBackupAt: at });

@@ -75,6 +75,9 @@ const messages: AreaMessages = {
     'setup.restore.title': 'Vous avez déjà une sauvegarde ?',
     'setup.restore.link': 'Vous avez déjà une sauvegarde ? Restaurez-la',
     'setup.restore.intro': 'Restaurez-la pour retrouver votre espace de travail sur cet appareil, au lieu d’en créer un nouveau.',
+    'workspaces.title': 'Espaces de travail sur cet appareil',
+    'workspaces.current': 'ouvert',
+    'workspaces.open': 'Ouvrir',
     'settings.backup': 'Sauvegarde',
     'settings.app': 'Application et stockage'
   },
@@ -151,6 +154,9 @@ const messages: AreaMessages = {
     'setup.restore.title': 'Already have a backup?',
     'setup.restore.link': 'Already have a backup? Restore it',
     'setup.restore.intro': 'Restore it to get your workspace back on this device, instead of creating a new one.',
+    'workspaces.title': 'Workspaces on this device',
+    'workspaces.current': 'open',
+    'workspaces.open': 'Open',
     'settings.backup': 'Backup',
     'settings.app': 'App and storage'
   }
