@@ -190,8 +190,19 @@ test('a new version is announced, waits while a form is unsaved, and applies on 
     await page.reload();
     expect(await release(page)).toBe('1');
     await expect(banner).toBeVisible();
+    // A second tab is open too.
+    const other = await context.newPage();
+    await other.goto('/documents');
+    await expect(other.getByTestId('update-banner')).toBeVisible();
+    await page.bringToFront();
     await Promise.all([page.waitForEvent('load'), page.getByTestId('update-apply').click()]);
     await expect.poll(() => release(page)).toBe('2');
+    // The other tab now runs old code under the new worker: it offers a reload, and waits for it.
+    expect(await release(other)).toBe('1');
+    await other.bringToFront();
+    await Promise.all([other.waitForEvent('load'), other.getByTestId('update-apply').click()]);
+    await expect.poll(() => release(other)).toBe('2');
+    await page.bringToFront();
     await controlled(page);
     const state = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();

@@ -10,8 +10,8 @@ export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
   const wb = new Workbox('/sw.js');
-  // Whether this page had a worker before: the first install is not an update.
-  const hadController = Boolean(navigator.serviceWorker.controller);
+  // Whether a worker controlled this page before the change: the first install is not an update.
+  let hadController = Boolean(navigator.serviceWorker.controller);
   let reloading = false;
   const reload = () => {
     if (reloading) return;
@@ -29,6 +29,7 @@ export async function registerServiceWorker(): Promise<void> {
   // Another tab applied it: this page now runs old code under the new worker; offer a reload.
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (hadController && !appUpdate.applying) appUpdate.offer(reload);
+    hadController = true;
   });
 
   await wb.register();

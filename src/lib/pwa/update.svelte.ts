@@ -6,6 +6,8 @@ import { unsaved } from './unsaved.svelte';
 class AppUpdate {
   /** A new version is ready. */
   available = $state(false);
+  /** Put off with « Plus tard » (until the next offer or the next page load). */
+  hidden = $state(false);
   /** Clicked while something was unsaved: waiting for it to be saved. */
   waitingForSave = $state(false);
   applying = $state(false);
@@ -15,6 +17,7 @@ class AppUpdate {
   offer(apply: () => void): void {
     this.#apply = apply;
     this.available = true;
+    this.hidden = false;
   }
 
   /** The user's click on « Mettre à jour ». */
@@ -27,9 +30,10 @@ class AppUpdate {
     this.#run();
   }
 
-  /** « Plus tard »: forget the click, keep the offer for the next visit to the banner. */
+  /** « Plus tard »: forget the click and hide the banner; the offer comes back on next load. */
   postpone(): void {
     this.waitingForSave = false;
+    this.hidden = true;
   }
 
   /** Called by the banner whenever the unsaved forms change. */
