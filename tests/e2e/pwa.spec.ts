@@ -3,7 +3,7 @@
 // browser profiles with bad files refused, and two tabs kept in step.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -119,35 +119,42 @@ test('after one visit every screen opens offline, even after a reload; what is m
   await context.setOffline(false);
 });
 
-/** Serves a build folder on its own port; `use` switches the folder, as a deployment would. */
-async function switchableServer(first: string): Promise<{ url: string; use: (dir: string) => void; server: Server }> {
-  let handler = serveStatic(first);
+/**
+ * Runs `steps` in a new browser profile against release 1 of the app, served from its own origin;
+ * `deployRelease2` then swaps the files for release 2 (a copy of the build whose index.html says
+ * so, with its service worker regenerated), as a deployment would.
+ */
+async function withTwoReleases(browser: Browser, steps: (s: { context: BrowserContext; deployRelease2: () => void }) => Promise<void>) {
+  const root = mkdtempSync(join(tmpdir(), 'relance-update-'));
+  const v1 = join(root, 'v1');
+  const v2 = join(root, 'v2');
+  cpSync(BUILD, v1, { recursive: true });
+  cpSync(BUILD, v2, { recursive: true });
+  const index = join(v2, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head>\n    <meta name="relance-release" content="2" />'));
+  await buildServiceWorker(v2);
+
+  let handler = serveStatic(v1);
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, use: (dir) => (handler = serveStatic(dir)), server };
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  try {
+    await steps({ context, deployRelease2: () => (handler = serveStatic(v2)) });
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
-/** A copy of the build as the next release: index.html says so, the worker is regenerated. */
-async function nextRelease(root: string): Promise<string> {
-  const dir = join(root, 'v2');
-  cpSync(BUILD, dir, { recursive: true });
-  const index = join(dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head>\n    <meta name="relance-release" content="2" />'));
-  await buildServiceWorker(dir);
-  return dir;
-}
+/** The open app asks the server for a new version now (it does so hourly by itself). */
+const checkForUpdate = (page: Page) => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
 
 const release = (page: Page) => page.evaluate(() => document.querySelector('meta[name="relance-release"]')?.getAttribute('content') ?? '1');
 
 test('a new version is announced, waits while a form is unsaved, and applies on click', async ({ browser }) => {
-  const root = mkdtempSync(join(tmpdir(), 'relance-update-'));
-  const v1 = join(root, 'v1');
-  cpSync(BUILD, v1, { recursive: true });
-  const v2 = await nextRelease(root);
-  const host = await switchableServer(v1);
-  const context = await browser.newContext({ baseURL: host.url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  try {
+  await withTwoReleases(browser, async ({ context, deployRelease2 }) => {
     const page = await context.newPage();
     await pinClock(page, NOW);
     await createWorkspace(page);
@@ -156,8 +163,8 @@ test('a new version is announced, waits while a form is unsaved, and applies on 
     await expect(page.getByTestId('update-banner')).toHaveCount(0);
 
     // Release 2 is deployed; the open app finds it on its next check.
-    host.use(v2);
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    deployRelease2();
+    await checkForUpdate(page);
     const banner = page.getByTestId('update-banner');
     await expect(banner).toBeVisible();
     await expect(banner).toHaveAttribute('role', 'status');
@@ -211,28 +218,18 @@ test('a new version is announced, waits while a form is unsaved, and applies on 
     expect(state).toEqual({ waiting: false, controllerIsActive: 'activated' });
     await expect(banner).toHaveCount(0);
     await expect(page.getByText('Fromagerie Roux')).toBeVisible();
-  } finally {
-    await context.close();
-    host.server.close();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an update clicked while a draft saves applies once everything is saved', async ({ browser }) => {
-  const root = mkdtempSync(join(tmpdir(), 'relance-update-'));
-  const v1 = join(root, 'v1');
-  cpSync(BUILD, v1, { recursive: true });
-  const v2 = await nextRelease(root);
-  const host = await switchableServer(v1);
-  const context = await browser.newContext({ baseURL: host.url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  try {
+  await withTwoReleases(browser, async ({ context, deployRelease2 }) => {
     const page = await context.newPage();
     await pinClock(page, NOW);
     await createWorkspace(page);
     await createClient(page, { name: 'Boulangerie Martin' });
     await controlled(page);
-    host.use(v2);
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    deployRelease2();
+    await checkForUpdate(page);
     await expect(page.getByTestId('update-banner')).toBeVisible();
 
     await page.getByTestId('client-new-invoice').click();
@@ -247,11 +244,7 @@ test('an update clicked while a draft saves applies once everything is saved', a
     await expect.poll(() => release(page)).toBe('2');
     await expect(page.getByTestId('line-description')).toHaveValue('Livraison');
     await expect(page.getByTestId('line-quantity')).toHaveValue('2');
-  } finally {
-    await context.close();
-    host.server.close();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 async function documentRows(page: Page): Promise<string[]> {
