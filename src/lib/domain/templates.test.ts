@@ -35,7 +35,7 @@ describe('templates', () => {
     const t = effectiveTemplates([]).get('formal_notice')!.fr;
     expect(t.subject.toLowerCase()).toContain('mise en demeure');
     expect(t.body).toContain('mise en demeure');
-    for (const p of ['{invoices}', '{penalties}', '{total}', '{deadline}']) expect(t.body).toContain(p);
+    for (const p of ['{statement}', '{penalties}', '{total}', '{deadline}']) expect(t.body).toContain(p);
     expect(t.body).toContain('8 jours');
     expect(t.body).toContain('procédure judiciaire');
   });

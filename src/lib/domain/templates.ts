@@ -7,6 +7,7 @@ export const PLACEHOLDERS = [
   'client',
   'contact',
   'invoices',
+  'statement',
   'amount',
   'dueDates',
   'daysLate',
@@ -100,7 +101,7 @@ Kind regards,
       `Bonjour {contact},
 
 Sauf erreur de notre part, nous n’avons pas encore reçu le règlement de :
-{invoices}
+{statement}
 
 Montant restant dû : {amount} (échéance {dueDates}, {daysLate} jours de retard).
 
@@ -114,7 +115,7 @@ Bien cordialement,
       `Dear {contact},
 
 Unless we are mistaken, we have not yet received payment of:
-{invoices}
+{statement}
 
 Amount outstanding: {amount} (due {dueDates}, {daysLate} days late).
 
@@ -132,7 +133,7 @@ Kind regards,
       `Bonjour {contact},
 
 Malgré notre précédent message, les sommes suivantes restent impayées :
-{invoices}
+{statement}
 
 Total dû : {amount}, échu depuis {daysLate} jours.
 {penalties}
@@ -147,7 +148,7 @@ Cordialement,
       `Dear {contact},
 
 Despite our previous message, the following remain unpaid:
-{invoices}
+{statement}
 
 Total due: {amount}, overdue by {daysLate} days.
 {penalties}
@@ -209,7 +210,7 @@ Objet : mise en demeure de payer
 Madame, Monsieur,
 
 Malgré nos relances, les factures suivantes demeurent impayées :
-{invoices}
+{statement}
 
 Principal restant dû : {amount}
 {penalties}
@@ -233,7 +234,7 @@ Subject: formal notice to pay (mise en demeure)
 Dear Sir or Madam,
 
 Despite our reminders, the following invoices remain unpaid:
-{invoices}
+{statement}
 
 Principal outstanding: {amount}
 {penalties}
