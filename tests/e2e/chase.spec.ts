@@ -107,3 +107,28 @@ test('« Je m’en occupe » marks the item taken; skipping a step needs a reaso
   // The second reminder is skipped; the J+15 call is not due yet.
   await expect(item).toHaveCount(0);
 });
+
+test('Réglages → Relances: a typo in a template is an error and nothing is saved; a policy is edited', async ({ page }) => {
+  await pinClock(page, ISSUED_ON);
+  await createWorkspace(page);
+  await page.goto('/settings');
+  await page.getByTestId('settings-chase-link').click();
+  await expect(page.getByTestId('policy-row')).toHaveCount(3);
+
+  const row = page.locator('[data-testid="template-row"][data-template="reminder1"]');
+  await row.getByTestId('template-edit').click();
+  await page.getByTestId('template-subject').fill('Relance : il reste {montant}');
+  await expect(page.getByTestId('template-unknown')).toContainText('{montant}');
+  await expect(page.getByTestId('template-save')).toBeDisabled();
+  await page.getByTestId('template-subject').fill('Relance : il reste {amount}');
+  await expect(page.getByTestId('template-unknown')).toHaveCount(0);
+  await expect(page.getByTestId('template-preview-subject')).toHaveText('Relance : il reste 4 250,00 €');
+  await page.getByTestId('template-save').click();
+  await expect(row).toContainText('modifiée');
+
+  const standard = page.locator('[data-testid="policy-row"][data-policy="standard"]');
+  await standard.getByTestId('policy-edit').click();
+  await page.getByTestId('policy-gap').fill('5');
+  await page.getByTestId('policy-save').click();
+  await expect(standard).toContainText('écart 5 j');
+});
