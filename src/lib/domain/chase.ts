@@ -23,7 +23,7 @@ import { buildLedgers, documentTotals, type InvoiceLedger } from './lifecycle';
 import { dayNumber, fromDayNumber, localDate } from './dates';
 import { applySettled } from './installments';
 import { PROMISE_BROKEN_STEP, policyFor, type PolicySettings } from './dunning';
-import { lateClaim } from './interest';
+import { RECOVERY_INDEMNITY_CENTS, lateInterestCents } from './interest';
 import { clientRisk, type ClientRisk, type RiskLevel, type SettledInvoice } from './risk';
 
 /** Why a receivable is not chased for now. */
@@ -198,7 +198,7 @@ export interface ClientFile {
 export interface ChaseEnv {
   today: IsoDate;
   vatRegime: VatRegime;
-  /** Late-penalty rate of the company (basis points). */
+  /** Late-penalty rate of the company (basis points), for invoices that do not print one. */
   penaltyRateBp: BasisPoints;
   settings: PolicySettings;
 }
@@ -383,12 +383,15 @@ export function chaseClient(file: ClientFile, env: ChaseEnv): ClientChase {
     invoices.add(r.invoiceId);
     amount += r.balanceCents;
     if (line.daysLate > 0) {
-      const claim = lateClaim(r.balanceCents, r.dueDate, env.today, env.penaltyRateBp, business && !indemnified.has(r.invoiceId));
-      line.interestCents = claim.interestCents;
-      line.indemnityCents = claim.indemnityCents;
-      if (claim.indemnityCents) indemnified.add(r.invoiceId);
-      interest += claim.interestCents;
-      indemnity += claim.indemnityCents;
+      // The rate printed on the invoice (its contractual rate), else the company's current one.
+      const rateBp = byId.get(r.invoiceId)?.frozen?.seller.penaltyRateBp || env.penaltyRateBp;
+      line.interestCents = lateInterestCents(r.balanceCents, rateBp, line.daysLate);
+      if (business && !indemnified.has(r.invoiceId)) {
+        line.indemnityCents = RECOVERY_INDEMNITY_CENTS;
+        indemnified.add(r.invoiceId);
+      }
+      interest += line.interestCents;
+      indemnity += line.indemnityCents;
       daysLate = Math.max(daysLate, line.daysLate);
     }
   }

@@ -14,6 +14,8 @@ describe('newCompany', () => {
       defaultTerms: { kind: 'net', days: 30 },
       penaltyRateBp: 1315, // 2025 H1: ECB 3,15 % + 10 points
       earlyPaymentDiscount: '',
+      operationNature: 'services',
+      vatOnDebits: false,
       currency: 'EUR',
       address: { line1: '', line2: '', postalCode: '', city: '', country: 'FR' }
     });

@@ -24,6 +24,8 @@ export function newCompany(today: IsoDate): Company {
     defaultTerms: DEFAULT_TERMS,
     penaltyRateBp: defaultPenaltyRateBp(today),
     earlyPaymentDiscount: '',
+    operationNature: 'services',
+    vatOnDebits: false,
     numberFormats: { ...DEFAULT_NUMBER_FORMATS },
     currency: 'EUR'
   };

@@ -42,6 +42,7 @@ describe('newDocument', () => {
       terms: { kind: 'net', days: 30 },
       notes: '',
       title: '',
+      orderNumber: '',
       number: '',
       series: '',
       seq: 0,

@@ -35,6 +35,7 @@ export function newDocument(kind: DocumentKind, ids: NewIds & { clientId: string
     terms: ids.terms,
     notes: '',
     title: '',
+    orderNumber: '',
     number: '',
     series: '',
     seq: 0,

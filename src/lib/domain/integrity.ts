@@ -62,6 +62,7 @@ export function freezeDocument(
     discount: doc.discount,
     totals: computeTotals(doc.lines, doc.discount, input.company.vatRegime),
     notes: doc.notes,
+    orderNumber: doc.orderNumber ?? '',
     correctsInvoiceId: input.correctedInvoice?.id ?? null,
     correctsInvoiceNumber: input.correctedInvoice?.number ?? null,
     correctsInvoiceDate: input.correctedInvoice?.issueDate ?? null,

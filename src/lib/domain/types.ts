@@ -21,6 +21,8 @@ export interface Address {
 
 export type VatRegime = 'normal' | 'franchise';
 
+export type OperationNature = 'services' | 'goods' | 'mixed';
+
 /** How the due date is derived from the issue date. */
 export type PaymentTerms =
   | { kind: 'on_receipt' }
@@ -54,6 +56,10 @@ export interface Company {
   defaultTerms: PaymentTerms;
   penaltyRateBp: BasisPoints;
   earlyPaymentDiscount: string; // empty → « Pas d'escompte pour paiement anticipé »
+  /** E-invoicing reform mention: what the invoices are for. */
+  operationNature: OperationNature;
+  /** « Option pour le paiement de la taxe d'après les débits » (services only). */
+  vatOnDebits: boolean;
   numberFormats: NumberFormats;
   currency: 'EUR';
 }
@@ -153,6 +159,8 @@ export interface FrozenContent {
   discount: Discount;
   totals: Totals;
   notes: string;
+  /** Absent on documents issued before it existed. */
+  orderNumber?: string;
   correctsInvoiceId: string | null;
   correctsInvoiceNumber: string | null;
   correctsInvoiceDate: IsoDate | null;
@@ -173,6 +181,8 @@ export interface DocumentRecord {
   terms: PaymentTerms;
   notes: string;
   title: string;
+  /** The client's order (purchase order) number, when they gave one. */
+  orderNumber: string;
   // Set on issue:
   number: string;
   series: string;

@@ -184,10 +184,13 @@ export function deleteRecord(doc: Y.Doc, name: CollectionName, id: string): void
   doc.transact(() => collectionMap(doc, name).delete(id), LOCAL_ORIGIN);
 }
 
+/** Fields added to the company profile over time: a profile saved before them reads as these. */
+const COMPANY_FIELD_DEFAULTS: Partial<Company> = { operationNature: 'services', vatOnDebits: false };
+
 export function readCompany(doc: Y.Doc): Company | null {
   const map = companyMap(doc);
   if (!map.has('name')) return null;
-  return readFields(map) as unknown as Company;
+  return { ...COMPANY_FIELD_DEFAULTS, ...readFields(map) } as Company;
 }
 
 export function writeCompany(doc: Y.Doc, patch: Partial<Company>): void {

@@ -8,12 +8,13 @@ import payments from './payments';
 import settings from './settings';
 import catalog from './catalog';
 import home from './home';
+import pdf from './pdf';
 import chase from './chase';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, chase];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, chase];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

@@ -17,6 +17,7 @@ export interface LineInput {
 export interface DraftInput {
   clientId: string;
   title: string;
+  orderNumber: string;
   issueDate: string;
   serviceDate: string;
   terms: PaymentTerms;
@@ -47,6 +48,7 @@ export function draftToInput(doc: DocumentRecord): DraftInput {
   return {
     clientId: doc.clientId,
     title: doc.title,
+    orderNumber: doc.orderNumber ?? '',
     issueDate: doc.issueDate ?? '',
     serviceDate: doc.serviceDate ?? '',
     terms: doc.terms,
@@ -98,6 +100,7 @@ export function parseDraft(input: DraftInput): ParsedDraft {
     patch: {
       clientId: input.clientId,
       title: input.title,
+      orderNumber: input.orderNumber.trim(),
       issueDate: input.issueDate || null,
       serviceDate: input.serviceDate || null,
       terms: input.terms,

@@ -1,0 +1,132 @@
+// The PDF documents, loaded only through `import('$lib/pdf')` when the user asks for one: jsPDF,
+// the QR encoder and the fonts never weigh on the first screen. Takes plain workspace records,
+// returns files ready to preview, download, share or print.
+import { zipSync, strToU8 } from 'fflate';
+import type { Client, Company, DocumentRecord, IsoDate, Language, Payment } from '$lib/domain/types';
+import { buildLedgers } from '$lib/domain/lifecycle';
+import { accountStatement } from '$lib/domain/statement';
+import { lateClaim, unpaidInvoices } from '$lib/domain/interest';
+import { translate } from '$lib/i18n/index.svelte';
+import { loadFonts } from './fonts';
+import { renderDocumentPdf, type RenderedPdf } from './documentPdf';
+import { renderStatementPdf } from './statementPdf';
+import { renderLetterPdf, type LetterKind } from './letterPdf';
+import { issuedInPeriod, salesCsv, salesOfPeriod } from './salesCsv';
+import { slugify } from './text';
+import type { PdfFonts } from './writer';
+
+export type { LetterKind } from './letterPdf';
+
+export interface PdfFile {
+  blob: Blob;
+  fileName: string;
+}
+
+const asFile = (r: RenderedPdf): PdfFile => ({ blob: new Blob([r.bytes], { type: 'application/pdf' }), fileName: r.fileName });
+
+interface DocumentRequest {
+  doc: DocumentRecord;
+  /** The client as it is now: its language and kind (business or private) decide the wording. */
+  client: Client | null;
+  /** The company as it is now: only its logo is used (the rest is frozen in the document). */
+  company: Company | null;
+  paidCents: number;
+  creditedCents: number;
+}
+
+function renderDocument(fonts: PdfFonts, req: DocumentRequest): RenderedPdf {
+  return renderDocumentPdf(fonts, {
+    doc: req.doc,
+    lang: req.client?.language ?? 'fr',
+    businessClient: (req.client?.kind ?? 'company') === 'company',
+    logoDataUrl: req.company?.logoDataUrl ?? '',
+    paidCents: req.paidCents,
+    creditedCents: req.creditedCents
+  });
+}
+
+/** An issued invoice, quote or credit note. */
+export async function documentPdf(req: DocumentRequest): Promise<PdfFile> {
+  return asFile(renderDocument(await loadFonts(), req));
+}
+
+interface AccountRequest {
+  company: Company;
+  client: Client;
+  documents: DocumentRecord[];
+  payments: Payment[];
+  today: IsoDate;
+}
+
+/** The client's account statement on `today`. */
+export async function statementPdf(req: AccountRequest): Promise<PdfFile> {
+  const statement = accountStatement({ clientId: req.client.id, documents: req.documents, payments: req.payments, vatRegime: req.company.vatRegime, asOf: req.today });
+  return asFile(renderStatementPdf(await loadFonts(), { company: req.company, client: req.client, statement, logoDataUrl: req.company.logoDataUrl }));
+}
+
+/** A reminder letter or the formal notice for the client's late invoices on `today`. */
+export async function letterPdf(req: AccountRequest & { kind: LetterKind; deadlineDays: number }): Promise<PdfFile> {
+  const ledgers = buildLedgers(req.documents, req.payments);
+  const unpaid = unpaidInvoices(req.client.id, req.documents, ledgers, req.company.vatRegime, req.company.penaltyRateBp);
+  const claim = lateClaim(unpaid, req.today, req.client.kind === 'company');
+  if (!claim.invoices.length) throw new Error(translate(req.client.language, 'pdf.noOverdue'));
+  return asFile(
+    renderLetterPdf(await loadFonts(), {
+      kind: req.kind,
+      company: req.company,
+      client: req.client,
+      claim,
+      today: req.today,
+      deadlineDays: req.deadlineDays,
+      logoDataUrl: req.company.logoDataUrl
+    })
+  );
+}
+
+export interface PeriodExport {
+  blob: Blob;
+  fileName: string;
+  count: number;
+}
+
+/**
+ * Every document issued in [from, to] as PDF, plus the CSV of sales, in one zip for the
+ * accountant. Quotes go to a sub-folder; names never collide. `lang`: the CSV's language.
+ */
+export async function periodExport(req: {
+  company: Company | null;
+  clients: Client[];
+  documents: DocumentRecord[];
+  payments: Payment[];
+  from: IsoDate;
+  to: IsoDate;
+  lang: Language;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<PeriodExport> {
+  const fonts = await loadFonts();
+  const issued = issuedInPeriod(req.documents, req.from, req.to);
+  const clients = new Map(req.clients.map((c) => [c.id, c]));
+  const ledgers = buildLedgers(req.documents, req.payments);
+  const period = `${req.from}_${req.to}`;
+  const files: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
+  const unique = (name: string) => {
+    let candidate = name;
+    for (let i = 2; candidate in files; i++) candidate = name.replace(/(\.[a-z]+)$/, `-${i}$1`);
+    return candidate;
+  };
+  const salesName = `${slugify(translate(req.lang, 'export.salesFile'))}-${period}.csv`;
+  files[salesName] = [strToU8(salesCsv(salesOfPeriod(issued, req.from, req.to), req.lang)), { level: 6 }];
+  const quotesDir = slugify(translate(req.lang, 'export.quotes'));
+  let done = 0;
+  for (const doc of issued) {
+    const ledger = ledgers.get(doc.id) ?? { paidCents: 0, creditedCents: 0 };
+    const r = renderDocument(fonts, { doc, client: clients.get(doc.clientId) ?? null, company: req.company, ...ledger });
+    // PDF streams are already compressed: stored as they are.
+    files[unique(doc.kind === 'quote' ? `${quotesDir}/${r.fileName}` : r.fileName)] = [new Uint8Array(r.bytes), { level: 0 }];
+    req.onProgress?.(++done, issued.length);
+    // Let the page breathe (progress, clicks) between documents.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const zip = zipSync(files);
+  return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `Export-${period}.zip`, count: issued.length };
+}

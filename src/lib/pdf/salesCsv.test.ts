@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { salesCsv, salesOfPeriod } from './salesCsv';
+import { sampleInvoice } from './sample';
+import type { DocumentRecord } from '$lib/domain/types';
+
+function issued(number: string, issueDate: string, kind: DocumentRecord['kind'] = 'invoice', clientName = 'Boulangerie Martin'): DocumentRecord {
+  const base = sampleInvoice(1, undefined, clientName);
+  const frozen = { ...base.frozen!, kind, number, issueDate, correctsInvoiceNumber: kind === 'credit' ? 'F-2026-A-0001' : null };
+  return { ...base, id: number, kind, number, issueDate, frozen };
+}
+
+describe('salesOfPeriod', () => {
+  it('keeps issued invoices and credit notes of the period, in the order they were issued', () => {
+    const docs = [
+      issued('F-3', '2026-12-01'),
+      issued('F-2', '2026-11-30'),
+      issued('A-1', '2026-11-15', 'credit'),
+      issued('D-1', '2026-11-15', 'quote'),
+      issued('F-1', '2026-10-31'),
+      { ...issued('F-9', '2026-11-20'), status: 'draft' as const }
+    ];
+    expect(salesOfPeriod(docs, '2026-11-01', '2026-11-30').map((d) => d.number)).toEqual(['A-1', 'F-2']);
+    // Same day: the invoice issued first comes first, whatever the numbers.
+    const sameDay = [
+      { ...issued('A-1', '2026-11-23', 'credit'), issuedAt: '2026-11-23T10:05:00.000Z' },
+      { ...issued('F-1', '2026-11-23'), issuedAt: '2026-11-23T10:00:00.000Z' }
+    ];
+    expect(salesOfPeriod(sameDay, '2026-11-01', '2026-11-30').map((d) => d.number)).toEqual(['F-1', 'A-1']);
+    // Same instant (a pinned clock): the invoice first.
+    expect(salesOfPeriod([issued('A-1', '2026-11-23', 'credit'), issued('F-1', '2026-11-23')], '2026-11-01', '2026-11-30').map((d) => d.number)).toEqual(['F-1', 'A-1']);
+  });
+});
+
+describe('salesCsv', () => {
+  // One line of 1 234,56 € HT at 20 %: VAT 246,91 €, TTC 1 481,47 €.
+  it('writes French CSV: « ; », decimal commas, negative credit notes, BOM and CRLF', () => {
+    const csv = salesCsv([issued('F-2026-A-0001', '2026-11-23'), issued('A-2026-A-0001', '2026-11-24', 'credit')], 'fr');
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Type;Numéro;Date;Client;SIREN client;Total HT;TVA;Total TTC;Échéance;Facture corrigée',
+      'Facture;F-2026-A-0001;23/11/2026;Boulangerie Martin;732829320;1234,56;246,91;1481,47;23/12/2026;',
+      'Avoir;A-2026-A-0001;24/11/2026;Boulangerie Martin;732829320;-1234,56;-246,91;-1481,47;;F-2026-A-0001',
+      ''
+    ]);
+  });
+
+  it('quotes separators and defuses formulas in client-provided text', () => {
+    const csv = salesCsv([issued('F-1', '2026-11-23', 'invoice', '=HYPERLINK("x";"y")')], 'fr');
+    expect(csv).toContain(`;"'=HYPERLINK(""x"";""y"")";`);
+  });
+
+  it('writes English CSV with commas and decimal points', () => {
+    const csv = salesCsv([issued('F-1', '2026-11-23', 'invoice', 'Martin, Fils')], 'en');
+    expect(csv.slice(1).split('\r\n')[1]).toBe('Invoice,F-1,23/11/2026,"Martin, Fils",732829320,1234.56,246.91,1481.47,23/12/2026,');
+  });
+});

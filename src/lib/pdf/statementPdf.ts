@@ -1,0 +1,135 @@
+// A client's account statement: every invoice, credit note and payment with the running
+// balance, then the invoices still open, what is overdue and how to pay.
+import type { Client, Company, Language } from '$lib/domain/types';
+import type { AccountStatement } from '$lib/domain/statement';
+import { ACCENT, MUTED, PdfWriter, RULE, lineHeight, type PdfFonts } from './writer';
+import {
+  addressLines,
+  drawFooter,
+  footerLines,
+  formats,
+  ibanText,
+  legalIdentity,
+  letterhead,
+  partyBlock,
+  reserveFooter,
+  sellerName,
+  setRunningHeader,
+  titleBlock,
+  translator
+} from './blocks';
+import { pdfFileName } from './text';
+import type { RenderedPdf } from './documentPdf';
+
+export interface StatementPdfData {
+  company: Company;
+  client: Client;
+  statement: AccountStatement;
+  logoDataUrl: string;
+}
+
+export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): RenderedPdf {
+  const { company, client, statement: s } = data;
+  const lang: Language = client.language;
+  const t = translator(lang);
+  const fmt = formats(lang);
+  const title = t('statement.title');
+  const w = new PdfWriter(fonts, lang, { title: `${title} — ${client.name}`, subject: client.name, author: company.name });
+  const footer = footerLines(w, [legalIdentity(company, lang)]);
+  reserveFooter(w, footer);
+  setRunningHeader(w, sellerName(company), `${title} — ${fmt.date(s.asOf)}`, client.name);
+
+  const leftBottom = letterhead(w, company, data.logoDataUrl);
+  const ry = titleBlock(w, title, '', [{ label: t('statement.asOf'), value: fmt.date(s.asOf) }]);
+  w.y = Math.max(leftBottom, ry) + 5;
+  const clientLines = [...addressLines(client.billingAddress, lang), client.siren ? t('doc.siren', { value: client.siren.replace(/\s/g, '') }) : ''];
+  w.y = partyBlock(w, 110, w.y, w.right - 110, t('statement.client'), client.name, clientLines) + 6;
+
+  // ——— The balance, first ———
+  const inFavour = s.balanceCents < 0;
+  const summary = [
+    { text: t(inFavour ? 'statement.balanceInFavour' : 'statement.balance', { date: fmt.date(s.asOf) }), size: 8.5, bold: true, color: MUTED },
+    { text: fmt.money(Math.abs(s.balanceCents)), size: 15, bold: true, color: ACCENT }
+  ];
+  if (s.overdueCents > 0) summary.push({ text: t('statement.overdue', { amount: fmt.money(s.overdueCents) }), size: 9, bold: true, color: MUTED });
+  const summaryHeight = summary.reduce((h, r) => h + lineHeight(r.size, 1.35), 0) + 6;
+  w.box(w.left, w.y, w.width, summaryHeight, { stroke: RULE, radius: 1.5 });
+  w.box(w.left, w.y, 1.6, summaryHeight, { fill: ACCENT });
+  let y = w.y + 3;
+  for (const r of summary) {
+    w.text(r.text, w.left + 5, y, r);
+    y += lineHeight(r.size, 1.35);
+  }
+  w.y += summaryHeight + 6;
+
+  // ——— Every entry with the running balance ———
+  const columns = [
+    { header: t('statement.col.date'), width: 22 },
+    { header: t('statement.col.label'), width: 0 },
+    { header: t('statement.col.due'), width: 22 },
+    { header: t('statement.col.debit'), width: 25, align: 'right' as const },
+    { header: t('statement.col.credit'), width: 25, align: 'right' as const },
+    { header: t('statement.col.balance'), width: 26, align: 'right' as const }
+  ];
+  columns[1].width = w.width - columns.reduce((sum, c) => sum + c.width, 0);
+  const rows: string[][] = [];
+  if (s.from) rows.push([fmt.date(s.from), t('statement.opening', { date: fmt.date(s.from) }), '', '', '', fmt.money(s.openingBalanceCents)]);
+  for (const e of s.entries) {
+    const method = e.method ? t(`method.${e.method}`) : '';
+    const label =
+      e.kind === 'invoice'
+        ? t('statement.invoice', { number: e.reference })
+        : e.kind === 'credit'
+          ? e.corrects
+            ? t('statement.creditOn', { number: e.reference, invoice: e.corrects })
+            : t('statement.credit', { number: e.reference })
+          : e.reference
+            ? t('statement.paymentRef', { method, reference: e.reference })
+            : t('statement.payment', { method });
+    rows.push([fmt.date(e.date), label, e.dueDate ? fmt.date(e.dueDate) : '', e.debitCents ? fmt.money(e.debitCents) : '', e.creditCents ? fmt.money(e.creditCents) : '', fmt.money(e.balanceCents)]);
+  }
+  if (!s.entries.length) rows.push(['', t('statement.noEntries'), '', '', '', '']);
+  rows.push(['', t('statement.totals'), '', fmt.money(s.totalDebitCents), fmt.money(s.totalCreditCents), fmt.money(s.balanceCents)]);
+  w.table(columns, rows, { boldRows: new Set([rows.length - 1]) });
+  w.y += 7;
+
+  // ——— The invoices still open ———
+  w.ensure(lineHeight(10, 1.5) + 20);
+  w.text(t('statement.openTitle'), w.left, w.y, { size: 10, bold: true, color: ACCENT });
+  w.y += lineHeight(10, 1.6);
+  if (s.openInvoices.length) {
+    const openColumns = [
+      { header: t('statement.open.invoice'), width: 0 },
+      { header: t('statement.open.date'), width: 22 },
+      { header: t('statement.open.due'), width: 22 },
+      { header: t('statement.open.ttc'), width: 26, align: 'right' as const },
+      { header: t('statement.open.settled'), width: 24, align: 'right' as const },
+      { header: t('statement.open.balance'), width: 26, align: 'right' as const },
+      { header: t('statement.open.late'), width: 16, align: 'right' as const }
+    ];
+    openColumns[0].width = w.width - openColumns.reduce((sum, c) => sum + c.width, 0);
+    const openRows = s.openInvoices.map((i) => [
+      i.number,
+      fmt.date(i.issueDate),
+      fmt.date(i.dueDate),
+      fmt.money(i.ttcCents),
+      i.settledCents ? fmt.money(i.settledCents) : '',
+      fmt.money(i.balanceCents),
+      i.daysLate > 0 ? t('statement.daysLate', { days: i.daysLate }) : ''
+    ]);
+    openRows.push([t('statement.totals'), '', '', '', '', fmt.money(s.dueCents), '']);
+    w.table(openColumns, openRows, { boldRows: new Set([openRows.length - 1]) });
+  } else {
+    w.paragraph(t('statement.noOpen'), { size: 9 });
+  }
+  w.y += 5;
+  if (s.unallocatedCents > 0) w.paragraph(t('statement.unallocated', { amount: fmt.money(s.unallocatedCents) }), { size: 9, gapAfter: 2 });
+  if (s.balanceCents > 0 && company.iban.trim()) {
+    const bic = company.bic.trim() ? t('statement.bic', { bic: company.bic.replace(/\s/g, '').toUpperCase() }) : '';
+    w.ensure(lineHeight(9, 1.35) * 2 + 4);
+    w.paragraph(t('statement.payBy', { iban: ibanText(company.iban), bic }), { size: 9 });
+  }
+
+  const bytes = w.finish((pw, page, pages) => drawFooter(pw, footer, page, pages));
+  return { bytes, fileName: pdfFileName(t('doc.file.statement'), s.asOf, client.name), epc: null };
+}
