@@ -9,6 +9,7 @@ import {
   buildChaseList,
   chaseClient,
   contactEntry,
+  documentFacts,
   nextChaseStep,
   type ChaseEnv,
   type ContactEntry,
@@ -177,7 +178,12 @@ describe('nextChaseStep — with a contact log', () => {
 });
 
 describe('chaseClient — one client, the item of the day', () => {
-  const file = (documents: DocumentRecord[], contacts: ContactEntry[] = [], payments: Payment[] = [], c: Client = client()) => ({ client: c, documents, payments, contacts });
+  const file = (documents: DocumentRecord[], contacts: ContactEntry[] = [], payments: Payment[] = [], c: Client = client()) => ({
+    client: c,
+    documents: documents.map((d) => documentFacts(d, 'normal')!),
+    payments,
+    contacts
+  });
 
   it('an invoice 10 days late: J+8 second reminder, overdue, with interest and the 40 € indemnity', () => {
     const { item } = chaseClient(file([invoice('i1', 120_000, dueFor(10))]), env);
@@ -407,7 +413,7 @@ describe('local calendar dates around midnight and the DST changes (Europe/Paris
   it('an invoice due the day before a DST change is exactly one day late on it', () => {
     const spring = nextChaseStep(receivable('2026-03-28'), STANDARD_POLICY, [], '2026-03-29');
     expect(spring.kind === 'step' && [spring.step.id, spring.dueOn]).toEqual(['reminder1', '2026-03-29']);
-    const autumn = chaseClient({ client: client(), documents: [invoice('i1', 100_000, '2026-10-17')], payments: [], contacts: [] }, { ...env, today: '2026-10-25' });
+    const autumn = chaseClient({ client: client(), documents: [documentFacts(invoice('i1', 100_000, '2026-10-17'), 'normal')!], payments: [], contacts: [] }, { ...env, today: '2026-10-25' });
     // J+8 of 17 October is 25 October: due today, 8 days late.
     expect([autumn.item!.step.id, autumn.item!.section, autumn.item!.daysLate]).toEqual(['reminder2', 'today', 8]);
   });
@@ -416,7 +422,8 @@ describe('local calendar dates around midnight and the DST changes (Europe/Paris
     inParis(() => {
       const late = contactEntry({ ...event('2026-06-12T21:59:00.000Z'), contact: { ...event('').contact!, targets: [{ key: 'i1', stepId: 'reminder2' }] } })!;
       expect(late.date).toBe('2026-06-12');
-      const r = chaseClient({ client: client(), documents: [invoice('i1', 100_000, dueFor(12)), invoice('i2', 50_000, dueFor(1))], payments: [], contacts: [late] }, env);
+      const documents = [invoice('i1', 100_000, dueFor(12)), invoice('i2', 50_000, dueFor(1))].map((d) => documentFacts(d, 'normal')!);
+      const r = chaseClient({ client: client(), documents, payments: [], contacts: [late] }, env);
       // 12 June + 3 days = 15 June = today: allowed.
       expect(r.item!.lines.map((l) => l.receivable.invoiceId)).toEqual(['i2']);
     }));

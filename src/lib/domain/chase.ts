@@ -17,9 +17,11 @@ import type {
   IsoDateTime,
   Payment,
   VatRegime,
-  BasisPoints
+  BasisPoints,
+  ChasePause,
+  Installment
 } from './types';
-import { buildLedgers, documentTotals, type InvoiceLedger } from './lifecycle';
+import { documentTotals } from './lifecycle';
 import { dayNumber, fromDayNumber, localDate } from './dates';
 import { applySettled } from './installments';
 import { PROMISE_BROKEN_STEP, policyFor, type PolicySettings } from './dunning';
@@ -120,7 +122,8 @@ export function nextChaseStep(receivable: Receivable, policy: DunningPolicy, log
   if (hold) return { kind: 'held', hold };
 
   const key = receivable.key;
-  const done = new Set<string>();
+  // Most receivables have no contact yet: no set allocated for them.
+  let done: Set<string> | null = null;
   let waitUntil = -Infinity;
   let waitReason: 'promised' | 'snoozed' = 'snoozed';
   let promise: { day: number; at: string } | null = null;
@@ -128,7 +131,7 @@ export function nextChaseStep(receivable: Receivable, policy: DunningPolicy, log
   for (const entry of log) {
     if (!targets(entry, key)) continue;
     const c = entry.contact;
-    for (const target of c.targets) if (target.key === key && target.stepId) done.add(target.stepId);
+    for (const target of c.targets) if (target.key === key && target.stepId) (done ??= new Set()).add(target.stepId);
     if (c.outcome !== 'snoozed') lastContactDay = Math.max(lastContactDay, dayNumber(entry.date));
     if (c.outcome === 'promised' && c.promisedDate) {
       const day = dayNumber(c.promisedDate);
@@ -156,7 +159,7 @@ export function nextChaseStep(receivable: Receivable, policy: DunningPolicy, log
   for (const s of policy.steps) {
     if (s.kind === 'formal_notice') hasFormal = true;
     if (s.kind === 'reminder' && s.offsetDays >= 0) hasPostDueReminder = true;
-    if (!done.has(s.id)) continue;
+    if (done === null || !done.has(s.id)) continue;
     doneUpTo = Math.max(doneUpTo, s.offsetDays);
     if (s.kind === 'reminder' && s.offsetDays >= 0) reminderDone = true;
     if (s.kind === 'formal_notice') formalDone = true;
@@ -165,7 +168,7 @@ export function nextChaseStep(receivable: Receivable, policy: DunningPolicy, log
   let latestReminder: DunningStep | null = null;
   let next: number | null = null;
   for (const s of policy.steps) {
-    if (done.has(s.id) || s.offsetDays <= doneUpTo) continue;
+    if (s.offsetDays <= doneUpTo || (done !== null && done.has(s.id))) continue;
     const on = due + s.offsetDays;
     if (on > t) {
       if (next === null || on < next) next = on;
@@ -184,11 +187,54 @@ export function nextChaseStep(receivable: Receivable, policy: DunningPolicy, log
 
 // ——— one client ———
 
+/**
+ * What the list needs of an issued invoice or credit note, read once from the record: a small
+ * object of one fixed shape, so that the list of 10 000 invoices is walked at full speed (the
+ * records themselves come in many shapes from Yjs).
+ */
+export interface DocumentFacts {
+  id: string;
+  kind: 'invoice' | 'credit';
+  clientId: string;
+  number: string;
+  dueDate: IsoDate | null;
+  ttcCents: Cents;
+  /** Credit notes: the invoice they take off. */
+  correctsInvoiceId: string | null;
+  disputed: boolean;
+  inCollection: boolean;
+  chasePolicyId: string | null;
+  chasePause: ChasePause | null;
+  installments: Installment[] | null;
+  /** The late-penalty rate printed on the invoice (0: not printed). */
+  rateBp: BasisPoints;
+}
+
+/** The facts of an issued invoice or credit note; null for anything else. */
+export function documentFacts(doc: DocumentRecord, vatRegime: VatRegime): DocumentFacts | null {
+  if (doc.status !== 'issued' || (doc.kind !== 'invoice' && doc.kind !== 'credit')) return null;
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    clientId: doc.clientId,
+    number: doc.number,
+    dueDate: doc.dueDate ?? null,
+    ttcCents: documentTotals(doc, vatRegime).ttcCents,
+    correctsInvoiceId: doc.correctsInvoiceId ?? null,
+    disputed: doc.disputed === true,
+    inCollection: doc.inCollection === true,
+    chasePolicyId: doc.chasePolicyId ?? null,
+    chasePause: doc.chasePause ?? null,
+    installments: doc.installments?.length ? doc.installments : null,
+    rateBp: doc.frozen?.seller?.penaltyRateBp ?? 0
+  };
+}
+
 /** Everything the list needs about one client. */
 export interface ClientFile {
   client: Client;
-  /** The client's documents (issued invoices and credit notes matter; others are ignored). */
-  documents: DocumentRecord[];
+  /** The client's issued invoices and credit notes. */
+  documents: DocumentFacts[];
   /** Payments allocated to the client's invoices. */
   payments: Payment[];
   /** The client's contact entries. */
@@ -264,57 +310,90 @@ export function stepRank(step: DunningStep): number {
   return KIND_RANK[step.kind] * 100_000 + offset;
 }
 
+const NO_HOLDS: Hold[] = [];
+
+/**
+ * What paid or credited each of the client's documents (by position in `documents`), and the day
+ * of the last payment on it. A client has a handful of invoices: a linear search by id beats a
+ * hash map here, and allocates nothing per allocation.
+ */
+interface Settlement {
+  settled: number[];
+  lastPaid: (IsoDate | null)[];
+}
+
+function indexOfDocument(documents: DocumentFacts[], id: string): number {
+  for (let i = 0; i < documents.length; i++) if (documents[i].id === id) return i;
+  return -1;
+}
+
+function settlementOf(documents: DocumentFacts[], payments: Payment[]): Settlement {
+  const settled = new Array<number>(documents.length).fill(0);
+  const lastPaid = new Array<IsoDate | null>(documents.length).fill(null);
+  for (const p of payments)
+    for (const a of p.allocations) {
+      const i = indexOfDocument(documents, a.invoiceId);
+      if (i < 0) continue;
+      settled[i] += a.amountCents;
+      const prev = lastPaid[i];
+      if (prev === null || p.date > prev) lastPaid[i] = p.date;
+    }
+  for (const d of documents)
+    if (d.kind === 'credit' && d.correctsInvoiceId) {
+      const i = indexOfDocument(documents, d.correctsInvoiceId);
+      if (i >= 0) settled[i] += d.ttcCents;
+    }
+  return { settled, lastPaid };
+}
+
 /** A client's open receivables: each issued invoice with a balance, or each open installment of its plan. */
-export function clientReceivables(client: Client, documents: DocumentRecord[], ledgers: Map<string, InvoiceLedger>, vatRegime: VatRegime): Receivable[] {
+export function clientReceivables(client: Client, documents: DocumentFacts[], settled: number[]): Receivable[] {
   const out: Receivable[] = [];
   const clientHold: Hold | null = client.chasePause ? { reason: 'client_paused', until: client.chasePause.until } : null;
-  for (const doc of documents) {
-    if (doc.kind !== 'invoice' || doc.status !== 'issued' || !doc.dueDate) continue;
-    const ledger = ledgers.get(doc.id);
-    const settled = ledger ? ledger.paidCents + ledger.creditedCents : 0;
-    const ttc = documentTotals(doc, vatRegime).ttcCents;
-    if (ttc - settled <= 0) continue;
-    const holds: Hold[] = [];
-    if (doc.disputed) holds.push({ reason: 'disputed', until: null });
-    if (doc.inCollection) holds.push({ reason: 'in_collection', until: null });
-    if (doc.chasePause) holds.push({ reason: 'invoice_paused', until: doc.chasePause.until });
-    if (clientHold) holds.push(clientHold);
-    const base = { invoiceId: doc.id, clientId: doc.clientId, number: doc.number, holds };
-    if (doc.installments?.length) {
-      for (const s of applySettled(doc.installments, settled)) {
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i];
+    if (doc.kind !== 'invoice' || !doc.dueDate) continue;
+    const paid = settled[i];
+    if (doc.ttcCents - paid <= 0) continue;
+    let holds = NO_HOLDS;
+    if (doc.disputed || doc.inCollection || doc.chasePause || clientHold) {
+      holds = [];
+      if (doc.disputed) holds.push({ reason: 'disputed', until: null });
+      if (doc.inCollection) holds.push({ reason: 'in_collection', until: null });
+      if (doc.chasePause) holds.push({ reason: 'invoice_paused', until: doc.chasePause.until });
+      if (clientHold) holds.push(clientHold);
+    }
+    if (doc.installments) {
+      for (const s of applySettled(doc.installments, paid)) {
         if (s.balanceCents <= 0) continue;
         out.push({
-          ...base,
           key: receivableKey(doc.id, s.installment.id),
+          invoiceId: doc.id,
           installmentId: s.installment.id,
           installmentIndex: s.index,
           installmentCount: s.count,
+          clientId: doc.clientId,
+          number: doc.number,
           dueDate: s.installment.dueDate,
-          balanceCents: s.balanceCents
+          balanceCents: s.balanceCents,
+          holds
         });
       }
     } else {
-      out.push({ ...base, key: doc.id, installmentId: null, installmentIndex: null, installmentCount: null, dueDate: doc.dueDate, balanceCents: ttc - settled });
+      out.push({ key: doc.id, invoiceId: doc.id, installmentId: null, installmentIndex: null, installmentCount: null, clientId: doc.clientId, number: doc.number, dueDate: doc.dueDate, balanceCents: doc.ttcCents - paid, holds });
     }
   }
   return out;
 }
 
 /** Invoices of the client settled by payments, with the day the last of those payments came. */
-export function settledInvoices(documents: DocumentRecord[], payments: Payment[], ledgers: Map<string, InvoiceLedger>, vatRegime: VatRegime): SettledInvoice[] {
-  const lastPayment = new Map<string, IsoDate>();
-  for (const p of payments)
-    for (const a of p.allocations) {
-      const prev = lastPayment.get(a.invoiceId);
-      if (!prev || p.date > prev) lastPayment.set(a.invoiceId, p.date);
-    }
+function settledInvoices(documents: DocumentFacts[], settlement: Settlement): SettledInvoice[] {
   const out: SettledInvoice[] = [];
-  for (const doc of documents) {
-    if (doc.kind !== 'invoice' || doc.status !== 'issued' || !doc.dueDate) continue;
-    const on = lastPayment.get(doc.id);
-    const ledger = ledgers.get(doc.id);
-    if (!on || !ledger) continue;
-    if (ledger.paidCents + ledger.creditedCents >= documentTotals(doc, vatRegime).ttcCents) out.push({ dueDate: doc.dueDate, settledOn: on });
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i];
+    if (doc.kind !== 'invoice' || !doc.dueDate) continue;
+    const on = settlement.lastPaid[i];
+    if (on !== null && settlement.settled[i] >= doc.ttcCents) out.push({ dueDate: doc.dueDate, settledOn: on });
   }
   return out;
 }
@@ -326,12 +405,12 @@ export function settledInvoices(documents: DocumentRecord[], payments: Payment[]
  */
 export function chaseClient(file: ClientFile, env: ChaseEnv): ClientChase {
   const { client } = file;
-  const ledgers = buildLedgers(file.documents, file.payments);
-  const receivables = clientReceivables(client, file.documents, ledgers, env.vatRegime);
+  const settlement = settlementOf(file.documents, file.payments);
+  const receivables = clientReceivables(client, file.documents, settlement.settled);
   const result: ClientChase = { clientId: client.id, item: null, nextOn: null, postponed: false, decisions: [] };
   if (!receivables.length) return result;
 
-  const byId = new Map<string, DocumentRecord>();
+  const byId = new Map<string, DocumentFacts>();
   for (const d of file.documents) byId.set(d.id, d);
   const t = dayNumber(env.today);
   const lines: ChaseLine[] = [];
@@ -384,7 +463,7 @@ export function chaseClient(file: ClientFile, env: ChaseEnv): ClientChase {
     amount += r.balanceCents;
     if (line.daysLate > 0) {
       // The rate printed on the invoice (its contractual rate), else the company's current one.
-      const rateBp = byId.get(r.invoiceId)?.frozen?.seller.penaltyRateBp || env.penaltyRateBp;
+      const rateBp = byId.get(r.invoiceId)?.rateBp || env.penaltyRateBp;
       line.interestCents = lateInterestCents(r.balanceCents, rateBp, line.daysLate);
       if (business && !indemnified.has(r.invoiceId)) {
         line.indemnityCents = RECOVERY_INDEMNITY_CENTS;
@@ -395,7 +474,7 @@ export function chaseClient(file: ClientFile, env: ChaseEnv): ClientChase {
       daysLate = Math.max(daysLate, line.daysLate);
     }
   }
-  const risk = clientRisk(settledInvoices(file.documents, file.payments, ledgers, env.vatRegime));
+  const risk = clientRisk(settledInvoices(file.documents, settlement));
   const stepDue = dayNumber(top.dueOn);
   const section: ChaseSection = top.step.offsetDays < 0 && top.step.id !== PROMISE_BROKEN_STEP.id ? 'courtesy' : stepDue < t ? 'overdue' : 'today';
   result.item = {
@@ -449,33 +528,32 @@ export function assembleList(results: Iterable<ClientChase>): ChaseList {
 }
 
 /** The records of a workspace grouped per client, the way `chaseClient` reads them. */
-export function indexClientFiles(clients: Client[], documents: DocumentRecord[], payments: Payment[], events: ActivityEvent[]): Map<string, ClientFile> {
+export function indexClientFiles(clients: Client[], documents: DocumentRecord[], payments: Payment[], events: ActivityEvent[], vatRegime: VatRegime): Map<string, ClientFile> {
   const files = new Map<string, ClientFile>();
   for (const client of clients) files.set(client.id, { client, documents: [], payments: [], contacts: [] });
   const ownerOf = new Map<string, string>();
   for (const d of documents) {
-    if (d.status !== 'issued') continue;
     const file = files.get(d.clientId);
-    if (!file) continue;
-    file.documents.push(d);
+    const facts = file && documentFacts(d, vatRegime);
+    if (!facts) continue;
+    file!.documents.push(facts);
     ownerOf.set(d.id, d.clientId);
   }
   for (const p of payments) {
-    let first: string | undefined;
+    let last: ClientFile | undefined;
     for (const a of p.allocations) {
       const owner = ownerOf.get(a.invoiceId);
-      if (!owner || owner === first) continue;
-      const file = files.get(owner);
-      if (!file) continue;
-      if (first === undefined) first = owner;
-      if (!file.payments.includes(p)) file.payments.push(p);
+      const file = owner === undefined ? undefined : files.get(owner);
+      if (!file || file === last || file.payments[file.payments.length - 1] === p) continue;
+      file.payments.push(p);
+      last = file;
     }
   }
   for (const e of events) {
     if (e.kind !== 'contact' || !e.contact || !e.clientId) continue;
     const file = files.get(e.clientId);
     const entry = file && contactEntry(e);
-    if (entry) file.contacts.push(entry);
+    if (entry) file!.contacts.push(entry);
   }
   return files;
 }
@@ -485,7 +563,7 @@ export function buildChaseList(
   records: { clients: Client[]; documents: DocumentRecord[]; payments: Payment[]; events: ActivityEvent[] },
   env: ChaseEnv
 ): ChaseList {
-  const files = indexClientFiles(records.clients, records.documents, records.payments, records.events);
+  const files = indexClientFiles(records.clients, records.documents, records.payments, records.events, env.vatRegime);
   const results: ClientChase[] = [];
   for (const file of files.values()) results.push(chaseClient(file, env));
   return assembleList(results);

@@ -7,6 +7,8 @@ import {
   assembleList,
   chaseClient,
   contactEntry,
+  documentFacts,
+  type DocumentFacts,
   type ChaseEnv,
   type ChaseList,
   type ClientChase,
@@ -60,6 +62,8 @@ export class ChaseView {
   #paymentsByInvoice = new Map<string, Set<string>>();
   #eventClient = new Map<string, string>();
   #entries = new Map<string, ContactEntry>();
+  /** The facts of each issued document, read once per change of the document. */
+  #facts = new Map<string, DocumentFacts>();
   #dirty = new Set<string>();
   #all = true;
   #scheduled = false;
@@ -149,7 +153,7 @@ export class ChaseView {
     if (!client) return null;
     const file: ClientFile = { client, documents: [], payments: [], contacts: [] };
     for (const id of this.#docsOf.get(clientId) ?? []) {
-      const d = s.documents.peek(id);
+      const d = this.#facts.get(id);
       if (d) file.documents.push(d);
     }
     for (const id of this.#paymentsOf.get(clientId) ?? []) {
@@ -190,6 +194,7 @@ export class ChaseView {
     this.#paymentsOf.clear();
     this.#contactsOf.clear();
     this.#docClient.clear();
+    this.#facts.clear();
     this.#paymentClients.clear();
     this.#paymentsByInvoice.clear();
     this.#eventClient.clear();
@@ -202,10 +207,13 @@ export class ChaseView {
 
   #indexDocument(id: string): string | null {
     const d = this.#source.documents.peek(id);
-    if (!d || d.status !== 'issued') return null;
-    addTo(this.#docsOf, d.clientId, id);
-    this.#docClient.set(id, d.clientId);
-    return d.clientId;
+    // Issued documents are frozen: their totals do not depend on today's VAT regime.
+    const facts = d ? documentFacts(d, this.#source.company?.vatRegime ?? 'normal') : null;
+    if (!facts) return null;
+    addTo(this.#docsOf, facts.clientId, id);
+    this.#docClient.set(id, facts.clientId);
+    this.#facts.set(id, facts);
+    return facts.clientId;
   }
 
   #indexPayment(id: string): string[] {
@@ -239,6 +247,7 @@ export class ChaseView {
       if (before) {
         this.#docsOf.get(before)?.delete(id);
         this.#docClient.delete(id);
+        this.#facts.delete(id);
         this.#dirty.add(before);
       }
       const after = this.#indexDocument(id);
