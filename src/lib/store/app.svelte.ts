@@ -1,6 +1,8 @@
 // The workspace open in this tab, shared by every page.
 import { Workspace } from './workspace.svelte';
 import { LedgerView } from './views.svelte';
+import { ChaseView } from './chaseView.svelte';
+import { today } from '$lib/clock';
 import {
   currentWorkspaceId,
   listWorkspaces,
@@ -16,6 +18,7 @@ import { now } from '$lib/clock';
 class AppState {
   workspace = $state.raw<Workspace | null>(null);
   ledger = $state.raw<LedgerView | null>(null);
+  chase = $state.raw<ChaseView | null>(null);
   entry = $state.raw<WorkspaceEntry | null>(null);
   booted = $state(false);
   error = $state<string | null>(null);
@@ -95,11 +98,13 @@ class AppState {
   }
 
   async #show(entry: WorkspaceEntry, ws: Workspace): Promise<void> {
+    this.chase?.destroy();
     await this.workspace?.close();
     setCurrentWorkspace(entry.id);
     this.entry = entry;
     this.workspace = ws;
     this.ledger = new LedgerView(ws);
+    this.chase = new ChaseView(ws, today);
   }
 }
 

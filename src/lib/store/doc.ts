@@ -308,6 +308,11 @@ export interface WorkspaceData {
   documents: RecordTypes['documents'][];
   payments: RecordTypes['payments'][];
   events: RecordTypes['events'][];
+  policies: RecordTypes['policies'][];
+  templates: RecordTypes['templates'][];
+  chaseConfig: RecordTypes['chaseConfig'][];
+  tasks: RecordTypes['tasks'][];
+  claims: RecordTypes['claims'][];
 }
 
 export function readWorkspace(doc: Y.Doc): WorkspaceData {

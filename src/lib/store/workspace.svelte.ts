@@ -4,6 +4,11 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type {
   CatalogItem,
+  ChaseConfig,
+  ChaseTask,
+  ChaseTemplate,
+  DunningPolicy,
+  Installment,
   Client,
   Company,
   DocumentKind,
@@ -34,6 +39,7 @@ import {
   type WorkspaceData
 } from './doc';
 import * as ops from './operations';
+import * as chaseOps from './chaseOperations';
 import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
 import { COLLECTIONS } from './schema';
@@ -76,6 +82,13 @@ export class Workspace {
   readonly documents = new Collection('documents');
   readonly payments = new Collection('payments');
   readonly events = new Collection('events');
+  readonly policies = new Collection('policies');
+  readonly templates = new Collection('templates');
+  readonly chaseConfig = new Collection('chaseConfig');
+  readonly tasks = new Collection('tasks');
+  readonly claims = new Collection('claims');
+  /** Called when the company profile changes (its penalty rate weighs on the follow-up). */
+  readonly companyListeners = new Set<() => void>();
 
   #persistence: IndexeddbPersistence | null = null;
   #ready: Promise<void>;
@@ -171,6 +184,7 @@ export class Workspace {
   #showData(data: WorkspaceData): void {
     this.company = data.company;
     for (const name of COLLECTIONS) this[name].reset(data[name] as never);
+    for (const listener of this.companyListeners) listener();
   }
 
   async #attach(): Promise<void> {
@@ -191,11 +205,15 @@ export class Workspace {
     // skip decoding every record again.
     const current = this.#snapshotVector === stateVectorOf(this.doc);
     this.company = readCompany(this.doc);
+    for (const listener of this.companyListeners) listener();
     for (const name of COLLECTIONS) {
       if (!current) this[name].load(this.doc);
       this.#stops.push(this[name].follow(this.doc));
     }
-    const onCompany = () => (this.company = readCompany(this.doc));
+    const onCompany = () => {
+      this.company = readCompany(this.doc);
+      for (const listener of this.companyListeners) listener();
+    };
     companyMap(this.doc).observe(onCompany);
     this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
     this.doc.on('update', this.#onUpdate);
@@ -394,5 +412,77 @@ export class Workspace {
   async logNote(clientId: string | null, documentId: string | null, text: string): Promise<void> {
     await this.#ready;
     ops.logEvent(this.doc, this.actor, 'note', { clientId, documentId, text });
+  }
+
+  // ——— follow-up ———
+
+  async logContact(input: chaseOps.ContactInput): Promise<string> {
+    await this.#ready;
+    return chaseOps.logContact(this.doc, this.actor, input);
+  }
+
+  async takeItem(clientId: string): Promise<void> {
+    await this.#ready;
+    chaseOps.takeItem(this.doc, this.actor, clientId);
+  }
+
+  async releaseItem(clientId: string): Promise<void> {
+    await this.#ready;
+    chaseOps.releaseItem(this.doc, clientId);
+  }
+
+  async savePolicy(policy: DunningPolicy): Promise<void> {
+    await this.#ready;
+    chaseOps.savePolicy(this.doc, policy);
+  }
+
+  async removePolicy(id: string): Promise<void> {
+    await this.#ready;
+    chaseOps.removePolicy(this.doc, id);
+  }
+
+  async resetToBuiltIn(name: 'policies' | 'templates', id: string): Promise<void> {
+    await this.#ready;
+    chaseOps.resetToBuiltIn(this.doc, name, id);
+  }
+
+  async saveTemplate(template: ChaseTemplate): Promise<void> {
+    await this.#ready;
+    chaseOps.saveTemplate(this.doc, template);
+  }
+
+  async saveChaseConfig(config: ChaseConfig): Promise<void> {
+    await this.#ready;
+    chaseOps.saveChaseConfig(this.doc, config);
+  }
+
+  async setClientChase(clientId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
+    await this.#ready;
+    chaseOps.setClientChase(this.doc, this.actor, clientId, overrides);
+  }
+
+  async setInvoiceChase(invoiceId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
+    await this.#ready;
+    chaseOps.setInvoiceChase(this.doc, this.actor, invoiceId, overrides);
+  }
+
+  async setInstallments(invoiceId: string, plan: Installment[] | null): Promise<void> {
+    await this.#ready;
+    chaseOps.setInstallments(this.doc, this.actor, invoiceId, plan);
+  }
+
+  async saveTask(input: Omit<ChaseTask, 'id' | 'memberId' | 'createdAt' | 'done'> & { id?: string }): Promise<string> {
+    await this.#ready;
+    return chaseOps.saveTask(this.doc, this.actor, input);
+  }
+
+  async completeTask(id: string, today: IsoDate): Promise<void> {
+    await this.#ready;
+    chaseOps.completeTask(this.doc, id, today);
+  }
+
+  async deleteTask(id: string): Promise<void> {
+    await this.#ready;
+    chaseOps.deleteTask(this.doc, id);
   }
 }
