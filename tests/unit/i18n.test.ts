@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages, missingTranslations } from '$lib/i18n/messages';
-import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
+import { formatBytes, formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
 
 describe('i18n', () => {
   it('has every key in both French and English', () => {
@@ -29,6 +29,16 @@ describe('i18n', () => {
   it('formats VAT rates from basis points', () => {
     expect(formatRate(550, 'fr')).toBe('5,5\u202f%');
     expect(formatRate(2000, 'en')).toBe('20%');
+  });
+
+  it('formats storage sizes the French way (Ko, Mo, Go) and the English way', () => {
+    expect(formatBytes(0, 'fr')).toBe('0\u00a0octets');
+    expect(formatBytes(950, 'fr')).toBe('950\u00a0octets');
+    expect(formatBytes(350_000, 'fr')).toBe('350\u00a0Ko');
+    expect(formatBytes(1_234_567, 'fr')).toBe('1,2\u00a0Mo');
+    expect(formatBytes(2_500_000_000, 'fr')).toBe('2,5\u00a0Go');
+    expect(formatBytes(1_234_567, 'en')).toBe('1.2\u00a0MB');
+    expect(formatBytes(350_000, 'en')).toBe('350\u00a0kB');
   });
 
   it('keeps French messages free of straight apostrophes in prose', () => {

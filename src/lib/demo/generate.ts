@@ -6,6 +6,8 @@
 import type {
   ActivityEvent,
   ActivityKind,
+  ChaseChannel,
+  ContactOutcome,
   Allocation,
   CatalogItem,
   Client,
@@ -764,14 +766,24 @@ function makePayments(
   };
 }
 
-const CONTACT_STEPS: { offset: number; channel: 'email' | 'phone' | 'letter'; text: string; step: string }[] = [
-  { offset: -3, channel: 'email', text: 'Rappel courtois avant échéance envoyé par e-mail', step: 'J-3' },
-  { offset: 1, channel: 'email', text: 'Première relance envoyée par e-mail', step: 'J+1' },
-  { offset: 8, channel: 'email', text: 'Deuxième relance envoyée, relevé de compte joint', step: 'J+8' },
-  { offset: 15, channel: 'phone', text: 'Appel de relance', step: 'J+15' },
-  { offset: 30, channel: 'letter', text: 'Mise en demeure envoyée en recommandé avec AR (pénalités et indemnité de 40 €)', step: 'J+30' },
-  { offset: 45, channel: 'phone', text: 'Point sur le dossier : injonction de payer envisagée', step: 'J+45' }
+// The standard policy's steps (domain/dunning.ts): the demo's contacts name them, so the
+// « À relancer » list of a demo workspace knows what was already done.
+const CONTACT_STEPS: { offset: number; channel: 'email' | 'phone' | 'letter'; text: string; step: string; stepId: string; chaseChannel: ChaseChannel }[] = [
+  { offset: -3, channel: 'email', text: 'Rappel courtois avant échéance envoyé par e-mail', step: 'J-3', stepId: 'courtesy', chaseChannel: 'email' },
+  { offset: 1, channel: 'email', text: 'Première relance envoyée par e-mail', step: 'J+1', stepId: 'reminder1', chaseChannel: 'email' },
+  { offset: 8, channel: 'email', text: 'Deuxième relance envoyée, relevé de compte joint', step: 'J+8', stepId: 'reminder2', chaseChannel: 'email' },
+  { offset: 15, channel: 'phone', text: 'Appel de relance', step: 'J+15', stepId: 'call', chaseChannel: 'phone' },
+  { offset: 30, channel: 'letter', text: 'Mise en demeure envoyée en recommandé avec AR (pénalités et indemnité de 40 €)', step: 'J+30', stepId: 'formal_notice', chaseChannel: 'registered_letter' },
+  { offset: 45, channel: 'phone', text: 'Point sur le dossier : injonction de payer envisagée', step: 'J+45', stepId: 'decision', chaseChannel: 'phone' }
 ];
+
+const CONTACT_OUTCOME: Record<(typeof OUTCOMES)[number] | 'sent', ContactOutcome> = {
+  sent: 'sent',
+  no_answer: 'voicemail',
+  reached: 'reached',
+  promised: 'promised',
+  voicemail: 'voicemail'
+};
 
 const OUTCOMES = ['no_answer', 'reached', 'promised', 'voicemail'] as const;
 
@@ -802,7 +814,7 @@ function makeEvents(
     list: ActivityEvent[],
     kind: ActivityKind,
     date: IsoDate,
-    fields: Partial<Pick<ActivityEvent, 'clientId' | 'documentId' | 'text' | 'data'>>
+    fields: Partial<Pick<ActivityEvent, 'clientId' | 'documentId' | 'text' | 'data' | 'contact'>>
   ) => {
     list.push({
       id: '',
@@ -812,7 +824,8 @@ function makeEvents(
       clientId: fields.clientId ?? null,
       documentId: fields.documentId ?? null,
       text: fields.text ?? '',
-      data: fields.data ?? {}
+      data: fields.data ?? {},
+      ...(fields.contact ? { contact: fields.contact } : {})
     });
   };
 
@@ -841,11 +854,21 @@ function makeEvents(
       if (step.offset < 0 && !rng.chance(0.3)) continue;
       if (step.offset > 15 && info.behaviour === 'good') break;
       const outcome = step.channel === 'phone' ? rng.pick(OUTCOMES) : 'sent';
+      const promisedOn = outcome === 'promised' ? addDays(day, rng.int(3, 15)) : null;
       event(important, 'contact', day, {
         clientId,
         documentId: d.id,
         text: `${step.text} — ${d.number}`,
-        data: { channel: step.channel, step: step.step, outcome, ...(outcome === 'promised' ? { promisedOn: addDays(day, rng.int(3, 15)) } : {}) }
+        data: { channel: step.channel, step: step.step, outcome, ...(promisedOn ? { promisedOn } : {}) },
+        contact: {
+          targets: [{ key: d.id, stepId: step.stepId }],
+          stepId: step.stepId,
+          channel: step.chaseChannel,
+          outcome: CONTACT_OUTCOME[outcome],
+          promisedDate: promisedOn,
+          snoozeUntil: null,
+          note: ''
+        }
       });
     }
   }

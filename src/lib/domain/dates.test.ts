@@ -133,3 +133,17 @@ describe('isIsoDate', () => {
       expect(isIsoDate(d), d).toBe(false);
   });
 });
+
+describe('dayNumber / fromDayNumber', () => {
+  it('counts days from 1970-01-01 like the UTC arithmetic, leap years included', async () => {
+    const { dayNumber, fromDayNumber, addDays, daysBetween } = await import('./dates');
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2); // 2000 is a leap year
+    expect(dayNumber('2100-03-01') - dayNumber('2100-02-28')).toBe(1); // 2100 is not
+    for (const d of ['2026-03-29', '2026-10-25', '2028-02-29', '1999-12-31']) {
+      expect(fromDayNumber(dayNumber(d))).toBe(d);
+      expect(dayNumber(addDays(d, 40)) - dayNumber(d)).toBe(40);
+      expect(dayNumber(d) - dayNumber('2026-01-01')).toBe(daysBetween('2026-01-01', d));
+    }
+  });
+});

@@ -49,3 +49,26 @@ export function endOfMonth(date: IsoDate): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 }
+
+/**
+ * The day number of a calendar date (days since 1970-01-01), by plain arithmetic: no Date
+ * object, no parsing regex, so that ten thousand invoices are compared in well under a
+ * millisecond. dayNumber('1970-01-02') → 1; dayNumber(addDays(d, n)) === dayNumber(d) + n.
+ */
+export function dayNumber(date: IsoDate): number {
+  let y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  // Howard Hinnant's days_from_civil.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The calendar date of a day number: fromDayNumber(0) → '1970-01-01'. */
+export function fromDayNumber(n: number): IsoDate {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}

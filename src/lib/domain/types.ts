@@ -99,6 +99,9 @@ export interface Client {
   language: Language;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
+  /** Follow-up overrides (absent on records written before the follow-up engine: read as null). */
+  chasePolicyId?: string | null;
+  chasePause?: ChasePause | null;
 }
 
 export interface CatalogItem {
@@ -199,6 +202,11 @@ export interface DocumentRecord {
   correctsInvoiceId: string | null; // credit note → invoice
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
+  // Follow-up facts of an issued invoice (absent on older records: read as null).
+  chasePolicyId?: string | null;
+  chasePause?: ChasePause | null;
+  /** A payment plan (échéancier): dated installments summing to the TTC. */
+  installments?: Installment[] | null;
 }
 
 export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'link' | 'other';
@@ -243,6 +251,115 @@ export interface ActivityEvent {
   documentId: string | null;
   text: string;
   data: Record<string, string | number | boolean | null>;
+  /** On kind 'contact': what was done about which receivables, in the follow-up register. */
+  contact?: ContactPayload;
+}
+
+// ——— follow-up (relances) ———
+
+export type ChaseChannel = 'email' | 'phone' | 'sms' | 'letter' | 'registered_letter';
+export type ChaseTone = 'courtesy' | 'friendly' | 'firm' | 'formal';
+export type ChaseStepKind = 'reminder' | 'formal_notice' | 'decision';
+
+export interface DunningStep {
+  id: string;
+  /** Days from the due date: −3 is three days before, 8 is « J+8 ». */
+  offsetDays: number;
+  channel: ChaseChannel;
+  templateId: string;
+  tone: ChaseTone;
+  kind: ChaseStepKind;
+  /** A call to make after the message (« relance + appel »). */
+  followUpCall?: boolean;
+}
+
+export interface DunningPolicy {
+  id: string;
+  name: string;
+  steps: DunningStep[];
+  /** Fewest days between two contacts with the same client (no harassment). */
+  minGapDays: number;
+  /** A built-in policy the user removed (kept so that the built-in one does not come back). */
+  removed?: boolean;
+}
+
+/** Reminders held: until a date (exclusive: they resume on it), or indefinitely (until null). */
+export interface ChasePause {
+  until: IsoDate | null;
+  reason: string;
+}
+
+export interface Installment {
+  id: string;
+  dueDate: IsoDate;
+  amountCents: Cents;
+}
+
+export type ContactOutcome = 'sent' | 'reached' | 'voicemail' | 'promised' | 'disputed' | 'wrong_number' | 'skipped' | 'snoozed';
+
+/** One receivable an action was about, and the step it did for it (null: no step, e.g. a snooze). */
+export interface ContactTarget {
+  /** invoice id, or « invoiceId#installmentId » for an installment. */
+  key: string;
+  stepId: string | null;
+}
+
+export interface ContactPayload {
+  targets: ContactTarget[];
+  /** The step of the action as a whole (the most advanced one of its targets). */
+  stepId: string | null;
+  channel: ChaseChannel;
+  outcome: ContactOutcome;
+  promisedDate: IsoDate | null;
+  snoozeUntil: IsoDate | null;
+  note: string;
+}
+
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
+export interface ChaseTemplate {
+  id: string;
+  name: string;
+  fr: TemplateText;
+  en: TemplateText;
+}
+
+/** Which policy a client category gets: the first matching rule wins. */
+export interface CategoryPolicy {
+  category: string;
+  policyId: string;
+}
+
+/** The workspace's follow-up settings record (stored only once edited). */
+export interface ChaseConfig {
+  id: string;
+  defaultPolicyId: string;
+  categoryPolicies: CategoryPolicy[];
+}
+
+export type TaskRecurrence = 'none' | 'weekly' | 'monthly';
+
+/** A simple to-do of the day (« Rappeler M. Durand »), optionally recurring. */
+export interface ChaseTask {
+  id: string;
+  title: string;
+  dueDate: IsoDate;
+  recurrence: TaskRecurrence;
+  clientId: string | null;
+  done: boolean;
+  memberId: string;
+  createdAt: IsoDateTime;
+}
+
+/** « Je m'en occupe »: a member took a client's item (keyed by client id). */
+export interface ChaseClaim {
+  id: string;
+  clientId: string;
+  memberId: string;
+  at: IsoDateTime;
 }
 
 export interface VatBreakdown {

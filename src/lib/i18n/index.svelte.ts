@@ -88,3 +88,19 @@ export function centsToInput(cents: Cents, locale: Language = i18n.locale): stri
   const s = (cents / 100).toFixed(2);
   return locale === 'fr' ? s.replace('.', ',') : s;
 }
+
+/**
+ * A size in bytes the way people read it, in powers of 1000: formatBytes(1_234_567, 'fr') →
+ * « 1,2 Mo », formatBytes(350_000, 'en') → « 350 kB ».
+ */
+export function formatBytes(bytes: number, locale: Language = i18n.locale): string {
+  const units = locale === 'fr' ? ['octets', 'Ko', 'Mo', 'Go', 'To'] : ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit > 0 && value < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: digits }).format(value)}\u00a0${units[unit]}`;
+}

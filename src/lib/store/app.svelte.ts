@@ -1,6 +1,8 @@
 // The workspace open in this tab, shared by every page.
 import { Workspace } from './workspace.svelte';
 import { LedgerView } from './views.svelte';
+import { ChaseView } from './chaseView.svelte';
+import { today } from '$lib/clock';
 import {
   currentWorkspaceId,
   listWorkspaces,
@@ -8,12 +10,15 @@ import {
   setCurrentWorkspace,
   type WorkspaceEntry
 } from './registry';
-import { newSecretKey } from './ids';
-import type { Company } from '$lib/domain/types';
+import { newId, newSecretKey } from './ids';
+import type { CheckedBackup } from './backup';
+import type { Company, IsoDate } from '$lib/domain/types';
+import { now } from '$lib/clock';
 
 class AppState {
   workspace = $state.raw<Workspace | null>(null);
   ledger = $state.raw<LedgerView | null>(null);
+  chase = $state.raw<ChaseView | null>(null);
   entry = $state.raw<WorkspaceEntry | null>(null);
   booted = $state(false);
   error = $state<string | null>(null);
@@ -40,18 +45,66 @@ class AppState {
       memberId: ws.memberId,
       key: newSecretKey(),
       relayUrl: '',
-      createdAt: new Date().toISOString()
+      createdAt: now().toISOString()
     };
     saveWorkspaceEntry(entry);
     await this.#show(entry, ws);
   }
 
+  /**
+   * Opens a checked backup as a new workspace on this device and switches to it. The backup's
+   * own id is kept (the same workspace, e.g. on a new device) unless this device already has it.
+   */
+  async restore(backup: CheckedBackup, deviceName: string): Promise<Workspace> {
+    const { restoreWorkspace } = await import('./backup');
+    const known = listWorkspaces().some((w) => w.id === backup.workspaceId);
+    const ws = await restoreWorkspace(backup, { id: known ? newId() : backup.workspaceId, deviceName });
+    const entry: WorkspaceEntry = {
+      id: ws.id,
+      name: backup.company.name,
+      memberId: ws.memberId,
+      key: newSecretKey(),
+      relayUrl: '',
+      createdAt: now().toISOString(),
+      // The file it came from is a backup of everything it holds.
+      lastBackupAt: backup.file.createdAt
+    };
+    saveWorkspaceEntry(entry);
+    await this.#show(entry, ws);
+    return ws;
+  }
+
+  /** Opens another workspace of this device instead of the current one. */
+  async switchTo(id: string): Promise<void> {
+    const entry = listWorkspaces().find((w) => w.id === id);
+    if (!entry || entry.id === this.entry?.id) return;
+    await this.#show(entry, await Workspace.open(entry.id, entry.memberId));
+  }
+
+  /** Remembers, on this device, that the open workspace was just backed up. */
+  noteBackup(at: string): void {
+    this.#updateEntry({ lastBackupAt: at });
+  }
+
+  /** Puts the backup reminder off (see domain/backupReminder.ts for how long). */
+  dismissBackupReminder(on: IsoDate): void {
+    this.#updateEntry({ backupReminderDismissedOn: on });
+  }
+
+  #updateEntry(patch: Partial<WorkspaceEntry>): void {
+    if (!this.entry) return;
+    this.entry = { ...this.entry, ...patch };
+    saveWorkspaceEntry(this.entry);
+  }
+
   async #show(entry: WorkspaceEntry, ws: Workspace): Promise<void> {
+    this.chase?.destroy();
     await this.workspace?.close();
     setCurrentWorkspace(entry.id);
     this.entry = entry;
     this.workspace = ws;
     this.ledger = new LedgerView(ws);
+    this.chase = new ChaseView(ws, today);
   }
 }
 

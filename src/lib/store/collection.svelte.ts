@@ -4,8 +4,12 @@ import type * as Y from 'yjs';
 import { decodeRecord, collectionMap } from './doc';
 import type { CollectionName, RecordTypes } from './schema';
 
+/** Told which records changed: their ids, or null when the whole collection was replaced. */
+export type ChangeListener = (ids: ReadonlySet<string> | null) => void;
+
 export class Collection<K extends CollectionName> {
   #records = new Map<string, RecordTypes[K]>();
+  #listeners = new Set<ChangeListener>();
   #list: RecordTypes[K][] | null = null;
   /** Bumped on every change; reading it subscribes a Svelte effect to this collection. */
   version = $state(0);
@@ -22,6 +26,25 @@ export class Collection<K extends CollectionName> {
     return id ? this.#records.get(id) : undefined;
   }
 
+  /** The record without subscribing a Svelte effect (for derived indexes kept outside Svelte). */
+  peek(id: string): RecordTypes[K] | undefined {
+    return this.#records.get(id);
+  }
+
+  /** Every record without subscribing (see `peek`). */
+  values(): IterableIterator<RecordTypes[K]> {
+    return this.#records.values();
+  }
+
+  /**
+   * Calls `listener` after each change with the ids it touched (null: everything was replaced),
+   * so that derived indexes recompute only what changed. Returns the function that stops it.
+   */
+  onChange(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** Every record, in insertion order; the array is reused until something changes. */
   all(): RecordTypes[K][] {
     void this.version;
@@ -32,7 +55,7 @@ export class Collection<K extends CollectionName> {
   /** Replaces everything (first load, snapshot, or a rebuild after the document was reloaded). */
   reset(records: RecordTypes[K][]): void {
     this.#records = new Map(records.map((r) => [(r as { id: string }).id, r]));
-    this.#changed();
+    this.#changed(null);
   }
 
   /** Decodes the whole collection from the document. */
@@ -40,7 +63,7 @@ export class Collection<K extends CollectionName> {
     const records = new Map<string, RecordTypes[K]>();
     collectionMap(doc, this.name).forEach((stored, id) => records.set(id, decodeRecord(doc, this.name, stored)));
     this.#records = records;
-    this.#changed();
+    this.#changed(null);
   }
 
   /** Follows the document from now on; returns the function that stops following. */
@@ -57,15 +80,16 @@ export class Collection<K extends CollectionName> {
         if (stored !== undefined) this.#records.set(id, decodeRecord(doc, this.name, stored));
         else this.#records.delete(id);
       }
-      if (touched.size) this.#changed();
+      if (touched.size) this.#changed(touched);
     };
     col.observeDeep(onEvents);
     return () => col.unobserveDeep(onEvents);
   }
 
-  #changed(): void {
+  #changed(ids: ReadonlySet<string> | null): void {
     this.#list = null;
     this.version++;
+    for (const listener of this.#listeners) listener(ids);
   }
 }
 

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentRecord } from '$lib/domain/types';
+import { STANDARD_POLICY, DEFAULT_CHASE_CONFIG } from '$lib/domain/dunning';
+import { DEFAULT_TEMPLATES } from '$lib/domain/templates';
+import { logContact, saveChaseConfig, savePolicy, saveTask, saveTemplate, takeItem } from './chaseOperations';
 import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION, SELLERS, WHOLE_RECORDS } from './schema';
 import {
   SchemaTooNewError,
@@ -176,6 +179,13 @@ async function richDoc(): Promise<Y.Doc> {
     new Map([[invoice, balance]])
   );
   logEvent(doc, me, 'note', { clientId: 'c1', text: 'Rappeler', data: { promised: '2026-04-01' } });
+  // Follow-up: an edited policy and template, the mapping, a task, a claim, a contact.
+  savePolicy(doc, { ...STANDARD_POLICY, minGapDays: 4 });
+  saveTemplate(doc, { ...DEFAULT_TEMPLATES[0], name: 'Rappel maison' });
+  saveChaseConfig(doc, DEFAULT_CHASE_CONFIG);
+  saveTask(doc, me, { title: 'Rappeler M. Durand', dueDate: '2026-03-20', recurrence: 'none', clientId: 'c1' });
+  takeItem(doc, me, 'c1');
+  logContact(doc, me, { clientId: 'c1', targets: [{ key: invoice, stepId: 'reminder1' }], channel: 'email', outcome: 'sent' });
   return doc;
 }
 

@@ -197,6 +197,12 @@ export function writeCompany(doc: Y.Doc, patch: Partial<Company>): void {
   doc.transact(() => writeFields(companyMap(doc), patch as Record<string, unknown>), LOCAL_ORIGIN);
 }
 
+/** The id the workspace was created with (stamped by initialiseDoc), null if none. */
+export function workspaceIdOf(doc: Y.Doc): string | null {
+  const id = metaMap(doc).get('workspaceId');
+  return typeof id === 'string' && id ? id : null;
+}
+
 export function isInitialised(doc: Y.Doc): boolean {
   return schemaVersion(doc) > 0 || companyMap(doc).has('name');
 }
@@ -302,6 +308,11 @@ export interface WorkspaceData {
   documents: RecordTypes['documents'][];
   payments: RecordTypes['payments'][];
   events: RecordTypes['events'][];
+  policies: RecordTypes['policies'][];
+  templates: RecordTypes['templates'][];
+  chaseConfig: RecordTypes['chaseConfig'][];
+  tasks: RecordTypes['tasks'][];
+  claims: RecordTypes['claims'][];
 }
 
 export function readWorkspace(doc: Y.Doc): WorkspaceData {

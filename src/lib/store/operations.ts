@@ -57,7 +57,8 @@ export function logEvent(
     clientId: fields.clientId ?? null,
     documentId: fields.documentId ?? null,
     text: fields.text ?? '',
-    data: fields.data ?? {}
+    data: fields.data ?? {},
+    ...(fields.contact ? { contact: fields.contact } : {})
   };
   putRecord(doc, 'events', event);
   return event.id;

@@ -8,6 +8,10 @@ export interface WorkspaceEntry {
   key: string;
   relayUrl: string;
   createdAt: string;
+  /** When a backup of it was last made or restored on this device (ISO instant). */
+  lastBackupAt?: string;
+  /** The day the backup reminder was last put off (YYYY-MM-DD). */
+  backupReminderDismissedOn?: string;
 }
 
 const LIST_KEY = 'relance.workspaces';

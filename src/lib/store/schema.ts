@@ -9,11 +9,23 @@
 // - An issued document's frozen content is one JSON string too (it never changes), and the
 //   fields it already holds are not repeated in the document's map. The seller's identity,
 //   the same on thousands of documents, is stored once in `sellers`, keyed by its hash.
+// - Follow-up settings and work (dunning policies, templates, the category → policy mapping,
+//   tasks, claims « je m'en occupe ») are mutable: one Y.Map each, steps and texts as JSON values.
+//   Built-in policies and templates live in code; a record exists only once the user edits one.
+//   Contact events (kind 'contact') go to `events` with their typed `contact` payload.
+//   These collections and the optional follow-up fields of clients and documents were added
+//   without changing the layout of existing records, so no migration is needed: an absent
+//   collection is empty and an absent field reads as null.
 import type {
   ActivityEvent,
   CatalogItem,
+  ChaseClaim,
+  ChaseConfig,
+  ChaseTask,
+  ChaseTemplate,
   Client,
   DocumentRecord,
+  DunningPolicy,
   Member,
   Payment
 } from '$lib/domain/types';
@@ -27,11 +39,28 @@ export interface RecordTypes {
   documents: DocumentRecord;
   payments: Payment;
   events: ActivityEvent;
+  policies: DunningPolicy;
+  templates: ChaseTemplate;
+  chaseConfig: ChaseConfig;
+  tasks: ChaseTask;
+  claims: ChaseClaim;
 }
 
 export type CollectionName = keyof RecordTypes;
 
-export const COLLECTIONS: CollectionName[] = ['members', 'clients', 'items', 'documents', 'payments', 'events'];
+export const COLLECTIONS: CollectionName[] = [
+  'members',
+  'clients',
+  'items',
+  'documents',
+  'payments',
+  'events',
+  'policies',
+  'templates',
+  'chaseConfig',
+  'tasks',
+  'claims'
+];
 
 /** Collections whose records are stored whole, as one JSON string each. */
 export const WHOLE_RECORDS: ReadonlySet<CollectionName> = new Set(['payments', 'events']);

@@ -4,6 +4,11 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type {
   CatalogItem,
+  ChaseConfig,
+  ChaseTask,
+  ChaseTemplate,
+  DunningPolicy,
+  Installment,
   Client,
   Company,
   DocumentKind,
@@ -21,6 +26,7 @@ import {
   companyMap,
   deleteRecord,
   initialiseDoc,
+  metaMap,
   migrate,
   SchemaTooNewError,
   putRecord,
@@ -28,10 +34,12 @@ import {
   readRecord,
   readWorkspace,
   schemaVersion,
+  workspaceIdOf,
   writeCompany,
   type WorkspaceData
 } from './doc';
 import * as ops from './operations';
+import * as chaseOps from './chaseOperations';
 import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
 import { COLLECTIONS } from './schema';
@@ -44,11 +52,19 @@ function stateVectorOf(doc: Y.Doc): string {
   return btoa(binary);
 }
 
+/** What tabs of one workspace send each other: an update, or the hello of a tab that attached. */
+type TabMessage =
+  | Uint8Array
+  | { type: 'hello'; from: string; vector: Uint8Array }
+  | { type: 'welcome'; to: string; update: Uint8Array; vector: Uint8Array };
+
 export function workspaceDbName(id: string): string {
   return `relance-ws-${id}`;
 }
 
 const SNAPSHOT_DELAY_MS = 1500;
+/** Origin of the state applied when a workspace is restored from a backup. */
+const RESTORED_ORIGIN = Symbol('relance-restored');
 const ISSUE_LOCK_GRACE_MS = 150;
 
 export class Workspace {
@@ -66,6 +82,13 @@ export class Workspace {
   readonly documents = new Collection('documents');
   readonly payments = new Collection('payments');
   readonly events = new Collection('events');
+  readonly policies = new Collection('policies');
+  readonly templates = new Collection('templates');
+  readonly chaseConfig = new Collection('chaseConfig');
+  readonly tasks = new Collection('tasks');
+  readonly claims = new Collection('claims');
+  /** Called when the company profile changes (its penalty rate weighs on the follow-up). */
+  readonly companyListeners = new Set<() => void>();
 
   #persistence: IndexeddbPersistence | null = null;
   #ready: Promise<void>;
@@ -131,9 +154,37 @@ export class Workspace {
     return ws;
   }
 
+  /**
+   * A workspace rebuilt on this device from a checked backup's Yjs state (src/lib/store/backup.ts),
+   * this device joining it as a new member with its own series letter. Under another id than the
+   * backup's when that one is already on this device (a copy: its own workspace from now on).
+   */
+  static async restore(input: { id: string; update: Uint8Array; deviceName: string; seriesLetter: string }): Promise<Workspace> {
+    const memberId = newId();
+    const ws = new Workspace(input.id, memberId);
+    await ws.#attach();
+    Y.applyUpdate(ws.doc, input.update, RESTORED_ORIGIN);
+    migrate(ws.doc);
+    const at = now().toISOString();
+    ws.doc.transact(() => {
+      if (workspaceIdOf(ws.doc) !== input.id) metaMap(ws.doc).set('workspaceId', input.id);
+      putRecord(ws.doc, 'members', {
+        id: memberId,
+        name: input.deviceName,
+        seriesLetter: input.seriesLetter,
+        createdAt: at,
+        lastSeenAt: at,
+        removed: false
+      });
+    }, LOCAL_ORIGIN);
+    await ws.flushSnapshot();
+    return ws;
+  }
+
   #showData(data: WorkspaceData): void {
     this.company = data.company;
     for (const name of COLLECTIONS) this[name].reset(data[name] as never);
+    for (const listener of this.companyListeners) listener();
   }
 
   async #attach(): Promise<void> {
@@ -154,14 +205,21 @@ export class Workspace {
     // skip decoding every record again.
     const current = this.#snapshotVector === stateVectorOf(this.doc);
     this.company = readCompany(this.doc);
+    for (const listener of this.companyListeners) listener();
     for (const name of COLLECTIONS) {
       if (!current) this[name].load(this.doc);
       this.#stops.push(this[name].follow(this.doc));
     }
-    const onCompany = () => (this.company = readCompany(this.doc));
+    const onCompany = () => {
+      this.company = readCompany(this.doc);
+      for (const listener of this.companyListeners) listener();
+    };
     companyMap(this.doc).observe(onCompany);
     this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
     this.doc.on('update', this.#onUpdate);
+    // A snapshot that was not current (the tab went away before writing it) is rewritten soon,
+    // or every later opening would first show the same old records.
+    if (!current) this.#scheduleSnapshot();
     this.#listenToOtherTabs();
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
@@ -178,15 +236,31 @@ export class Workspace {
   };
 
   // Two tabs of one workspace each hold a Y.Doc; they exchange updates so both stay current.
+  // A tab that attaches says hello with its state vector: whatever another tab wrote while this
+  // one was loading (its broadcast then found nobody listening) comes back in the answer. Only
+  // what is missing travels, in both directions, never a whole workspace of megabytes.
   #listenToOtherTabs(): void {
     if (typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(`relance-tabs-${this.id}`);
+    const tab = newId();
     this.#channel = channel;
-    channel.onmessage = (e: MessageEvent) => {
-      if (e.data instanceof Uint8Array) Y.applyUpdate(this.doc, e.data, channel);
-      else if (e.data === 'hello') channel.postMessage(Y.encodeStateAsUpdate(this.doc));
+    channel.onmessage = (e: MessageEvent<TabMessage>) => {
+      const m = e.data;
+      if (m instanceof Uint8Array) Y.applyUpdate(this.doc, m, channel);
+      else if (m?.type === 'hello')
+        channel.postMessage({
+          type: 'welcome',
+          to: m.from,
+          update: Y.encodeStateAsUpdate(this.doc, m.vector),
+          vector: Y.encodeStateVector(this.doc)
+        } satisfies TabMessage);
+      else if (m?.type === 'welcome' && m.to === tab) {
+        Y.applyUpdate(this.doc, m.update, channel);
+        // And what the answering tab lacks from this one.
+        channel.postMessage(Y.encodeStateAsUpdate(this.doc, m.vector));
+      }
     };
-    channel.postMessage('hello');
+    channel.postMessage({ type: 'hello', from: tab, vector: Y.encodeStateVector(this.doc) } satisfies TabMessage);
   }
 
   #scheduleSnapshot(): void {
@@ -338,5 +412,77 @@ export class Workspace {
   async logNote(clientId: string | null, documentId: string | null, text: string): Promise<void> {
     await this.#ready;
     ops.logEvent(this.doc, this.actor, 'note', { clientId, documentId, text });
+  }
+
+  // ——— follow-up ———
+
+  async logContact(input: chaseOps.ContactInput): Promise<string> {
+    await this.#ready;
+    return chaseOps.logContact(this.doc, this.actor, input);
+  }
+
+  async takeItem(clientId: string): Promise<void> {
+    await this.#ready;
+    chaseOps.takeItem(this.doc, this.actor, clientId);
+  }
+
+  async releaseItem(clientId: string): Promise<void> {
+    await this.#ready;
+    chaseOps.releaseItem(this.doc, clientId);
+  }
+
+  async savePolicy(policy: DunningPolicy): Promise<void> {
+    await this.#ready;
+    chaseOps.savePolicy(this.doc, policy);
+  }
+
+  async removePolicy(id: string): Promise<void> {
+    await this.#ready;
+    chaseOps.removePolicy(this.doc, id);
+  }
+
+  async resetToBuiltIn(name: 'policies' | 'templates', id: string): Promise<void> {
+    await this.#ready;
+    chaseOps.resetToBuiltIn(this.doc, name, id);
+  }
+
+  async saveTemplate(template: ChaseTemplate): Promise<void> {
+    await this.#ready;
+    chaseOps.saveTemplate(this.doc, template);
+  }
+
+  async saveChaseConfig(config: ChaseConfig): Promise<void> {
+    await this.#ready;
+    chaseOps.saveChaseConfig(this.doc, config);
+  }
+
+  async setClientChase(clientId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
+    await this.#ready;
+    chaseOps.setClientChase(this.doc, this.actor, clientId, overrides);
+  }
+
+  async setInvoiceChase(invoiceId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
+    await this.#ready;
+    chaseOps.setInvoiceChase(this.doc, this.actor, invoiceId, overrides);
+  }
+
+  async setInstallments(invoiceId: string, plan: Installment[] | null): Promise<void> {
+    await this.#ready;
+    chaseOps.setInstallments(this.doc, this.actor, invoiceId, plan);
+  }
+
+  async saveTask(input: Omit<ChaseTask, 'id' | 'memberId' | 'createdAt' | 'done'> & { id?: string }): Promise<string> {
+    await this.#ready;
+    return chaseOps.saveTask(this.doc, this.actor, input);
+  }
+
+  async completeTask(id: string, today: IsoDate): Promise<void> {
+    await this.#ready;
+    chaseOps.completeTask(this.doc, id, today);
+  }
+
+  async deleteTask(id: string): Promise<void> {
+    await this.#ready;
+    chaseOps.deleteTask(this.doc, id);
   }
 }

@@ -148,6 +148,24 @@ describe('Workspace', () => {
     await again.close();
   });
 
+  it('rewrites a snapshot that was not current soon after opening', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    await ws.flushSnapshot();
+    const stale = await readSnapshot(workspaceDbName(id));
+    await ws.saveItem(item('i1'));
+    const memberId = ws.memberId;
+    await ws.close();
+    // As if the tab had been closed before its snapshot was written.
+    await putSnapshot(id, JSON.stringify(stale));
+
+    const again = await Workspace.open(id, memberId);
+    await again.ready;
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect((await readSnapshot(workspaceDbName(id)))!.items.map((i) => i.id)).toEqual(['i1']);
+    await again.close();
+  });
+
   it('lets writes made while showing the snapshot wait for the Y.Doc', async () => {
     const { id, memberId, data } = await filledWorkspace();
     const ws = await Workspace.open(id, memberId);

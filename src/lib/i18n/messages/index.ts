@@ -9,11 +9,13 @@ import settings from './settings';
 import catalog from './catalog';
 import home from './home';
 import pdf from './pdf';
+import pwa from './pwa';
+import chase from './chase';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

@@ -1,0 +1,115 @@
+// The « À relancer » benchmark body, bundled by bench/chase.js (vite, with the Svelte plugin for
+// the runes of the store) and run in Node: the 10 000-invoice demo workspace, the list computed
+// in full (from the records, and from records already grouped per client), then incrementally
+// after one invoice changes. Returns plain numbers; bench/chase.js prints them as JSON.
+import * as Y from 'yjs';
+import { generateDemo, proportionalCounts } from '$lib/demo/generate';
+import { assembleList, buildChaseList, chaseClient, indexClientFiles, type ChaseEnv } from '$lib/domain/chase';
+import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
+import { LOCAL_ORIGIN, initialiseDoc, putRecord, writeCompany } from '$lib/store/doc';
+import { Collection } from '$lib/store/collection.svelte';
+import { ChaseView } from '$lib/store/chaseView.svelte';
+import { logContact } from '$lib/store/chaseOperations';
+import type { CollectionName } from '$lib/store/schema';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function time(runs: number, fn: () => void): { median: number; min: number; max: number } {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return { median: r3(median(xs)), min: r3(Math.min(...xs)), max: r3(Math.max(...xs)) };
+}
+
+export async function runChaseBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
+  const counts = proportionalCounts(opts.invoices);
+  const data = await generateDemo({ ...counts, seed: opts.seed, today: opts.today, memberA: 'bench-a' });
+  const records = { clients: data.clients, documents: data.documents, payments: data.payments, events: data.events };
+  const env: ChaseEnv = {
+    today: opts.today,
+    vatRegime: data.company.vatRegime,
+    penaltyRateBp: data.company.penaltyRateBp,
+    settings: { policies: effectivePolicies([]), config: DEFAULT_CHASE_CONFIG }
+  };
+
+  // Warm-up, then full recomputes.
+  for (let i = 0; i < 5; i++) buildChaseList(records, env);
+  const fromRecords = time(opts.runs, () => buildChaseList(records, env));
+  const files = [...indexClientFiles(records.clients, records.documents, records.payments, records.events, env.vatRegime).values()];
+  const fromIndexed = time(opts.runs, () => assembleList(files.map((f) => chaseClient(f, env))));
+  const list = buildChaseList(records, env);
+
+  // The store: a real Y.Doc with every record, collections followed, the incremental view.
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    initialiseDoc(doc, 'bench', `${opts.today}T08:00:00.000Z`);
+    writeCompany(doc, data.company);
+    putRecord(doc, 'members', { id: 'bench-a', name: 'Banc', seriesLetter: 'A', createdAt: '', lastSeenAt: '', removed: false });
+    for (const [name, list] of [['clients', data.clients], ['documents', data.documents], ['payments', data.payments], ['events', data.events]] as const)
+      for (const r of list) putRecord(doc, name as CollectionName, r as never);
+  }, LOCAL_ORIGIN);
+  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'chaseConfig'>(name: K) => {
+    const c = new Collection(name);
+    c.load(doc);
+    c.follow(doc);
+    return c;
+  };
+  const source = {
+    clients: make('clients'),
+    documents: make('documents'),
+    payments: make('payments'),
+    events: make('events'),
+    policies: make('policies'),
+    chaseConfig: make('chaseConfig'),
+    company: data.company
+  };
+  const t0 = performance.now();
+  const view = new ChaseView(source, () => opts.today);
+  const viewBuild = performance.now() - t0;
+
+  // One invoice changes: a contact is logged (or, when the list is empty, a dispute flag).
+  const items = [...view.list.overdue, ...view.list.today, ...view.list.courtesy];
+  const actor = { memberId: 'bench-a', now: () => new Date(`${opts.today}T09:00:00.000Z`) };
+  const flushes: number[] = [];
+  const totals: number[] = [];
+  const recomputed: number[] = [];
+  for (let i = 0; i < Math.min(opts.runs, items.length); i++) {
+    const item = items[i];
+    const started = performance.now();
+    logContact(doc, actor, {
+      clientId: item.clientId,
+      targets: item.lines.map((l) => ({ key: l.receivable.key, stepId: l.step.id })),
+      stepId: item.step.id,
+      channel: 'email',
+      outcome: 'sent'
+    });
+    const f0 = performance.now();
+    view.flush();
+    const end = performance.now();
+    flushes.push(end - f0);
+    totals.push(end - started);
+    recomputed.push(view.lastRecomputed.length);
+  }
+
+  return {
+    invoices: data.stats.invoices,
+    clients: data.clients.length,
+    payments: data.payments.length,
+    events: data.events.length,
+    contactEvents: data.events.filter((e) => e.kind === 'contact').length,
+    items: { overdue: list.overdue.length, today: list.today.length, courtesy: list.courtesy.length, postponed: list.postponed },
+    fullFromRecordsMs: fromRecords,
+    fullFromIndexedMs: fromIndexed,
+    viewFirstBuildMs: r3(viewBuild),
+    incrementalRecomputeMs: { median: r3(median(flushes)), max: r3(Math.max(...flushes)), runs: flushes.length },
+    incrementalWithYjsWriteMs: { median: r3(median(totals)), max: r3(Math.max(...totals)) },
+    clientsRecomputedPerChange: Math.max(...recomputed)
+  };
+}

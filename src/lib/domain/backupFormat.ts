@@ -1,0 +1,188 @@
+// The backup file: one JSON text holding the workspace's whole Yjs state (what is restored) and a
+// readable copy of its records (what a person or another tool can read), sealed by a SHA-256
+// checksum of its canonical content. This module only knows the format: it checks a text is a
+// complete, untouched Relance backup of a version it understands. Whether the Yjs state really
+// holds those records is checked by the store (src/lib/store/backup.ts) on a scratch document.
+import type { IsoDate } from './types';
+import { canonicalJson, sha256Hex } from './integrity';
+
+export const BACKUP_FORMAT = 'relance-backup';
+export const BACKUP_VERSION = 1;
+export const BACKUP_EXTENSION = '.relance';
+
+export interface BackupFile<Data = unknown> {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** When the backup was made (ISO instant). */
+  createdAt: string;
+  /** The version of Relance that made it. */
+  appVersion: string;
+  workspaceId: string;
+  /** The workspace schema version of the records inside. */
+  schemaVersion: number;
+  /** 'sha256:<hex>' of the canonical JSON of every other field. */
+  checksum: string;
+  /** Base64 of the whole Yjs state (Y.encodeStateAsUpdate). */
+  yjs: string;
+  /** The same records as plain JSON. */
+  data: Data;
+}
+
+export type BackupContent<Data = unknown> = Omit<BackupFile<Data>, 'checksum'>;
+
+/** Why a file is refused (each has its message in the 'backup.refused.*' keys). */
+export type BackupRefusal =
+  | 'empty' // nothing in the file
+  | 'truncated' // cut off before its end (an interrupted copy or download)
+  | 'foreign' // not a Relance backup: another app's file, an image, any other JSON
+  | 'newer_version' // made by a later Relance with a file format this one does not know
+  | 'newer_schema' // records in a shape a later Relance introduced
+  | 'malformed' // looks like a backup but fields are missing or of the wrong kind
+  | 'bad_base64' // the Yjs state is not valid base64
+  | 'checksum' // the content was changed after the backup was made
+  | 'yjs_invalid' // the Yjs state does not load
+  | 'data_mismatch' // the readable copy does not match the Yjs state
+  | 'not_workspace' // the Yjs state holds no workspace
+  | 'other_workspace'; // merge asked, but the file belongs to another workspace
+
+export type ParsedBackup<Data = unknown> = { ok: true; file: BackupFile<Data> } | { ok: false; reason: BackupRefusal };
+
+/**
+ * The file's name: backupFileName('Atelier Dupont & fils', '2026-11-23')
+ * → 'Relance-Atelier-Dupont-fils-2026-11-23.relance'. Accents are kept, characters that file
+ * systems or mail clients dislike become dashes.
+ */
+export function backupFileName(companyName: string, date: IsoDate): string {
+  const company = companyName
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `Relance-${company || 'sauvegarde'}-${date}${BACKUP_EXTENSION}`;
+}
+
+/** 'sha256:<hex>' of the canonical JSON (sorted keys, no spaces) of everything but the checksum. */
+export async function backupChecksum(content: BackupContent): Promise<string> {
+  const { checksum: _ignored, ...rest } = content as BackupFile;
+  return `sha256:${await sha256Hex(canonicalJson(rest))}`;
+}
+
+/** The content with its checksum: a complete backup file. */
+export async function sealBackup<Data>(content: BackupContent<Data>): Promise<BackupFile<Data>> {
+  return { ...content, checksum: await backupChecksum(content) };
+}
+
+/** The file's text: `format` first (so a cut-off file is still recognised), indented to be read. */
+export function serializeBackup(file: BackupFile): string {
+  const { format, version, createdAt, appVersion, workspaceId, schemaVersion, checksum, yjs, data } = file;
+  return JSON.stringify({ format, version, createdAt, appVersion, workspaceId, schemaVersion, checksum, yjs, data }, null, 2);
+}
+
+const BACKUP_START = /^\s*\{\s*"format"\s*:\s*"relance-backup"/;
+const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+const CHECKSUM = /^sha256:[0-9a-f]{64}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
+/**
+ * Reads a file's text as a backup and checks everything that can be checked without Yjs: the
+ * format and its version, every field, the base64 and the checksum. `maxSchemaVersion` is the
+ * newest workspace schema this app can read.
+ */
+export async function parseBackup<Data = unknown>(text: string, opts: { maxSchemaVersion: number }): Promise<ParsedBackup<Data>> {
+  const refuse = (reason: BackupRefusal): ParsedBackup<Data> => ({ ok: false, reason });
+  if (!text.trim()) return refuse('empty');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Ours, cut short (no closing brace), or ours with garbage inside, or somebody else's.
+    if (!BACKUP_START.test(text)) return refuse('foreign');
+    return refuse(isCutShort(text) ? 'truncated' : 'malformed');
+  }
+  if (!isObject(parsed) || parsed.format !== BACKUP_FORMAT) return refuse('foreign');
+  const f = parsed;
+  if (!isCount(f.version)) return refuse('malformed');
+  if (f.version > BACKUP_VERSION) return refuse('newer_version');
+  if (
+    typeof f.createdAt !== 'string' ||
+    Number.isNaN(Date.parse(f.createdAt)) ||
+    typeof f.appVersion !== 'string' ||
+    typeof f.workspaceId !== 'string' ||
+    !f.workspaceId ||
+    !isCount(f.schemaVersion) ||
+    typeof f.checksum !== 'string' ||
+    !CHECKSUM.test(f.checksum) ||
+    typeof f.yjs !== 'string' ||
+    !isObject(f.data)
+  )
+    return refuse('malformed');
+  if (f.schemaVersion > opts.maxSchemaVersion) return refuse('newer_schema');
+  if (!isBase64(f.yjs)) return refuse('bad_base64');
+  if ((await backupChecksum(f as unknown as BackupContent)) !== f.checksum) return refuse('checksum');
+  return { ok: true, file: f as unknown as BackupFile<Data> };
+}
+
+/** Whether JSON text ends inside a string or with objects or arrays still open: cut short. */
+function isCutShort(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return inString || depth > 0;
+}
+
+/** Bytes → base64, in slices so that a large workspace does not overflow the call stack. */
+export function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const SLICE = 0x8000;
+  for (let i = 0; i < bytes.length; i += SLICE) binary += String.fromCharCode(...bytes.subarray(i, i + SLICE));
+  return btoa(binary);
+}
+
+/** Strict base64: the alphabet, padded to a multiple of 4 (no spaces, no line breaks). */
+export function isBase64(text: string): boolean {
+  return text.length > 0 && text.length % 4 === 0 && BASE64_CHARS.test(text);
+}
+
+/** Base64 → bytes, or null when the text is not strict base64. */
+export function decodeBase64(text: string): Uint8Array | null {
+  if (!isBase64(text)) return null;
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether two readable copies of a workspace hold the same records. Lists of records are
+ * compared by id whatever their order (a Yjs map has no order worth keeping); everything else
+ * field by field. sameRecords({ clients: [a, b] }, { clients: [b, a] }) → true.
+ */
+export function sameRecords(a: unknown, b: unknown): boolean {
+  return canonicalJson(sortedById(a)) === canonicalJson(sortedById(b));
+}
+
+function sortedById(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] =
+      Array.isArray(v) && v.every((r) => isObject(r) && typeof r.id === 'string')
+        ? [...(v as { id: string }[])].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+        : v;
+  }
+  return out;
+}

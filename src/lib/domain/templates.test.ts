@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEMPLATES, PLACEHOLDERS, effectiveTemplates, renderTemplate, templateErrors, templateText } from './templates';
+import { BUILT_IN_POLICIES } from './dunning';
+
+const values = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `<${p}>`]));
+
+describe('templates', () => {
+  it('fills every placeholder', () => {
+    expect(renderTemplate({ subject: 'Facture {invoices}', body: 'Reste {amount}, {amount}.' }, { invoices: 'F-1', amount: '12,00 €' })).toEqual({
+      ok: true,
+      subject: 'Facture F-1',
+      body: 'Reste 12,00 €, 12,00 €.'
+    });
+  });
+  it('a placeholder without a value is reported, not printed empty', () => {
+    expect(renderTemplate({ subject: '{client}', body: 'IBAN {iban} — {sender}' }, { client: 'X', iban: '' })).toEqual({ ok: false, missing: ['iban', 'sender'], unknown: [] });
+  });
+  it('unknown placeholders (a typo) are errors', () => {
+    expect(templateErrors({ subject: 'Facture {invoices}', body: 'Reste {montant} {amount} {montant}' })).toEqual(['montant']);
+    expect(renderTemplate({ subject: '', body: '{montant}' }, values)).toEqual({ ok: false, missing: [], unknown: ['montant'] });
+  });
+  it('every default template is valid in French and English, and renders with all values', () => {
+    for (const t of DEFAULT_TEMPLATES)
+      for (const lang of ['fr', 'en'] as const) {
+        expect(templateErrors(t[lang])).toEqual([]);
+        expect(renderTemplate(t[lang], values).ok).toBe(true);
+      }
+  });
+  it('every step of the built-in policies has a default template', () => {
+    const ids = new Set(DEFAULT_TEMPLATES.map((t) => t.id));
+    for (const p of BUILT_IN_POLICIES) for (const s of p.steps) expect(ids.has(s.templateId)).toBe(true);
+    expect(ids.has('promise_broken')).toBe(true);
+  });
+  it('the mise en demeure says so in subject and body, with invoices, interest, indemnity, an 8-day deadline and legal action', () => {
+    const t = effectiveTemplates([]).get('formal_notice')!.fr;
+    expect(t.subject.toLowerCase()).toContain('mise en demeure');
+    expect(t.body).toContain('mise en demeure');
+    for (const p of ['{statement}', '{penalties}', '{total}', '{deadline}']) expect(t.body).toContain(p);
+    expect(t.body).toContain('8 jours');
+    expect(t.body).toContain('procédure judiciaire');
+  });
+  it('an edited template replaces the default; an empty translation falls back to French', () => {
+    const edited = { ...DEFAULT_TEMPLATES[0], en: { subject: '', body: '' } };
+    const t = effectiveTemplates([edited]).get(edited.id)!;
+    expect(templateText(t, 'en')).toBe(t.fr);
+  });
+});

@@ -1,0 +1,278 @@
+// Backup and restore through the real store and a real IndexedDB implementation (fake-indexeddb):
+// each "device" gets its own IndexedDB, as two browsers would.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BACKUP_FORMAT, encodeBase64, sealBackup, serializeBackup, type BackupContent } from '$lib/domain/backupFormat';
+import { verifyDocuments } from '$lib/domain/integrity';
+import { checkBackup, exportBackup, isBackupOf, mergeBackup, restoreWorkspace, type CheckedBackup } from './backup';
+import { readWorkspace, type WorkspaceData } from './doc';
+import { Workspace } from './workspace.svelte';
+import { SCHEMA_VERSION } from './schema';
+import { newId } from './ids';
+import { client, company, line, v1Doc } from './fixtures';
+
+const APP = { appVersion: '0.1.0-test', at: new Date('2026-11-23T09:30:00.000Z') };
+
+/** Switches to another device's IndexedDB (a fresh one unless given). */
+function device(factory = new IDBFactory()): IDBFactory {
+  globalThis.indexedDB = factory;
+  return factory;
+}
+
+const opened: Workspace[] = [];
+afterEach(async () => {
+  for (const ws of opened.splice(0)) await ws.close().catch(() => undefined);
+});
+
+/** A workspace with two clients, an issued invoice, a draft quote and a payment. */
+async function filledWorkspace(id = newId()): Promise<Workspace> {
+  const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable de Claire' });
+  opened.push(ws);
+  await ws.saveClient(client('c1'));
+  await ws.saveClient(client('c2', { name: 'Mairie de Villeurbanne' }));
+  const invoiceId = await ws.createDocument('invoice', 'c1');
+  await ws.saveDraft(invoiceId, { lines: [line('l1', { quantity: 2 }), line('l2', { vatRateBp: 550 })] });
+  const invoice = await ws.issueDocument(invoiceId, '2026-11-20');
+  const quoteId = await ws.createDocument('quote', 'c2');
+  await ws.saveDraft(quoteId, { lines: [line('q1')], notes: 'Devis à valider' });
+  await ws.recordPayment(
+    { clientId: 'c1', amountCents: 5000, date: '2026-11-22', method: 'transfer', reference: 'VIR 12', allocations: [{ invoiceId, amountCents: 5000 }] },
+    new Map([[invoiceId, invoice.frozen!.totals.ttcCents]])
+  );
+  return ws;
+}
+
+async function checked(text: string): Promise<CheckedBackup> {
+  const result = await checkBackup(text);
+  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  return result.backup;
+}
+
+async function databases(): Promise<string[]> {
+  return (await indexedDB.databases()).map((d) => d.name!).sort();
+}
+
+/** The records that matter, whatever order Yjs lists them in. */
+function records(data: WorkspaceData) {
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return { company: data.company, clients: byId(data.clients), documents: byId(data.documents), payments: byId(data.payments), items: byId(data.items) };
+}
+
+describe('exportBackup', () => {
+  it('writes one sealed file named after the company and the day, holding the Yjs state and the records', async () => {
+    device();
+    const ws = await filledWorkspace();
+    const { fileName, text, createdAt } = await exportBackup(ws, APP);
+    expect(fileName).toBe('Relance-Menuiserie-Martin-2026-11-23.relance');
+    expect(createdAt).toBe('2026-11-23T09:30:00.000Z');
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ format: BACKUP_FORMAT, version: 1, appVersion: '0.1.0-test', workspaceId: ws.id, schemaVersion: SCHEMA_VERSION });
+    expect(file.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(file.data).toEqual(ws.read());
+    const fromYjs = new Y.Doc();
+    Y.applyUpdate(fromYjs, Uint8Array.from(atob(file.yjs), (c) => c.charCodeAt(0)));
+    expect(records(readWorkspace(fromYjs))).toEqual(records(ws.read()));
+  });
+});
+
+describe('restore into a new workspace', () => {
+  it('gives the same records, and this device a series letter no member of the file has', async () => {
+    device();
+    const original = await filledWorkspace();
+    const before = original.read();
+    const { text } = await exportBackup(original, APP);
+
+    device(); // a new device: nothing on it yet
+    const backup = await checked(text);
+    expect(backup.company.name).toBe('Menuiserie Martin');
+    expect(backup.counts).toEqual({ clients: 2, documents: 2, payments: 1 });
+    const restored = await restoreWorkspace(backup, { id: backup.workspaceId, deviceName: 'Tablette' });
+    opened.push(restored);
+
+    expect(restored.id).toBe(original.id);
+    expect(records(restored.read())).toEqual(records(before));
+    const issued = restored.documents.all().find((d) => d.status === 'issued')!;
+    expect(issued.number).toBe('F-2026-A-0001');
+    expect(issued.frozen!.totals).toEqual(before.documents.find((d) => d.id === issued.id)!.frozen!.totals);
+    expect(await verifyDocuments(restored.documents.all())).toEqual([]);
+    // Members: the original device (A) and this one, with its own letter.
+    expect(restored.me).toMatchObject({ name: 'Tablette', seriesLetter: 'B' });
+    expect(restored.members.all().map((m) => m.seriesLetter).sort()).toEqual(['A', 'B']);
+
+    // It numbers in its own series, never in A's.
+    const next = await restored.createDocument('invoice', 'c2');
+    await restored.saveDraft(next, { lines: [line('n1')] });
+    expect((await restored.issueDocument(next, '2026-11-23')).number).toBe('F-2026-B-0001');
+  });
+
+  it('takes the first letter free among every member of the file, removed ones included', async () => {
+    device();
+    const ws = await filledWorkspace();
+    await ws.saveMember({ id: 'm-b', name: 'Ancien poste', seriesLetter: 'B', createdAt: APP.at.toISOString(), lastSeenAt: APP.at.toISOString(), removed: true });
+    const { text } = await exportBackup(ws, APP);
+    device();
+    const restored = await restoreWorkspace(await checked(text), { id: ws.id, deviceName: 'Nouveau' });
+    opened.push(restored);
+    expect(restored.me!.seriesLetter).toBe('C');
+  });
+
+  it('is stored on the device: it opens again with the same records', async () => {
+    device();
+    const original = await filledWorkspace();
+    const { text } = await exportBackup(original, APP);
+    device();
+    const restored = await restoreWorkspace(await checked(text), { id: original.id, deviceName: 'Tablette' });
+    const data = restored.read();
+    const memberId = restored.memberId;
+    await restored.close();
+    const again = await Workspace.open(original.id, memberId);
+    opened.push(again);
+    await again.ready;
+    expect(again.read()).toEqual(data);
+    expect(again.me!.seriesLetter).toBe('B');
+  });
+
+  it('under another id, is a copy of its own that says so', async () => {
+    device();
+    const original = await filledWorkspace();
+    const { text } = await exportBackup(original, APP);
+    const copyId = newId();
+    const copy = await restoreWorkspace(await checked(text), { id: copyId, deviceName: 'Copie' });
+    opened.push(copy);
+    expect(records(copy.read())).toEqual(records(original.read()));
+    const { text: copyText } = await exportBackup(copy, APP);
+    expect((await checked(copyText)).workspaceId).toBe(copyId);
+    expect(isBackupOf(await checked(text), copy)).toBe(false);
+  });
+
+  it('brings a backup of an older schema up to date', async () => {
+    device();
+    const old = v1Doc();
+    const data = readWorkspace(old);
+    const content: BackupContent = {
+      format: BACKUP_FORMAT,
+      version: 1,
+      createdAt: APP.at.toISOString(),
+      appVersion: '0.0.1',
+      workspaceId: 'ws-v1',
+      schemaVersion: 1,
+      yjs: encodeBase64(Y.encodeStateAsUpdate(old)),
+      data
+    };
+    const restored = await restoreWorkspace(await checked(serializeBackup(await sealBackup(content))), { id: 'ws-v1', deviceName: 'Portable' });
+    opened.push(restored);
+    expect(restored.read().schemaVersion).toBe(SCHEMA_VERSION);
+    expect(restored.clients.get('c1')!.contacts[0]).toMatchObject({ name: 'Jeanne Roux', email: 'compta@atelier.fr' });
+    expect(restored.me!.seriesLetter).toBe('A'); // the old file had no members at all
+  });
+});
+
+describe('merge into the current workspace', () => {
+  it('adds what another device of the same workspace did, and keeps what this one did meanwhile', async () => {
+    const laptop = device();
+    const ws = await filledWorkspace();
+    const id = ws.id;
+    const memberId = ws.memberId;
+    const { text: fromLaptop } = await exportBackup(ws, APP);
+    await ws.close();
+    opened.length = 0;
+
+    // A second device restores the laptop's backup and works on its own.
+    device();
+    const tablet = await restoreWorkspace(await checked(fromLaptop), { id, deviceName: 'Tablette' });
+    opened.push(tablet);
+    await tablet.saveClient(client('c-tab', { name: 'Garage Lefèvre' }));
+    const inv = await tablet.createDocument('invoice', 'c-tab');
+    await tablet.saveDraft(inv, { lines: [line('t1')] });
+    await tablet.issueDocument(inv, '2026-11-23');
+    const { text: fromTablet } = await exportBackup(tablet, APP);
+
+    // Back on the laptop, which added a client of its own meanwhile.
+    device(laptop);
+    const again = await Workspace.open(id, memberId);
+    opened.push(again);
+    await again.ready;
+    await again.saveClient(client('c-lap', { name: 'Fromagerie Roux' }));
+    const result = await mergeBackup(again, await checked(fromTablet));
+    expect(result).toEqual({ ok: true });
+    expect(again.clients.all().map((c) => c.name).sort()).toEqual(['Client c1', 'Fromagerie Roux', 'Garage Lefèvre', 'Mairie de Villeurbanne']);
+    expect(
+      again.documents
+        .all()
+        .filter((d) => d.status === 'issued')
+        .map((d) => d.number)
+        .sort()
+    ).toEqual(['F-2026-A-0001', 'F-2026-B-0001']);
+    expect(again.members.all().map((m) => m.seriesLetter).sort()).toEqual(['A', 'B']);
+    expect(again.me!.seriesLetter).toBe('A');
+    expect(await verifyDocuments(again.documents.all())).toEqual([]);
+  });
+
+  it('refuses a backup of another workspace and changes nothing', async () => {
+    device();
+    const mine = await filledWorkspace();
+    const other = await filledWorkspace();
+    const { text } = await exportBackup(other, APP);
+    await mine.saveClient(client('c-only-mine'));
+    const before = mine.read();
+    expect(await mergeBackup(mine, await checked(text))).toEqual({ ok: false, reason: 'other_workspace' });
+    expect(mine.read()).toEqual(before);
+  });
+});
+
+describe('a bad file is refused whole, and nothing is written', () => {
+  /** The exported text of a filled workspace, and a way to re-seal a changed content. */
+  async function source() {
+    device();
+    const ws = await filledWorkspace();
+    const { text } = await exportBackup(ws, APP);
+    const file = JSON.parse(text) as BackupContent & { checksum: string };
+    const { checksum: _c, ...content } = file;
+    const reseal = async (change: Partial<BackupContent>) => serializeBackup(await sealBackup({ ...content, ...change }));
+    return { ws, text, content, reseal };
+  }
+
+  const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
+
+  it.each([
+    ['cut in half', async ({ text }: Awaited<ReturnType<typeof source>>) => text.slice(0, text.length / 2), 'truncated'],
+    ['one byte of the Yjs state changed', async ({ text }: Awaited<ReturnType<typeof source>>) => {
+      const at = text.indexOf('"yjs": "') + 40;
+      return flip(text, at);
+    }, 'checksum'],
+    ['one character of the readable data changed', async ({ text }: Awaited<ReturnType<typeof source>>) => text.replace('Mairie de Villeurbanne', 'Mairie de Villeurbannf'), 'checksum'],
+    ['a PNG image', async () => '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0', 'foreign'],
+    ['another app’s JSON', async () => JSON.stringify({ version: 1, invoices: [{ number: 'F1' }] }), 'foreign'],
+    ['a later format version', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ version: 2 }), 'newer_version'],
+    ['a later schema', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ schemaVersion: SCHEMA_VERSION + 1 }), 'newer_schema'],
+    ['garbage instead of a Yjs state, re-sealed', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ yjs: encodeBase64(new Uint8Array([200, 1, 7, 99, 255, 3, 4, 5, 6, 9, 250, 17])) }), 'yjs_invalid'],
+    ['a Yjs state that is only the end of a history, re-sealed', async ({ ws, reseal }: Awaited<ReturnType<typeof source>>) => {
+      const vector = Y.encodeStateVector(ws.doc);
+      await ws.saveClient(client('c-late'));
+      return reseal({ yjs: encodeBase64(Y.encodeStateAsUpdate(ws.doc, vector)) });
+    }, 'yjs_invalid'],
+    ['readable data that does not match the Yjs state, re-sealed', async ({ content, reseal }: Awaited<ReturnType<typeof source>>) => {
+      const data = structuredClone(content.data) as WorkspaceData;
+      data.clients[0].name = 'Quelqu’un d’autre';
+      return reseal({ data });
+    }, 'data_mismatch'],
+    ['a record missing from the readable data, re-sealed', async ({ content, reseal }: Awaited<ReturnType<typeof source>>) => {
+      const data = structuredClone(content.data) as WorkspaceData;
+      data.payments = [];
+      return reseal({ data });
+    }, 'data_mismatch'],
+    ['another workspace id than the Yjs state’s, re-sealed', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ workspaceId: 'ws-elsewhere' }), 'data_mismatch'],
+    ['an empty Yjs state, re-sealed', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ yjs: encodeBase64(Y.encodeStateAsUpdate(new Y.Doc())), data: {} }), 'not_workspace']
+  ] as const)('%s', async (_what, make, reason) => {
+    const src = await source();
+    const bad = await make(src);
+    const before = src.ws.read();
+    const dbs = await databases();
+    const result = await checkBackup(bad);
+    expect(result).toEqual({ ok: false, reason });
+    expect(await databases()).toEqual(dbs);
+    expect(src.ws.read()).toEqual(before);
+  });
+});

@@ -1,0 +1,297 @@
+// The « À relancer » list kept up to date INCREMENTALLY: the records are indexed per client once,
+// then each change (a document, a payment, a contact event, a client) marks only the clients it
+// touches, and only those are computed again (domain/chase.ts `chaseClient`). A change of
+// policies, of the mapping, of the company or of the day recomputes every client.
+import type { Company, ChaseConfig, IsoDate } from '$lib/domain/types';
+import {
+  assembleList,
+  chaseClient,
+  contactEntry,
+  documentFacts,
+  type DocumentFacts,
+  type ChaseEnv,
+  type ChaseList,
+  type ClientChase,
+  type ClientFile,
+  type ContactEntry
+} from '$lib/domain/chase';
+import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
+import type { Collection } from './collection.svelte';
+
+/** What the view reads: the workspace's collections and company (a Workspace fits). */
+export interface ChaseSource {
+  clients: Collection<'clients'>;
+  documents: Collection<'documents'>;
+  payments: Collection<'payments'>;
+  events: Collection<'events'>;
+  policies: Collection<'policies'>;
+  chaseConfig: Collection<'chaseConfig'>;
+  readonly company: Company | null;
+  companyListeners?: Set<() => void>;
+}
+
+const EMPTY: ChaseList = { overdue: [], today: [], courtesy: [], postponed: 0 };
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(id);
+}
+
+export class ChaseView {
+  /** The list of the day, replaced (never mutated) after each change. */
+  list = $state.raw<ChaseList>(EMPTY);
+  /** Number of client items on the list (the badge). */
+  readonly count = $derived(this.list.overdue.length + this.list.today.length + this.list.courtesy.length);
+
+  /** The clients computed by the last update: what the tests and the benchmark look at. */
+  lastRecomputed: string[] = [];
+
+  #source: ChaseSource;
+  #today: () => IsoDate;
+  #day = '';
+  #results = new Map<string, ClientChase>();
+  // Ids per client, and the client each record was filed under (to find it again when the
+  // record changes or disappears).
+  #docsOf = new Map<string, Set<string>>();
+  #paymentsOf = new Map<string, Set<string>>();
+  #contactsOf = new Map<string, Set<string>>();
+  #docClient = new Map<string, string>();
+  #paymentClients = new Map<string, string[]>();
+  /** Payment ids per invoice they pay (may keep ids of deleted payments: checked on use). */
+  #paymentsByInvoice = new Map<string, Set<string>>();
+  #eventClient = new Map<string, string>();
+  #entries = new Map<string, ContactEntry>();
+  /** The facts of each issued document, read once per change of the document. */
+  #facts = new Map<string, DocumentFacts>();
+  #dirty = new Set<string>();
+  #all = true;
+  #scheduled = false;
+  #stops: (() => void)[] = [];
+
+  constructor(source: ChaseSource, today: () => IsoDate) {
+    this.#source = source;
+    this.#today = today;
+    const s = source;
+    this.#stops.push(
+      s.clients.onChange((ids) => (ids ? this.#markClients(ids) : this.#markAll())),
+      s.documents.onChange((ids) => (ids ? this.#documentsChanged(ids) : this.#markAll())),
+      s.payments.onChange((ids) => (ids ? this.#paymentsChanged(ids) : this.#markAll())),
+      s.events.onChange((ids) => (ids ? this.#eventsChanged(ids) : this.#markAll())),
+      s.policies.onChange(() => this.#markAll(false)),
+      s.chaseConfig.onChange(() => this.#markAll(false))
+    );
+    if (s.companyListeners) {
+      const onCompany = () => this.#markAll(false);
+      s.companyListeners.add(onCompany);
+      this.#stops.push(() => s.companyListeners!.delete(onCompany));
+    }
+    this.flush();
+  }
+
+  /** Stops following the collections. */
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+    this.#stops = [];
+  }
+
+  /** What the view knows of one client (its receivables and decisions), after the last update. */
+  client(clientId: string): ClientChase | undefined {
+    return this.#results.get(clientId);
+  }
+
+  /** Checks the day (the list changes at midnight); call it when the page shows again. */
+  checkDay(): void {
+    if (this.#today() !== this.#day) {
+      this.#markAll(false);
+      this.flush();
+    }
+  }
+
+  /** Applies pending changes now (they are otherwise applied once the current task ends). */
+  flush(): void {
+    this.#scheduled = false;
+    const today = this.#today();
+    if (today !== this.#day) {
+      this.#day = today;
+      this.#all = true;
+    }
+    if (this.#all) {
+      this.#all = false;
+      this.#dirty.clear();
+      this.#rebuildIndexes();
+      this.#results.clear();
+      this.lastRecomputed = [...this.#source.clients.values()].map((c) => c.id);
+    } else {
+      if (!this.#dirty.size) return;
+      this.lastRecomputed = [...this.#dirty];
+      this.#dirty.clear();
+    }
+    const env = this.#env(today);
+    for (const clientId of this.lastRecomputed) {
+      const file = this.#file(clientId);
+      if (file) this.#results.set(clientId, chaseClient(file, env));
+      else this.#results.delete(clientId);
+    }
+    this.list = assembleList(this.#results.values());
+  }
+
+  #env(today: IsoDate): ChaseEnv {
+    const s = this.#source;
+    const config: ChaseConfig = s.chaseConfig.peek('main') ?? DEFAULT_CHASE_CONFIG;
+    return {
+      today,
+      vatRegime: s.company?.vatRegime ?? 'normal',
+      penaltyRateBp: s.company?.penaltyRateBp ?? 0,
+      settings: { policies: effectivePolicies([...s.policies.values()]), config }
+    };
+  }
+
+  #file(clientId: string): ClientFile | null {
+    const s = this.#source;
+    const client = s.clients.peek(clientId);
+    if (!client) return null;
+    const file: ClientFile = { client, documents: [], payments: [], contacts: [] };
+    for (const id of this.#docsOf.get(clientId) ?? []) {
+      const d = this.#facts.get(id);
+      if (d) file.documents.push(d);
+    }
+    for (const id of this.#paymentsOf.get(clientId) ?? []) {
+      const p = s.payments.peek(id);
+      if (p) file.payments.push(p);
+    }
+    for (const id of this.#contactsOf.get(clientId) ?? []) {
+      const e = this.#entries.get(id);
+      if (e) file.contacts.push(e);
+    }
+    return file;
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      if (this.#scheduled) this.flush();
+    });
+  }
+
+  #markAll(reindex = true): void {
+    // A replaced collection needs its index rebuilt; a settings change only recomputes.
+    if (reindex) this.#all = true;
+    else for (const c of this.#source.clients.values()) this.#dirty.add(c.id);
+    this.#schedule();
+  }
+
+  #markClients(ids: Iterable<string>): void {
+    for (const id of ids) this.#dirty.add(id);
+    this.#schedule();
+  }
+
+  // ——— indexes ———
+
+  #rebuildIndexes(): void {
+    this.#docsOf.clear();
+    this.#paymentsOf.clear();
+    this.#contactsOf.clear();
+    this.#docClient.clear();
+    this.#facts.clear();
+    this.#paymentClients.clear();
+    this.#paymentsByInvoice.clear();
+    this.#eventClient.clear();
+    this.#entries.clear();
+    const s = this.#source;
+    for (const d of s.documents.values()) this.#indexDocument(d.id);
+    for (const p of s.payments.values()) this.#indexPayment(p.id);
+    for (const e of s.events.values()) this.#indexEvent(e.id);
+  }
+
+  #indexDocument(id: string): string | null {
+    const d = this.#source.documents.peek(id);
+    // Issued documents are frozen: their totals do not depend on today's VAT regime.
+    const facts = d ? documentFacts(d, this.#source.company?.vatRegime ?? 'normal') : null;
+    if (!facts) return null;
+    addTo(this.#docsOf, facts.clientId, id);
+    this.#docClient.set(id, facts.clientId);
+    this.#facts.set(id, facts);
+    return facts.clientId;
+  }
+
+  #indexPayment(id: string): string[] {
+    const p = this.#source.payments.peek(id);
+    if (!p) return [];
+    // Filed under its client and under the owner of each invoice it pays.
+    const clients = [p.clientId];
+    for (const a of p.allocations) {
+      addTo(this.#paymentsByInvoice, a.invoiceId, id);
+      const owner = this.#docClient.get(a.invoiceId);
+      if (owner && !clients.includes(owner)) clients.push(owner);
+    }
+    for (const c of clients) addTo(this.#paymentsOf, c, id);
+    this.#paymentClients.set(id, clients);
+    return clients;
+  }
+
+  #indexEvent(id: string): string | null {
+    const e = this.#source.events.peek(id);
+    const entry = e ? contactEntry(e) : null;
+    if (!entry) return null;
+    addTo(this.#contactsOf, entry.clientId, id);
+    this.#eventClient.set(id, entry.clientId);
+    this.#entries.set(id, entry);
+    return entry.clientId;
+  }
+
+  #documentsChanged(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      const before = this.#docClient.get(id);
+      if (before) {
+        this.#docsOf.get(before)?.delete(id);
+        this.#docClient.delete(id);
+        this.#facts.delete(id);
+        this.#dirty.add(before);
+      }
+      const after = this.#indexDocument(id);
+      if (after) {
+        this.#dirty.add(after);
+        // Payments that arrived before their invoice: file them under its client now.
+        if (!before) for (const p of this.#paymentsByInvoice.get(id) ?? []) this.#refilePayment(p);
+      }
+    }
+    this.#schedule();
+  }
+
+  #refilePayment(id: string): void {
+    for (const c of this.#paymentClients.get(id) ?? []) {
+      this.#paymentsOf.get(c)?.delete(id);
+      this.#dirty.add(c);
+    }
+    this.#paymentClients.delete(id);
+    for (const c of this.#indexPayment(id)) this.#dirty.add(c);
+  }
+
+  #paymentsChanged(ids: ReadonlySet<string>): void {
+    for (const id of ids) this.#refilePayment(id);
+    this.#schedule();
+  }
+
+  #eventsChanged(ids: ReadonlySet<string>): void {
+    let any = false;
+    for (const id of ids) {
+      const before = this.#eventClient.get(id);
+      if (before) {
+        this.#contactsOf.get(before)?.delete(id);
+        this.#eventClient.delete(id);
+        this.#entries.delete(id);
+        this.#dirty.add(before);
+        any = true;
+      }
+      const after = this.#indexEvent(id);
+      if (after) {
+        this.#dirty.add(after);
+        any = true;
+      }
+    }
+    // Most events (a document issued, a payment recorded) are not contacts: nothing to redo.
+    if (any) this.#schedule();
+  }
+}

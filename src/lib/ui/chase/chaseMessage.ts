@@ -1,0 +1,124 @@
+// Words for the follow-up: step labels, the readable reason of an item, and the message of an
+// item (template filled with the client's values in the client's language, as a mailto: link).
+import type { ChaseItem, ChaseReason } from '$lib/domain/chase';
+import type { ChaseTemplate, Client, Company, DunningStep, IsoDate, Language } from '$lib/domain/types';
+import { renderTemplate, templateText, type Rendered, type TemplateValues } from '$lib/domain/templates';
+import { addDays } from '$lib/domain/dates';
+import { PROMISE_BROKEN_STEP } from '$lib/domain/dunning';
+import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
+
+const KNOWN_STEPS = new Set(['courtesy', 'reminder1', 'reminder2', 'call', 'formal_notice', 'decision', 'promise_broken']);
+
+/** « J+8 », « J-3 », « J » (« D+8 » in English). */
+export function offsetLabel(offsetDays: number, locale: Language): string {
+  if (offsetDays === 0) return translate(locale, 'chase.offset.zero');
+  return translate(locale, 'chase.offset', { sign: offsetDays > 0 ? '+' : '-', days: Math.abs(offsetDays) });
+}
+
+/** « Deuxième relance » for the built-in steps, « Étape J+20 » for the user's own. */
+export function stepLabel(step: DunningStep, locale: Language): string {
+  if (KNOWN_STEPS.has(step.id)) return translate(locale, `chase.step.${step.id}`);
+  return translate(locale, 'chase.step.custom', { offset: offsetLabel(step.offsetDays, locale) });
+}
+
+/** « 3 factures, 4 250,00 €, 38 jours de retard, client souvent en retard ». */
+export function reasonText(reason: ChaseReason, locale: Language): string {
+  const parts = [
+    reason.invoiceCount === 1 ? translate(locale, 'chase.reason.invoice') : translate(locale, 'chase.reason.invoices', { count: reason.invoiceCount }),
+    formatMoney(reason.amountCents, locale)
+  ];
+  if (reason.daysLate > 0) parts.push(translate(locale, 'chase.reason.daysLate', { days: reason.daysLate }));
+  if (reason.risk === 'often_late' || reason.risk === 'sometimes_late') parts.push(translate(locale, `chase.risk.${reason.risk}`));
+  return parts.join(', ');
+}
+
+/** The number of a receivable as written in messages: « F-2026-A-0001 (échéance 2/3) ». */
+export function receivableLabel(line: ChaseItem['lines'][number], locale: Language): string {
+  const r = line.receivable;
+  return r.installmentIndex ? `${r.number} (${translate(locale, 'chase.installment', { index: r.installmentIndex, count: r.installmentCount ?? 0 })})` : r.number;
+}
+
+function formatIban(iban: string): string {
+  return iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+}
+
+const WORDS: Record<Language, { due: string; interest: string; indemnity: string }> = {
+  fr: { due: 'échéance', interest: 'Intérêts de retard au taux de {rate}', indemnity: 'Indemnité forfaitaire pour frais de recouvrement' },
+  en: { due: 'due', interest: 'Late interest at {rate}', indemnity: 'Fixed indemnity for recovery costs' }
+};
+
+/** The values of every placeholder for an item, in the given language. */
+export function messageValues(item: ChaseItem, client: Client, company: Company | null, senderName: string, today: IsoDate, locale: Language): TemplateValues {
+  const words = WORDS[locale];
+  const money = (c: number) => formatMoney(c, locale);
+  const date = (d: IsoDate) => formatDate(d, 'long', locale);
+  const billing = client.contacts.find((c) => c.billing) ?? client.contacts[0];
+  const dueDates = [...new Set(item.lines.map((l) => l.receivable.dueDate))].sort();
+  const statement = item.lines
+    .map((l) => `- ${receivableLabel(l, locale)} : ${money(l.receivable.balanceCents)} (${words.due} ${formatDate(l.receivable.dueDate, 'short', locale)})`)
+    .join('\n');
+  const penalties = [`${words.interest.replace('{rate}', formatRate(company?.penaltyRateBp ?? 0, locale))} : ${money(item.interestCents)}`];
+  if (item.indemnityCents) penalties.push(`${words.indemnity} : ${money(item.indemnityCents)}`);
+  return {
+    client: client.name,
+    contact: billing?.name || client.name,
+    invoices: [...new Set(item.lines.map((l) => receivableLabel(l, locale)))].join(', '),
+    statement,
+    amount: money(item.amountCents),
+    dueDates: dueDates.map(date).join(', '),
+    daysLate: String(item.daysLate),
+    interest: money(item.interestCents),
+    indemnity: money(item.indemnityCents),
+    penalties: penalties.join('\n'),
+    total: money(item.totalCents),
+    iban: company?.iban ? formatIban(company.iban) : '',
+    sender: [senderName, company?.name].filter(Boolean).join('\n'),
+    deadline: date(addDays(today, 8)),
+    promisedDate: item.step.id === PROMISE_BROKEN_STEP.id ? date(addDays(item.stepDueOn, -1)) : '',
+    today: date(today)
+  };
+}
+
+export interface ChaseMessage {
+  language: Language;
+  rendered: Rendered;
+  /** The billing contact's e-mail (or the first contact with one). */
+  email: string;
+  phone: string;
+  /** « mailto:… » with subject and body, or '' when there is no address or no message. */
+  mailto: string;
+  /** Subject and body as one text, for the clipboard. */
+  text: string;
+}
+
+export function mailtoHref(email: string, subject: string, body: string): string {
+  // encodeURIComponent, not URLSearchParams: mail clients show a « + » where a space was.
+  return `mailto:${email.trim()}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/** The message of an item: its step's template in the client's language, filled. */
+export function composeMessage(
+  item: ChaseItem,
+  client: Client,
+  company: Company | null,
+  senderName: string,
+  templates: Map<string, ChaseTemplate>,
+  today: IsoDate
+): ChaseMessage {
+  const language = client.language ?? 'fr';
+  const template = templates.get(item.step.templateId);
+  const rendered: Rendered = template
+    ? renderTemplate(templateText(template, language), messageValues(item, client, company, senderName, today, language))
+    : { ok: false, missing: [item.step.templateId], unknown: [] };
+  const billing = client.contacts.find((c) => c.billing && c.email) ?? client.contacts.find((c) => c.email);
+  const withPhone = client.contacts.find((c) => c.billing && c.phone) ?? client.contacts.find((c) => c.phone);
+  const email = billing?.email ?? '';
+  return {
+    language,
+    rendered,
+    email,
+    phone: withPhone?.phone ?? '',
+    mailto: rendered.ok && email ? mailtoHref(email, rendered.subject, rendered.body) : '',
+    text: rendered.ok ? `${rendered.subject}\n\n${rendered.body}` : ''
+  };
+}
