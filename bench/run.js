@@ -1,12 +1,15 @@
-// `npm run bench` (after `vite build`): generates realistic workspaces through the real store
-// code in headless Chromium (the /demo page), then measures the cold open of the documents list.
-// Prints ONE JSON object on stdout; progress goes to stderr. Exit 0 even when the budget is
-// missed (a report, not a gate); exit 1 on a real failure.
+// `npm run bench` (after the build): generates realistic workspaces through the real store code
+// in headless Chromium (the /demo page) and measures the cold open of the documents list; then
+// PDF generation (bench/pdf.js), precache and first-load JS (bench/pwa.js), the « À relancer »
+// list (bench/chase.js) and the relay (bench/relay.js). Prints ONE JSON object on stdout, with
+// `budgets` summing up every budget against what was measured; progress goes to stderr. Exit 0
+// even when a budget is missed (a report, not a gate); exit 1 on a real failure.
 //
 // Environment: CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH (browser), BENCH_RUNS (cold
 // opens per size, default 5), BENCH_SIZES (invoice counts, default "1000,10000"),
 // BENCH_PROFILE=0 to skip the CPU profile of the largest size, BENCH_SEED (default 1),
-// BENCH_CPUPROFILE=<file> to save that profile (opens in Chrome DevTools → Performance).
+// BENCH_CPUPROFILE=<file> to save that profile (opens in Chrome DevTools → Performance),
+// BENCH_ONLY=coldopen,pdf,pwa,chase,relay to run some parts only (default: all of them).
 // The profile is mapped to source functions when build/ has source maps:
 //   npx vite build --sourcemap && node bench/run.js
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -17,12 +20,17 @@ import { chromium } from 'playwright-core';
 import { serveBuild } from './server.js';
 import { probe } from './probe.js';
 import { makeMapper, summarise } from './profile.js';
+import { benchPdf } from './pdf.js';
+import { benchPwa } from './pwa.js';
+import { benchChase } from './chase.js';
+import { benchRelay } from './relay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const buildDir = resolve(process.env.BENCH_BUILD_DIR ?? resolve(here, '..', 'build'));
 const BUDGET_MS = 300;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SEED = Number(process.env.BENCH_SEED ?? 1);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'coldopen,pdf,pwa,chase,relay').split(',').map((s) => s.trim()));
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
   .split(',')
@@ -190,6 +198,21 @@ async function coldOpen(context, base, { profile = false } = {}) {
   };
 }
 
+/** Every budget the issues name, with what was measured: one place to read them all. */
+function budgetSummary(r) {
+  const row = (budget, value, unit) => ({ budget, value, unit, met: value == null ? null : value <= budget });
+  return {
+    coldOpen10kMs: row(BUDGET_MS, r.budget.measuredMs, 'ms'),
+    pdf60LinesWarmMs: r.pdf ? row(r.pdf.budgetMs, r.pdf.warmMs[60]?.median ?? null, 'ms') : undefined,
+    firstLoadJsGzipKB: r.pwa ? row(r.pwa.firstLoadJs.budgetKB, r.pwa.firstLoadJs.gzipKB, 'kB') : undefined,
+    chaseFullRecomputeMs: r.chase ? row(r.chase.budgets.fullMs, r.chase.fullFromIndexedMs.median, 'ms') : undefined,
+    chaseIncrementalMs: r.chase ? row(r.chase.budgets.incrementalMs, r.chase.incrementalRecomputeMs.median, 'ms') : undefined,
+    relayFanoutP95Ms: r.relay ? row(r.relay.budgets.fanoutP95Ms.budget, r.relay.budgets.fanoutP95Ms.value, 'ms') : undefined,
+    relayIdleWorkspaceMB: r.relay ? row(r.relay.budgets.idleWorkspaceMB.budget, r.relay.budgets.idleWorkspaceMB.value, 'MB') : undefined,
+    relayCatchUpMs: r.relay ? row(r.relay.budgets.catchUpMs.budget, r.relay.budgets.catchUpMs.value, 'ms') : undefined
+  };
+}
+
 async function main() {
   if (!existsSync(join(buildDir, 'index.html'))) throw new Error('build/index.html is missing: run `vite build` first');
   const server = await serveBuild(buildDir);
@@ -210,7 +233,7 @@ async function main() {
     budget: { coldOpen10kMs: BUDGET_MS, measuredMs: null, met: null }
   };
   try {
-    for (const size of SIZES) {
+    for (const size of ONLY.has('coldopen') ? SIZES : []) {
       log(`— ${size.invoices} invoices, ${size.clients} clients, ${size.payments} payments, ${size.events} events`);
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
       try {
@@ -275,13 +298,30 @@ async function main() {
         await context.close();
       }
     }
+    if (ONLY.has('pdf')) {
+      log('— PDF generation');
+      report.pdf = await benchPdf(browser, server.url);
+    }
   } finally {
     await browser.close();
     await server.close();
   }
+  if (ONLY.has('pwa')) {
+    log('— precache and first-load JS');
+    report.pwa = await benchPwa(buildDir);
+  }
+  if (ONLY.has('chase')) {
+    log('— « À relancer » list');
+    report.chase = await benchChase();
+  }
+  if (ONLY.has('relay')) {
+    log('— relay fan-out, memory, catch-up (about a minute)');
+    report.relay = await benchRelay();
+  }
   const big = report.sizes.find((s) => s.invoices === 10_000) ?? report.sizes[report.sizes.length - 1];
   report.budget.measuredMs = big?.coldOpenMs.median ?? null;
   report.budget.met = big ? big.invoices >= 10_000 && big.coldOpenMs.median <= BUDGET_MS : null;
+  report.budgets = budgetSummary(report);
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
