@@ -1,7 +1,8 @@
 // The « À relancer » benchmark body, bundled by bench/chase.js (vite, with the Svelte plugin for
 // the runes of the store) and run in Node: the 10 000-invoice demo workspace, the list computed
-// in full (from the records, and from records already grouped per client), then incrementally
-// after one invoice changes. Returns plain numbers; bench/chase.js prints them as JSON.
+// in full (from the records: grouped, settled and decided from scratch; and from the per-client
+// files the view keeps: decided again, as on a new day or after a policy change), then
+// incrementally after one invoice changes. Returns plain numbers; bench/chase.js prints them as JSON.
 import * as Y from 'yjs';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
 import { assembleList, buildChaseList, chaseClient, indexClientFiles, type ChaseEnv } from '$lib/domain/chase';
@@ -43,6 +44,8 @@ export async function runChaseBench(opts: { invoices: number; runs: number; toda
   for (let i = 0; i < 5; i++) buildChaseList(records, env);
   const fromRecords = time(opts.runs, () => buildChaseList(records, env));
   const files = [...indexClientFiles(records.clients, records.documents, records.payments, records.events, env.vatRegime).values()];
+  // What the app does at midnight or when a policy changes: every client decided again from
+  // the files the view keeps (what each file settles is worked out once, then reused).
   const fromIndexed = time(opts.runs, () => assembleList(files.map((f) => chaseClient(f, env))));
   const list = buildChaseList(records, env);
 

@@ -322,17 +322,29 @@ interface Settlement {
   lastPaid: (IsoDate | null)[];
 }
 
-function indexOfDocument(documents: DocumentFacts[], id: string): number {
-  for (let i = 0; i < documents.length; i++) if (documents[i].id === id) return i;
-  return -1;
+/**
+ * Where a document id sits in a client's documents: a linear scan for the many clients with a
+ * few invoices, a map for the few with hundreds (a scan per allocation would be quadratic).
+ */
+function documentIndexer(documents: DocumentFacts[]): (id: string) => number {
+  if (documents.length <= 16) {
+    return (id) => {
+      for (let i = 0; i < documents.length; i++) if (documents[i].id === id) return i;
+      return -1;
+    };
+  }
+  const positions = new Map<string, number>();
+  for (let i = 0; i < documents.length; i++) positions.set(documents[i].id, i);
+  return (id) => positions.get(id) ?? -1;
 }
 
 function settlementOf(documents: DocumentFacts[], payments: Payment[]): Settlement {
   const settled = new Array<number>(documents.length).fill(0);
   const lastPaid = new Array<IsoDate | null>(documents.length).fill(null);
+  const indexOf = documentIndexer(documents);
   for (const p of payments)
     for (const a of p.allocations) {
-      const i = indexOfDocument(documents, a.invoiceId);
+      const i = indexOf(a.invoiceId);
       if (i < 0) continue;
       settled[i] += a.amountCents;
       const prev = lastPaid[i];
@@ -340,7 +352,7 @@ function settlementOf(documents: DocumentFacts[], payments: Payment[]): Settleme
     }
   for (const d of documents)
     if (d.kind === 'credit' && d.correctsInvoiceId) {
-      const i = indexOfDocument(documents, d.correctsInvoiceId);
+      const i = indexOf(d.correctsInvoiceId);
       if (i >= 0) settled[i] += d.ttcCents;
     }
   return { settled, lastPaid };
@@ -403,15 +415,41 @@ function settledInvoices(documents: DocumentFacts[], settlement: Settlement): Se
  * unless the client was contacted less than the policy's minimum gap ago (then postponed to the
  * first allowed day).
  */
+/** What a client file settles, whatever the day and the policies: worked out once per file. */
+interface PreparedFile {
+  settlement: Settlement;
+  receivables: Receivable[];
+  byId: Map<string, DocumentFacts>;
+  risk: ClientRisk;
+}
+
+// A file is never changed once made (the store makes a new one when a record of its client
+// changes), so a new day or new policies reuse what its payments and credit notes settle.
+const prepared = new WeakMap<ClientFile, PreparedFile>();
+
+function prepare(file: ClientFile): PreparedFile {
+  let p = prepared.get(file);
+  if (!p) {
+    const settlement = settlementOf(file.documents, file.payments);
+    const byId = new Map<string, DocumentFacts>();
+    for (const d of file.documents) byId.set(d.id, d);
+    p = {
+      settlement,
+      receivables: clientReceivables(file.client, file.documents, settlement.settled),
+      byId,
+      risk: clientRisk(settledInvoices(file.documents, settlement))
+    };
+    prepared.set(file, p);
+  }
+  return p;
+}
+
 export function chaseClient(file: ClientFile, env: ChaseEnv): ClientChase {
   const { client } = file;
-  const settlement = settlementOf(file.documents, file.payments);
-  const receivables = clientReceivables(client, file.documents, settlement.settled);
+  const { receivables, byId, risk } = prepare(file);
   const result: ClientChase = { clientId: client.id, item: null, nextOn: null, postponed: false, decisions: [] };
   if (!receivables.length) return result;
 
-  const byId = new Map<string, DocumentFacts>();
-  for (const d of file.documents) byId.set(d.id, d);
   const t = dayNumber(env.today);
   const lines: ChaseLine[] = [];
   let next = Infinity;
@@ -474,7 +512,7 @@ export function chaseClient(file: ClientFile, env: ChaseEnv): ClientChase {
       daysLate = Math.max(daysLate, line.daysLate);
     }
   }
-  const risk = clientRisk(settledInvoices(file.documents, settlement));
+
   const stepDue = dayNumber(top.dueOn);
   const section: ChaseSection = top.step.offsetDays < 0 && top.step.id !== PROMISE_BROKEN_STEP.id ? 'courtesy' : stepDue < t ? 'overdue' : 'today';
   result.item = {

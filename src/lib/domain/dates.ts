@@ -69,6 +69,16 @@ export function dayNumber(date: IsoDate): number {
 }
 
 /** The calendar date of a day number: fromDayNumber(0) → '1970-01-01'. */
+// The follow-up list turns thousands of day numbers back into dates, mostly the same few
+// hundred days: remembered (bounded) rather than formatted through a Date each time.
+const isoOfDay = new Map<number, IsoDate>();
+
 export function fromDayNumber(n: number): IsoDate {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    if (isoOfDay.size > 20_000) isoOfDay.clear();
+    isoOfDay.set(n, iso);
+  }
+  return iso;
 }

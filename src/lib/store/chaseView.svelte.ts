@@ -65,6 +65,9 @@ export class ChaseView {
   /** The facts of each issued document, read once per change of the document. */
   #facts = new Map<string, DocumentFacts>();
   #dirty = new Set<string>();
+  /** Each client's file, kept until one of its records changes: a new day or new policies
+   * recompute the decisions from the same files (domain/chase.ts memoises what they settle). */
+  #files = new Map<string, ClientFile>();
   #all = true;
   #scheduled = false;
   #stops: (() => void)[] = [];
@@ -113,12 +116,14 @@ export class ChaseView {
     this.#scheduled = false;
     const today = this.#today();
     if (today !== this.#day) {
+      // A new day changes decisions, not what each client owes: same files, all recomputed.
       this.#day = today;
-      this.#all = true;
+      for (const c of this.#source.clients.values()) this.#dirty.add(c.id);
     }
     if (this.#all) {
       this.#all = false;
       this.#dirty.clear();
+      this.#files.clear();
       this.#rebuildIndexes();
       this.#results.clear();
       this.lastRecomputed = [...this.#source.clients.values()].map((c) => c.id);
@@ -151,7 +156,10 @@ export class ChaseView {
     const s = this.#source;
     const client = s.clients.peek(clientId);
     if (!client) return null;
+    const cached = this.#files.get(clientId);
+    if (cached && cached.client === client) return cached;
     const file: ClientFile = { client, documents: [], payments: [], contacts: [] };
+    this.#files.set(clientId, file);
     for (const id of this.#docsOf.get(clientId) ?? []) {
       const d = this.#facts.get(id);
       if (d) file.documents.push(d);
@@ -183,8 +191,14 @@ export class ChaseView {
   }
 
   #markClients(ids: Iterable<string>): void {
-    for (const id of ids) this.#dirty.add(id);
+    for (const id of ids) this.#touch(id);
     this.#schedule();
+  }
+
+  /** One of this client's records changed: its file is read again and its item recomputed. */
+  #touch(clientId: string): void {
+    this.#dirty.add(clientId);
+    this.#files.delete(clientId);
   }
 
   // ——— indexes ———
@@ -248,11 +262,11 @@ export class ChaseView {
         this.#docsOf.get(before)?.delete(id);
         this.#docClient.delete(id);
         this.#facts.delete(id);
-        this.#dirty.add(before);
+        this.#touch(before);
       }
       const after = this.#indexDocument(id);
       if (after) {
-        this.#dirty.add(after);
+        this.#touch(after);
         // Payments that arrived before their invoice: file them under its client now.
         if (!before) for (const p of this.#paymentsByInvoice.get(id) ?? []) this.#refilePayment(p);
       }
@@ -263,10 +277,10 @@ export class ChaseView {
   #refilePayment(id: string): void {
     for (const c of this.#paymentClients.get(id) ?? []) {
       this.#paymentsOf.get(c)?.delete(id);
-      this.#dirty.add(c);
+      this.#touch(c);
     }
     this.#paymentClients.delete(id);
-    for (const c of this.#indexPayment(id)) this.#dirty.add(c);
+    for (const c of this.#indexPayment(id)) this.#touch(c);
   }
 
   #paymentsChanged(ids: ReadonlySet<string>): void {
@@ -282,12 +296,12 @@ export class ChaseView {
         this.#contactsOf.get(before)?.delete(id);
         this.#eventClient.delete(id);
         this.#entries.delete(id);
-        this.#dirty.add(before);
+        this.#touch(before);
         any = true;
       }
       const after = this.#indexEvent(id);
       if (after) {
-        this.#dirty.add(after);
+        this.#touch(after);
         any = true;
       }
     }
