@@ -15,6 +15,11 @@ import type { CheckedBackup } from './backup';
 import type { Company, IsoDate } from '$lib/domain/types';
 import { now } from '$lib/clock';
 
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 class AppState {
   workspace = $state.raw<Workspace | null>(null);
   ledger = $state.raw<LedgerView | null>(null);
@@ -104,7 +109,12 @@ class AppState {
     this.entry = entry;
     this.workspace = ws;
     this.ledger = new LedgerView(ws);
-    this.chase = new ChaseView(ws, today);
+    this.chase = null;
+    // Building the list reads every record (~0.2 s for 10 000 invoices): after the first screen
+    // has painted, so that opening any page never waits for it.
+    afterPaint(() => {
+      if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
+    });
   }
 }
 
