@@ -125,7 +125,7 @@ export class RelaySync {
   readonly firstSync: Promise<void>;
 
   readonly relayUrl: string;
-  #key: string;
+  #key = $state('');
   #ws: SyncedWorkspace;
   #provider: WebsocketProvider;
   #options: RelaySyncOptions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSince, initials, memberColor, sinceParts, syncState, type SyncFacts } from './status';
+import { MEMBER_COLORS, formatSince, initials, memberColor, sinceParts, syncState, type SyncFacts } from './status';
 
 const base: SyncFacts = {
   linked: true,
@@ -60,8 +60,17 @@ describe('sinceParts and formatSince', () => {
 describe('members online', () => {
   it('gives each member a colour from its id, the same every time', () => {
     expect(memberColor('a1b2')).toBe(memberColor('a1b2'));
-    expect(memberColor('a1b2')).toMatch(/^hsl\(\d{1,3} 60% 34%\)$/);
-    expect(new Set(['m1', 'm2', 'm3', 'm4'].map(memberColor)).size).toBeGreaterThan(1);
+    expect(MEMBER_COLORS).toContain(memberColor('a1b2'));
+    expect(new Set(['m1', 'm2', 'm3', 'm4', 'm5', 'm6'].map(memberColor)).size).toBeGreaterThan(2);
+  });
+
+  it('only uses colours that keep white initials readable (WCAG AA, 4.5:1)', () => {
+    const channel = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    for (const hex of MEMBER_COLORS) {
+      const [r, g, b] = [1, 3, 5].map((i) => channel(parseInt(hex.slice(i, i + 2), 16) / 255));
+      const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      expect(1.05 / (luminance + 0.05), hex).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('shows initials', () => {

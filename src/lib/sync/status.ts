@@ -79,11 +79,14 @@ export function formatSince(from: string, to: Date, locale: Language): string | 
   return f.format(parts.value, parts.unit);
 }
 
-/** A colour for a member, derived from its id: the same on every device, readable under white text. */
+/** Dark enough for white initials (contrast ≥ 4.5:1, WCAG AA), and told apart from each other. */
+export const MEMBER_COLORS = ['#1f4e79', '#7a1f5c', '#1d6b3a', '#8a3b12', '#5b2a86', '#0f5e63', '#a0202e', '#6b4f00', '#2d4a8a', '#37474f'] as const;
+
+/** A colour for a member, derived from its id (FNV-1a): the same on every device. */
 export function memberColor(memberId: string): string {
   let hash = 2166136261;
   for (let i = 0; i < memberId.length; i++) hash = Math.imul(hash ^ memberId.charCodeAt(i), 16777619) >>> 0;
-  return `hsl(${hash % 360} 60% 34%)`;
+  return MEMBER_COLORS[hash % MEMBER_COLORS.length];
 }
 
 /** The initials shown in a member's dot: « Portable de Claire » → « PC », « Tablette » → « T ». */
