@@ -161,6 +161,45 @@ test('two devices: an invoice made on A appears on B; both offline, each issues 
   }
 });
 
+test('two devices join offline from the same invite: each join waits and says so; back online, each device gets its own letter', async ({ browser }) => {
+  const a = await newDevice(browser);
+  const b = await newDevice(browser);
+  const c = await newDevice(browser);
+  try {
+    await createWorkspace(a.page, { device: 'Portable de Claire' });
+    const clientId = await createClient(a.page, { name: 'Boulangerie Martin', siren: '732829320' });
+    const link = await share(a.page);
+
+    // The invite says A is taken: both claim B, offline.
+    for (const [device, name] of [[b, 'Téléphone de Marc'], [c, 'Tablette de l’atelier']] as const) {
+      await device.page.goto(link);
+      await controlled(device.page);
+      await device.context.setOffline(true);
+      await device.page.getByTestId('join-device-name').fill(name);
+      await device.page.getByTestId('join-submit').click();
+      await expect(device.page.getByTestId('join-pending')).toHaveAttribute('data-state', 'offline');
+      await expect(device.page.getByTestId('join-pending-message')).toContainText('hors ligne');
+    }
+
+    await b.context.setOffline(false);
+    await c.context.setOffline(false);
+    for (const device of [b, c]) await expect(device.page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible({ timeout: 20_000 });
+    const letters = [await confirmedSeries(b.page), await confirmedSeries(c.page)];
+    expect([...letters].sort()).toEqual(['B', 'C']);
+
+    // Each numbers in its own series.
+    expect(await issueInvoice(b.page, clientId, 'Livraison')).toBe(`F-2026-${letters[0]}-0001`);
+    expect(await issueInvoice(c.page, clientId, 'Pose')).toBe(`F-2026-${letters[1]}-0001`);
+    await a.page.goto('/documents');
+    await expect(a.page.getByTestId('doc-row')).toHaveCount(2);
+    await a.page.goto('/settings/appareils');
+    await expect(a.page.getByTestId('member-series')).toHaveText(['A', 'B', 'C']);
+    await expect(a.page.getByTestId('member-series-pending')).toHaveCount(0);
+  } finally {
+    for (const d of [a, b, c]) await d.context.close();
+  }
+});
+
 test('« Changer la clé »: the other device keeps syncing, the old invite is refused; a removed device is refused and says so', async ({ browser }) => {
   const a = await newDevice(browser);
   const b = await newDevice(browser);

@@ -30,6 +30,16 @@ async function deviceKeys() {
   return import('$lib/sync/deviceKeys');
 }
 
+/**
+ * Loads the sync modules ahead of need (the invite page does, so that a device that goes offline
+ * right after opening the link can still join: its join then waits for the network).
+ */
+export function preloadSync(): void {
+  void deviceKeys();
+  void import('./relaySync.svelte');
+  void import('$lib/sync/relayApi');
+}
+
 function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
 }
