@@ -216,6 +216,18 @@ describe('relay link', () => {
     expect(b.member(c.memberId)?.removed).toBe(true);
   });
 
+  it('a device that sees itself marked removed stops at once, even before a key change', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced' && Boolean(a.member(b.memberId)));
+    b.link.joining = false;
+    patchRecord(a.doc, 'members', b.memberId, { removed: true });
+    await until('B removed', () => b.link.state === 'removed' && b.removed);
+    patchRecord(a.doc, 'clients', 'c1', { notes: 'plus pour B' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readRecord(b.doc, 'clients', 'c1')?.notes).toBe('');
+  });
+
   it('two devices that joined offline from one invite end with different letters', async () => {
     const { workspaceId, key, a } = await firstDevice();
     const b1 = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });

@@ -177,9 +177,12 @@ export class RelaySync {
     this.#stops.push(() => awareness.off('change', this.#onAwareness));
     this.#stops.push(
       this.#ws.members.onChange(() => {
+        const me = this.#ws.members.peek(this.#ws.memberId);
+        // Marked removed by another device (before the key change reached this one, or without it).
+        if (me?.removed && this.refusal !== 'removed') return this.#refuse('removed');
         this.#announce();
         // A joining device waiting for a rival to move its claim: read back again.
-        if (this.#ws.members.peek(this.#ws.memberId)?.seriesConfirmedAt === null) this.#flushSoon(FLUSH_DELAY_MS);
+        if (me?.seriesConfirmedAt === null) this.#flushSoon(FLUSH_DELAY_MS);
       })
     );
     if (options.removed) this.refusal = 'removed';
