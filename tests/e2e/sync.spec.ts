@@ -242,6 +242,10 @@ test('« Changer la clé »: the other device keeps syncing, the old invite is r
     await late.page.getByTestId('join-submit').click();
     await expect(late.page.getByTestId('join-pending')).toHaveAttribute('data-state', 'key_refused');
     await expect(late.page.getByTestId('join-pending-message')).toContainText('Demandez un nouveau lien');
+    // Giving up leaves that device as it was: no workspace.
+    await late.page.getByTestId('join-cancel').click();
+    await expect(late.page.getByTestId('setup-submit')).toBeVisible();
+    expect(await late.page.evaluate(() => localStorage.getItem('relance.workspaces'))).toBe('[]');
 
     // A removes C: C is told, keeps its data, receives nothing new; B goes on.
     await c.page.goto('/clients');

@@ -6,6 +6,7 @@ import { today } from '$lib/clock';
 import {
   currentWorkspaceId,
   listWorkspaces,
+  removeWorkspaceEntry,
   saveWorkspaceEntry,
   setCurrentWorkspace,
   updateWorkspaceEntry,
@@ -134,6 +135,26 @@ class AppState {
     };
     saveWorkspaceEntry(entry);
     await this.#show(entry, ws);
+  }
+
+  /**
+   * Gives up a join that cannot complete (an invite whose key was changed, a relay that does not
+   * know the workspace) or was a mistake: its empty copy is deleted from this device, and the
+   * device goes back to its other workspace, if any.
+   */
+  async cancelJoin(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws || !this.entry?.joinPending) return;
+    await this.#stopSync();
+    this.chase?.destroy();
+    this.chase = this.ledger = null;
+    this.workspace = null;
+    this.entry = null;
+    await ws.destroyLocalData();
+    await (await deviceKeys()).deleteDeviceKey(ws.id, ws.memberId);
+    removeWorkspaceEntry(ws.id);
+    const next = listWorkspaces()[0];
+    if (next) await this.#show(next, await Workspace.open(next.id, next.memberId));
   }
 
   /**

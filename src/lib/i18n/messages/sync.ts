@@ -95,6 +95,7 @@ const messages: AreaMessages = {
     'join.pending.unknown_workspace': 'Ce relais ne connaît pas cet espace de travail. Vérifiez le lien d’invitation.',
     'join.pending.removed': 'Cet appareil a été retiré de l’espace de travail.',
     'join.pending.synced': 'Données reçues.',
+    'join.cancel': 'Abandonner et supprimer cette copie',
     'error.series_unconfirmed': 'Ce nouvel appareil doit se synchroniser une première fois avant d’émettre un document : sa série ({details}) n’est pas encore confirmée par le relais. Connectez-le au réseau, puis réessayez.',
     'error.removed_device': 'Cet appareil a été retiré de l’espace de travail : il ne peut plus rien modifier.'
   },
@@ -191,6 +192,7 @@ const messages: AreaMessages = {
     'join.pending.unknown_workspace': 'This relay does not know this workspace. Check the invite link.',
     'join.pending.removed': 'This device was removed from the workspace.',
     'join.pending.synced': 'Data received.',
+    'join.cancel': 'Give up and delete this copy',
     'error.series_unconfirmed': 'This new device must sync once before issuing a document: its series ({details}) is not confirmed by the relay yet. Connect it to the network, then try again.',
     'error.removed_device': 'This device was removed from the workspace: it can no longer change anything.'
   }
