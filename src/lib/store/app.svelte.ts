@@ -115,14 +115,13 @@ class AppState {
   async join(invite: Invite, deviceName: string): Promise<void> {
     if (listWorkspaces().some((w) => w.id === invite.workspaceId)) throw new Error('already_joined');
     const memberId = newId();
-    const { ensureDeviceKey } = await deviceKeys();
-    const device = await ensureDeviceKey(invite.workspaceId, memberId);
+    const device = await this.#deviceKey(invite.workspaceId, memberId);
     const ws = await Workspace.join({
       id: invite.workspaceId,
       memberId,
       deviceName,
       seriesLetter: joiningLetter([], invite.letters),
-      publicKey: device.publicKey
+      publicKey: device?.publicKey ?? ''
     });
     const entry: WorkspaceEntry = {
       id: ws.id,
@@ -151,7 +150,7 @@ class AppState {
     this.workspace = null;
     this.entry = null;
     await ws.destroyLocalData();
-    await (await deviceKeys()).deleteDeviceKey(ws.id, ws.memberId);
+    await (await deviceKeys()).deleteDeviceKey(ws.id, ws.memberId).catch(() => {});
     removeWorkspaceEntry(ws.id);
     const next = listWorkspaces()[0];
     if (next) await this.#show(next, await Workspace.open(next.id, next.memberId));
@@ -227,9 +226,21 @@ class AppState {
 
   /** This device's public key in its member record (a new pair when this device has none yet). */
   async #publishDeviceKey(ws: Workspace): Promise<void> {
-    const { ensureDeviceKey } = await deviceKeys();
-    const device = await ensureDeviceKey(ws.id, ws.memberId);
-    if (!ws.readOnly) await ws.publishPublicKey(device.publicKey);
+    const device = await this.#deviceKey(ws.id, ws.memberId);
+    if (device && !ws.readOnly) await ws.publishPublicKey(device.publicKey);
+  }
+
+  /**
+   * This device's key pair for a workspace, null where WebCrypto is missing (a page served over
+   * plain http from another machine is not a secure context): the device then works and syncs,
+   * but a new key cannot be sealed for it — after a key change it needs a new invite.
+   */
+  async #deviceKey(workspaceId: string, memberId: string) {
+    try {
+      return await (await deviceKeys()).ensureDeviceKey(workspaceId, memberId);
+    } catch {
+      return null;
+    }
   }
 
   async #show(entry: WorkspaceEntry, ws: Workspace): Promise<void> {
@@ -267,7 +278,7 @@ class AppState {
       lastSyncAt: entry.lastSyncAt ?? null,
       joining: Boolean(entry.joinPending),
       removed: Boolean(entry.removedAt),
-      privateKey: async () => (await loadDeviceKey(id, ws.memberId))?.privateKey ?? null,
+      privateKey: () => loadDeviceKey(id, ws.memberId).then((device) => device?.privateKey ?? null, () => null),
       onKey: (key) => this.#updateEntryOf(id, { key }),
       onSynced: (at) => this.#updateEntryOf(id, { lastSyncAt: at }),
       onRemoved: () => {

@@ -200,6 +200,7 @@ export class RelaySync {
   }
 
   start(): void {
+    if (this.#ws.members.peek(this.#ws.memberId)?.removed && !this.refusal) this.#refuse('removed');
     this.#stops.push(this.#network.watch(this.#onNetwork));
     this.#announce();
     void this.#begin();
