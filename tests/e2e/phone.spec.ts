@@ -9,7 +9,7 @@ test('phone layout: bottom navigation, no horizontal scrolling', async ({ page }
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   const box = (await nav.boundingBox())!;
   expect(box.y + box.height).toBeGreaterThan(812 - 5);
-  for (const path of ['/', '/documents', '/clients', '/clients/new', '/payments', '/catalog', '/settings']) {
+  for (const path of ['/', '/documents', '/clients', '/clients/new', '/payments', '/catalog', '/settings', '/settings/appareils']) {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

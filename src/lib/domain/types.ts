@@ -64,10 +64,19 @@ export interface Company {
   currency: 'EUR';
 }
 
+/** A device of the workspace (each device is a member with its own numbering series). */
 export interface Member {
   id: string;
   name: string;
   seriesLetter: string;
+  /**
+   * When this member's series letter became its own for good (see domain/series.ts). null: a
+   * device that joined and has not yet checked its letter with the relay — it may not issue.
+   * Absent: a member from before shared workspaces, confirmed (it was the only device).
+   */
+  seriesConfirmedAt?: IsoDateTime | null;
+  /** The device's ECDH P-256 public key (raw point, base64): new workspace keys are sealed to it. */
+  publicKey?: string;
   createdAt: IsoDateTime;
   lastSeenAt: IsoDateTime;
   removed: boolean;

@@ -1,4 +1,4 @@
-// The workspace open in this tab, shared by every page.
+// The workspace open in this tab, shared by every page, and its link to a relay when it has one.
 import { Workspace } from './workspace.svelte';
 import { LedgerView } from './views.svelte';
 import { ChaseView } from './chaseView.svelte';
@@ -6,14 +6,44 @@ import { today } from '$lib/clock';
 import {
   currentWorkspaceId,
   listWorkspaces,
+  removeWorkspaceEntry,
   saveWorkspaceEntry,
   setCurrentWorkspace,
+  updateWorkspaceEntry,
   type WorkspaceEntry
 } from './registry';
 import { newId, newSecretKey } from './ids';
 import type { CheckedBackup } from './backup';
+import type { RelaySync, RotationOutcome } from './relaySync.svelte';
 import type { Company, IsoDate } from '$lib/domain/types';
+import { joiningLetter } from '$lib/domain/series';
 import { now } from '$lib/clock';
+import type { Invite } from '$lib/sync/invite';
+import type { KeyCheck } from '$lib/sync/relayApi';
+
+/** How long linking waits for the relay's first answer before saying it could not. */
+const LINK_TIMEOUT_MS = 15_000;
+
+export type ShareResult = 'ok' | Exclude<KeyCheck, 'ok' | 'unregistered'>;
+
+/** The device's key pair for a workspace (lazily loaded: WebCrypto and IndexedDB, off the first screen). */
+async function deviceKeys() {
+  return import('$lib/sync/deviceKeys');
+}
+
+/**
+ * Loads the sync modules ahead of need (the invite page does, so that a device that goes offline
+ * right after opening the link can still join: its join then waits for the network).
+ */
+export function preloadSync(): void {
+  void deviceKeys();
+  void import('./relaySync.svelte');
+  void import('$lib/sync/relayApi');
+}
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
+}
 
 function afterPaint(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
@@ -25,6 +55,8 @@ class AppState {
   ledger = $state.raw<LedgerView | null>(null);
   chase = $state.raw<ChaseView | null>(null);
   entry = $state.raw<WorkspaceEntry | null>(null);
+  /** The link to the relay of the open workspace (null: this device only). */
+  sync = $state.raw<RelaySync | null>(null);
   booted = $state(false);
   error = $state<string | null>(null);
 
@@ -44,6 +76,7 @@ class AppState {
 
   async create(company: Company, deviceName: string): Promise<void> {
     const ws = await Workspace.create({ company, deviceName });
+    await this.#publishDeviceKey(ws);
     const entry: WorkspaceEntry = {
       id: ws.id,
       name: company.name,
@@ -79,6 +112,95 @@ class AppState {
     return ws;
   }
 
+  /**
+   * Joins the workspace of an invite on this device: an empty copy holding this device as a new
+   * member (its series letter claimed, confirmed by the relay later), filled by the relay as soon
+   * as it can be reached — until then the join is pending (`entry.joinPending`), even offline.
+   */
+  async join(invite: Invite, deviceName: string): Promise<void> {
+    if (listWorkspaces().some((w) => w.id === invite.workspaceId)) throw new Error('already_joined');
+    const memberId = newId();
+    const device = await this.#deviceKey(invite.workspaceId, memberId);
+    const ws = await Workspace.join({
+      id: invite.workspaceId,
+      memberId,
+      deviceName,
+      seriesLetter: joiningLetter([], invite.letters),
+      publicKey: device?.publicKey ?? ''
+    });
+    const entry: WorkspaceEntry = {
+      id: ws.id,
+      name: invite.company,
+      memberId,
+      key: invite.key,
+      relayUrl: invite.relayUrl,
+      createdAt: now().toISOString(),
+      joinPending: true
+    };
+    saveWorkspaceEntry(entry);
+    await this.#show(entry, ws);
+  }
+
+  /**
+   * Gives up a join that cannot complete (an invite whose key was changed, a relay that does not
+   * know the workspace) or was a mistake: its empty copy is deleted from this device, and the
+   * device goes back to its other workspace, if any.
+   */
+  async cancelJoin(): Promise<void> {
+    const ws = this.workspace;
+    if (!ws || !this.entry?.joinPending) return;
+    await this.#stopSync();
+    this.chase?.destroy();
+    this.chase = this.ledger = null;
+    this.workspace = null;
+    this.entry = null;
+    await ws.destroyLocalData();
+    await (await deviceKeys()).deleteDeviceKey(ws.id, ws.memberId).catch(() => {});
+    removeWorkspaceEntry(ws.id);
+    const next = listWorkspaces()[0];
+    if (next) await this.#show(next, await Workspace.open(next.id, next.memberId));
+  }
+
+  /**
+   * Links the open workspace to a relay: checks the key there (a relay that knows this id under
+   * another key, or takes no new workspaces, is refused), then connects once — which registers
+   * the key's hash — and waits for the relay's answer.
+   */
+  async share(relayUrl: string): Promise<ShareResult> {
+    const ws = this.workspace;
+    const entry = this.entry;
+    if (!ws || !entry) return 'unreachable';
+    const { checkKey } = await import('$lib/sync/relayApi');
+    const check = await checkKey(relayUrl, ws.id, entry.key);
+    if (check !== 'ok' && check !== 'unregistered') return check;
+    await this.#publishDeviceKey(ws);
+    this.#updateEntry({ relayUrl });
+    await this.#startSync(ws);
+    const sync = this.sync;
+    if (!sync) return 'unreachable';
+    return (await within(sync.firstSync, LINK_TIMEOUT_MS)) === 'timeout' ? 'unreachable' : 'ok';
+  }
+
+  /** A new workspace key, sealed for every remaining device; the old one is refused from now on. */
+  async rotateKey(): Promise<RotationOutcome> {
+    const ws = this.workspace;
+    const sync = this.sync;
+    if (!ws || !sync || sync.socket !== 'open') return { ok: false, reason: 'offline' };
+    await this.#publishDeviceKey(ws);
+    return sync.rotate(ws.members.all());
+  }
+
+  /**
+   * Removes another device: marks it removed (its letter stays taken) and changes the key, so it
+   * can neither read new updates nor write. Needs the relay: nothing is marked while offline.
+   */
+  async removeMember(memberId: string): Promise<RotationOutcome> {
+    const ws = this.workspace;
+    if (!ws || !this.sync || this.sync.socket !== 'open') return { ok: false, reason: 'offline' };
+    await ws.removeMember(memberId);
+    return this.rotateKey();
+  }
+
   /** Opens another workspace of this device instead of the current one. */
   async switchTo(id: string): Promise<void> {
     const entry = listWorkspaces().find((w) => w.id === id);
@@ -98,16 +220,42 @@ class AppState {
 
   #updateEntry(patch: Partial<WorkspaceEntry>): void {
     if (!this.entry) return;
-    this.entry = { ...this.entry, ...patch };
-    saveWorkspaceEntry(this.entry);
+    this.#updateEntryOf(this.entry.id, patch);
+  }
+
+  /** Patches a workspace's entry on this device (and the open one's reactive copy). */
+  #updateEntryOf(id: string, patch: Partial<WorkspaceEntry>): void {
+    const next = updateWorkspaceEntry(id, patch);
+    if (next && this.entry?.id === id) this.entry = next;
+  }
+
+  /** This device's public key in its member record (a new pair when this device has none yet). */
+  async #publishDeviceKey(ws: Workspace): Promise<void> {
+    const device = await this.#deviceKey(ws.id, ws.memberId);
+    if (device && !ws.readOnly) await ws.publishPublicKey(device.publicKey);
+  }
+
+  /**
+   * This device's key pair for a workspace, null where WebCrypto is missing (a page served over
+   * plain http from another machine is not a secure context): the device then works and syncs,
+   * but a new key cannot be sealed for it — after a key change it needs a new invite.
+   */
+  async #deviceKey(workspaceId: string, memberId: string) {
+    try {
+      return await (await deviceKeys()).ensureDeviceKey(workspaceId, memberId);
+    } catch {
+      return null;
+    }
   }
 
   async #show(entry: WorkspaceEntry, ws: Workspace): Promise<void> {
     this.chase?.destroy();
+    await this.#stopSync();
     await this.workspace?.close();
     setCurrentWorkspace(entry.id);
     this.entry = entry;
     this.workspace = ws;
+    ws.readOnly = Boolean(entry.removedAt);
     this.ledger = new LedgerView(ws);
     this.chase = null;
     // Building the list reads every record (~0.2 s for 10 000 invoices): after the first screen
@@ -115,6 +263,51 @@ class AppState {
     afterPaint(() => {
       if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
     });
+    if (entry.relayUrl) void this.#startSync(ws);
+  }
+
+  async #stopSync(): Promise<void> {
+    const sync = this.sync;
+    this.sync = null;
+    await sync?.stop();
+  }
+
+  /** Links the open workspace to its relay (the module is loaded only for shared workspaces). */
+  async #startSync(ws: Workspace): Promise<void> {
+    await this.#stopSync();
+    const [{ RelaySync }, { loadDeviceKey }] = await Promise.all([import('./relaySync.svelte'), deviceKeys()]);
+    // The provider exchanges what IndexedDB holds: start once it is loaded.
+    await ws.ready;
+    const entry = this.entry;
+    if (this.workspace !== ws || !entry?.relayUrl || this.sync) return;
+    const id = ws.id;
+    const sync = new RelaySync({
+      workspace: ws,
+      relayUrl: entry.relayUrl,
+      key: entry.key,
+      lastSyncAt: entry.lastSyncAt ?? null,
+      joining: Boolean(entry.joinPending),
+      removed: Boolean(entry.removedAt),
+      privateKey: () => loadDeviceKey(id, ws.memberId).then((device) => device?.privateKey ?? null, () => null),
+      onKey: (key) => this.#updateEntryOf(id, { key }),
+      onSynced: (at) => this.#updateEntryOf(id, { lastSyncAt: at }),
+      onRemoved: () => {
+        ws.readOnly = true;
+        this.#updateEntryOf(id, { removedAt: now().toISOString() });
+      }
+    });
+    this.sync = sync;
+    sync.start();
+    if (entry.joinPending) void sync.firstSync.then(() => this.#completeJoin(ws, sync));
+  }
+
+  /** The relay's copy arrived on a joining device: the workspace is usable from now on. */
+  async #completeJoin(ws: Workspace, sync: RelaySync): Promise<void> {
+    if (this.workspace !== ws || !ws.initialised) return;
+    await ws.adoptRemoteCopy();
+    sync.joining = false;
+    this.#updateEntryOf(ws.id, { joinPending: false, name: ws.company?.name ?? this.entry?.name ?? '' });
+    await ws.flushSnapshot();
   }
 }
 

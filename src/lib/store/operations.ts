@@ -137,6 +137,9 @@ export async function issueDocument(
   if (missing.length) throw new StoreError('missing', missing);
   const member = readRecord(doc, 'members', actor.memberId);
   if (!member) throw new StoreError('unknown_member');
+  if (member.removed) throw new StoreError('removed_device');
+  // A device that joined numbers only once the relay showed its letter is its own (domain/series.ts).
+  if (member.seriesConfirmedAt === null) throw new StoreError('series_unconfirmed', [member.seriesLetter]);
 
   const year = Number(issueDate.slice(0, 4));
   const format = company.numberFormats[FORMAT_KEY[draft.kind]];

@@ -12,6 +12,23 @@ export interface WorkspaceEntry {
   lastBackupAt?: string;
   /** The day the backup reminder was last put off (YYYY-MM-DD). */
   backupReminderDismissedOn?: string;
+  /** Joined from an invite, the relay's copy not received yet. */
+  joinPending?: boolean;
+  /** The last instant this device and the relay were known to agree (ISO instant). */
+  lastSyncAt?: string;
+  /** When this device learnt it was removed from the workspace: read-only, no sync. */
+  removedAt?: string;
+}
+
+/** Patches the entry of workspace `id`, if this device still has it; returns the new entry. */
+export function updateWorkspaceEntry(id: string, patch: Partial<WorkspaceEntry>): WorkspaceEntry | null {
+  const all = listWorkspaces();
+  const at = all.findIndex((w) => w.id === id);
+  if (at < 0) return null;
+  // In place: the list keeps its order.
+  all[at] = { ...all[at], ...patch };
+  localStorage.setItem(LIST_KEY, JSON.stringify(all));
+  return all[at];
 }
 
 const LIST_KEY = 'relance.workspaces';

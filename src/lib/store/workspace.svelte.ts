@@ -26,6 +26,8 @@ import {
   companyMap,
   deleteRecord,
   initialiseDoc,
+  isInitialised,
+  patchRecord,
   metaMap,
   migrate,
   SchemaTooNewError,
@@ -39,6 +41,7 @@ import {
   type WorkspaceData
 } from './doc';
 import * as ops from './operations';
+import { StoreError } from './operations';
 import * as chaseOps from './chaseOperations';
 import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
@@ -75,6 +78,8 @@ export class Workspace {
   /** Why the workspace could not be opened ('schema_too_new'), when status is 'error'. */
   failure = $state<string | null>(null);
   company = $state.raw<Company | null>(null);
+  /** This device was removed from the shared workspace: it keeps its data, and writes nothing. */
+  readOnly = $state(false);
 
   readonly members = new Collection('members');
   readonly clients = new Collection('clients');
@@ -115,6 +120,40 @@ export class Workspace {
     return this.members.get(this.memberId);
   }
 
+  /** Whether the document holds a workspace yet (a device joining waits for the relay's copy). */
+  get initialised(): boolean {
+    return isInitialised(this.doc);
+  }
+
+  /**
+   * After the relay's copy first arrived on a joining device: bring it to this app's schema, as
+   * opening does (migrations are deterministic, so devices doing it at once agree).
+   */
+  async adoptRemoteCopy(): Promise<void> {
+    await this.#ready;
+    try {
+      migrate(this.doc);
+    } catch (e) {
+      if (!(e instanceof SchemaTooNewError)) throw e;
+      this.failure = 'schema_too_new';
+      this.status = 'error';
+    }
+  }
+
+  /** This device's public key in its member record (envelopes of new keys are sealed to it). */
+  async publishPublicKey(publicKey: string): Promise<void> {
+    await this.#ready;
+    if (this.me?.publicKey === publicKey) return;
+    patchRecord(this.doc, 'members', this.memberId, { publicKey });
+  }
+
+  /** Marks another device removed (its letter stays taken: its numbers exist). */
+  async removeMember(memberId: string): Promise<void> {
+    await this.#writable();
+    if (memberId === this.memberId) throw new Error('a device cannot remove itself');
+    patchRecord(this.doc, 'members', memberId, { removed: true });
+  }
+
   /** Opens a workspace stored on this device: snapshot first, then the Y.Doc. */
   static async open(id: string, memberId: string): Promise<Workspace> {
     const ws = new Workspace(id, memberId);
@@ -145,11 +184,36 @@ export class Workspace {
         id: memberId,
         name: input.deviceName,
         seriesLetter: input.seriesLetter ?? 'A',
+        // The first device: nobody else can hold its letter.
+        seriesConfirmedAt: at,
         createdAt: at,
         lastSeenAt: at,
         removed: false
       });
     }, LOCAL_ORIGIN);
+    await ws.flushSnapshot();
+    return ws;
+  }
+
+  /**
+   * This device joining a shared workspace: an empty document (the relay fills it) holding this
+   * device's member record, its series letter only claimed until the relay confirms it
+   * (domain/series.ts).
+   */
+  static async join(input: { id: string; memberId: string; deviceName: string; seriesLetter: string; publicKey: string }): Promise<Workspace> {
+    const ws = new Workspace(input.id, input.memberId);
+    await ws.#attach();
+    const at = now().toISOString();
+    putRecord(ws.doc, 'members', {
+      id: input.memberId,
+      name: input.deviceName,
+      seriesLetter: input.seriesLetter,
+      seriesConfirmedAt: null,
+      publicKey: input.publicKey,
+      createdAt: at,
+      lastSeenAt: at,
+      removed: false
+    });
     await ws.flushSnapshot();
     return ws;
   }
@@ -172,6 +236,8 @@ export class Workspace {
         id: memberId,
         name: input.deviceName,
         seriesLetter: input.seriesLetter,
+        // A copy on this device only, under a letter no member of the backup has.
+        seriesConfirmedAt: at,
         createdAt: at,
         lastSeenAt: at,
         removed: false
@@ -313,18 +379,24 @@ export class Workspace {
 
   // ——— writes: each waits until the Y.Doc is loaded ———
 
-  async saveCompany(patch: Partial<Company>): Promise<void> {
+  /** Waits for the Y.Doc; refuses on a device removed from the workspace. */
+  async #writable(): Promise<void> {
     await this.#ready;
+    if (this.readOnly) throw new StoreError('removed_device');
+  }
+
+  async saveCompany(patch: Partial<Company>): Promise<void> {
+    await this.#writable();
     writeCompany(this.doc, patch);
   }
 
   async saveMember(member: Member): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     putRecord(this.doc, 'members', member);
   }
 
   async saveClient(client: Client): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     const existed = readRecord(this.doc, 'clients', client.id) !== null;
     this.doc.transact(() => {
       putRecord(this.doc, 'clients', { ...client, updatedAt: now().toISOString() });
@@ -337,32 +409,32 @@ export class Workspace {
   }
 
   async saveItem(item: CatalogItem): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     putRecord(this.doc, 'items', item);
   }
 
   async deleteItem(id: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     deleteRecord(this.doc, 'items', id);
   }
 
   async createDocument(kind: DocumentKind, clientId: string): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     return ops.createDocument(this.doc, this.actor, kind, clientId);
   }
 
   async saveDraft(id: string, patch: Partial<DocumentRecord>): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.saveDraft(this.doc, this.actor, id, patch);
   }
 
   async deleteDraft(id: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.deleteDraft(this.doc, id);
   }
 
   async issueDocument(id: string, issueDate: IsoDate): Promise<DocumentRecord> {
-    await this.#ready;
+    await this.#writable();
     const issue = () => ops.issueDocument(this.doc, this.actor, id, issueDate, () => this.documents.all());
     // Two tabs of this device share its series: one issue at a time across tabs, and the lock
     // is held a moment longer so the number taken reaches the other tab before it takes one.
@@ -375,114 +447,114 @@ export class Workspace {
   }
 
   async markSent(id: string, date: IsoDate, channel: SendChannel): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.markSent(this.doc, this.actor, id, date, channel);
   }
 
   async setDisputed(id: string, disputed: boolean): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.setDisputed(this.doc, this.actor, id, disputed);
   }
 
   async setQuoteOutcome(id: string, outcome: QuoteOutcome): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.setQuoteOutcome(this.doc, this.actor, id, outcome);
   }
 
   async convertQuoteToInvoice(quoteId: string): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     return ops.convertQuoteToInvoice(this.doc, this.actor, quoteId);
   }
 
   async createCreditNote(invoiceId: string, lines?: Line[]): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     return ops.createCreditNote(this.doc, this.actor, invoiceId, lines);
   }
 
   async recordPayment(input: ops.NewPayment, balances: Map<string, number>): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     return ops.recordPayment(this.doc, this.actor, input, balances);
   }
 
   async deletePayment(id: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.deletePayment(this.doc, this.actor, id);
   }
 
   async logNote(clientId: string | null, documentId: string | null, text: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     ops.logEvent(this.doc, this.actor, 'note', { clientId, documentId, text });
   }
 
   // ——— follow-up ———
 
   async logContact(input: chaseOps.ContactInput): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     return chaseOps.logContact(this.doc, this.actor, input);
   }
 
   async takeItem(clientId: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.takeItem(this.doc, this.actor, clientId);
   }
 
   async releaseItem(clientId: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.releaseItem(this.doc, clientId);
   }
 
   async savePolicy(policy: DunningPolicy): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.savePolicy(this.doc, policy);
   }
 
   async removePolicy(id: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.removePolicy(this.doc, id);
   }
 
   async resetToBuiltIn(name: 'policies' | 'templates', id: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.resetToBuiltIn(this.doc, name, id);
   }
 
   async saveTemplate(template: ChaseTemplate): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.saveTemplate(this.doc, template);
   }
 
   async saveChaseConfig(config: ChaseConfig): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.saveChaseConfig(this.doc, config);
   }
 
   async setClientChase(clientId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.setClientChase(this.doc, this.actor, clientId, overrides);
   }
 
   async setInvoiceChase(invoiceId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.setInvoiceChase(this.doc, this.actor, invoiceId, overrides);
   }
 
   async setInstallments(invoiceId: string, plan: Installment[] | null): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.setInstallments(this.doc, this.actor, invoiceId, plan);
   }
 
   async saveTask(input: Omit<ChaseTask, 'id' | 'memberId' | 'createdAt' | 'done'> & { id?: string }): Promise<string> {
-    await this.#ready;
+    await this.#writable();
     return chaseOps.saveTask(this.doc, this.actor, input);
   }
 
   async completeTask(id: string, today: IsoDate): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.completeTask(this.doc, id, today);
   }
 
   async deleteTask(id: string): Promise<void> {
-    await this.#ready;
+    await this.#writable();
     chaseOps.deleteTask(this.doc, id);
   }
 }

@@ -228,4 +228,46 @@ describe('Workspace', () => {
     expect(again.documents.size).toBe(0);
     await again.close();
   });
+
+  it('the device that creates a workspace has its letter confirmed from the start', async () => {
+    const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
+    expect(ws.me!.seriesConfirmedAt).toEqual(expect.any(String));
+    await ws.close();
+  });
+
+  it('a device joining starts empty, holding only its claim on a letter; the relay’s copy then makes it a workspace', async () => {
+    const id = newId();
+    const ws = await Workspace.join({ id, memberId: 'm-join', deviceName: 'Tablette', seriesLetter: 'B', publicKey: 'cGs=' });
+    expect(ws.initialised).toBe(false);
+    expect(ws.company).toBeNull();
+    expect(ws.me).toMatchObject({ id: 'm-join', name: 'Tablette', seriesLetter: 'B', seriesConfirmedAt: null, publicKey: 'cGs=', removed: false });
+
+    // What the relay sends: another device's whole workspace.
+    const other = await Workspace.create({ company: company(), deviceName: 'Portable' });
+    await other.saveClient(client('c1'));
+    Y.applyUpdate(ws.doc, Y.encodeStateAsUpdate(other.doc), 'relay');
+    await ws.adoptRemoteCopy();
+    expect(ws.initialised).toBe(true);
+    expect(ws.company!.name).toBe('Menuiserie Martin');
+    expect(ws.clients.get('c1')!.name).toBe('Client c1');
+    expect(ws.members.size).toBe(2);
+    // Reopened: the snapshot was rewritten after the remote update, like after a local one.
+    await ws.close();
+    const again = await Workspace.open(id, 'm-join');
+    expect(again.company!.name).toBe('Menuiserie Martin');
+    await again.ready;
+    expect(again.me!.seriesLetter).toBe('B');
+    await again.close();
+    await other.close();
+  });
+
+  it('a removed device is read-only: every write is refused, its data stays', async () => {
+    const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
+    await ws.saveClient(client('c1'));
+    ws.readOnly = true;
+    await expect(ws.saveClient(client('c2'))).rejects.toMatchObject({ code: 'removed_device' });
+    await expect(ws.createDocument('invoice', 'c1')).rejects.toMatchObject({ code: 'removed_device' });
+    expect(ws.clients.all().map((c) => c.id)).toEqual(['c1']);
+    await ws.close();
+  });
 });

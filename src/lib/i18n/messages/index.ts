@@ -11,11 +11,12 @@ import home from './home';
 import pdf from './pdf';
 import pwa from './pwa';
 import chase from './chase';
+import sync from './sync';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

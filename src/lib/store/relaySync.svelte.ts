@@ -1,0 +1,507 @@
+// The link between an open workspace and its relay (sync-server/README.md is the contract).
+//
+// A y-websocket provider on the workspace's own Y.Doc: IndexedDB stays the source of truth, the
+// provider only exchanges updates, so whatever is written offline goes out on the next
+// connection and nothing is lost. Around it, what the app needs to know and do:
+//
+// - round trips: a sync step 1 sent on the socket is answered by one step 2, in order, after the
+//   relay has stored everything sent before it. « À jour » means such a read-back came after the
+//   last local change; the series letter of a joining device is decided on such a read-back too
+//   (domain/series.ts explains why that order matters);
+// - the state for the header (domain of src/lib/sync/status.ts), the last sync instant;
+// - who is online (awareness: each device announces its member id);
+// - a changed key: close 4401, or a refused reconnection confirmed by GET /auth → this device's
+//   envelope, opened with its private key → the new key, and on; no envelope → removed;
+// - the browser's online/offline events (y-websocket itself retries with backoff).
+import type * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Member } from '$lib/domain/types';
+import { now as clockNow } from '$lib/clock';
+import { openEnvelope, sealKey } from '$lib/sync/envelope';
+import { relaySocketUrl } from '$lib/sync/invite';
+import { checkKey, fetchEnvelope, rotateKey, type KeyCheck } from '$lib/sync/relayApi';
+import { FAILURES_BEFORE_KEY_CHECK, syncState, type SyncFacts, type SyncState } from '$lib/sync/status';
+import { patchRecord } from './doc';
+import { newSecretKey } from './ids';
+import { settleSeries } from './series';
+import type { Workspace } from './workspace.svelte';
+
+/** What the link uses of a workspace (a whole Workspace in the app; doc and collections in tests). */
+export type SyncedWorkspace = Pick<Workspace, 'id' | 'memberId' | 'doc' | 'members' | 'documents' | 'readOnly' | 'status'>;
+
+const MESSAGE_SYNC = 0;
+/** The relay closes every socket of a workspace whose key was changed with this code. */
+export const CLOSE_KEY_ROTATED = 4401;
+/** Local changes are acknowledged in batches: a read-back this long after the last one. */
+const FLUSH_DELAY_MS = 150;
+/** This device's « last seen » is written at most this often. */
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
+/** Asking the relay again after an HTTP call found nobody. */
+const RETRY_MS = 15_000;
+/** At most one key check per this long while connections keep failing. */
+const KEY_CHECK_EVERY_MS = 30_000;
+
+/** The browser's network state; a stub in tests. */
+export interface NetworkWatch {
+  online(): boolean;
+  watch(listener: (online: boolean) => void): () => void;
+}
+
+export const browserNetwork: NetworkWatch = {
+  online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+  watch(listener) {
+    if (typeof window === 'undefined') return () => {};
+    const on = () => listener(true);
+    const off = () => listener(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }
+};
+
+export interface RelaySyncOptions {
+  workspace: SyncedWorkspace;
+  /** The relay's base address (src/lib/sync/invite.ts normalizeRelayUrl). */
+  relayUrl: string;
+  key: string;
+  lastSyncAt?: string | null;
+  /** A device joining: the relay must already know the workspace (never register a new one). */
+  joining?: boolean;
+  /** This device was removed earlier: stay offline, say so. */
+  removed?: boolean;
+  /** This device's private key for the workspace (to open envelopes). */
+  privateKey(): Promise<CryptoKey | null>;
+  /** Keep on this device: a new key, the last sync instant, the removal. */
+  onKey(key: string): void;
+  onSynced(at: string): void;
+  onRemoved(): void;
+  network?: NetworkWatch;
+  WebSocket?: typeof WebSocket;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+export type RotationOutcome =
+  | { ok: true; unsealed: string[] }
+  | { ok: false; reason: 'offline' | 'refused' | 'invalid' | 'unreachable' };
+
+interface Waiter {
+  target: number;
+  resolve: (ok: boolean) => void;
+}
+
+export class RelaySync {
+  socket = $state<SyncFacts['socket']>('closed');
+  failures = $state(0);
+  synced = $state(false);
+  pending = $state(false);
+  refusal = $state<SyncFacts['refusal']>(null);
+  browserOnline = $state(true);
+  lastSyncAt = $state<string | null>(null);
+  /** Member ids of the other devices connected to the relay now. */
+  peers = $state.raw<ReadonlySet<string>>(new Set());
+  /** Joining: the relay does not know the workspace, or the invite's key is no longer valid. */
+  joining = $state(false);
+
+  readonly state: SyncState = $derived(
+    syncState({
+      linked: true,
+      browserOnline: this.browserOnline,
+      socket: this.socket,
+      failures: this.failures,
+      synced: this.synced,
+      pending: this.pending,
+      refusal: this.refusal
+    })
+  );
+
+  /** Resolves at the first time the relay's state arrived (a joining device then has the workspace). */
+  readonly firstSync: Promise<void>;
+
+  readonly relayUrl: string;
+  #key = $state('');
+  #ws: SyncedWorkspace;
+  #provider: WebsocketProvider;
+  #options: RelaySyncOptions;
+  #network: NetworkWatch;
+  #fetch: typeof fetch;
+  #now: () => Date;
+  #markFirstSync!: () => void;
+  #stops: (() => void)[] = [];
+  #sent = 0;
+  #received = 0;
+  #waiters: Waiter[] = [];
+  #localSeq = 0;
+  #flushTimer: ReturnType<typeof setTimeout> | null = null;
+  #flushing = false;
+  #flushAgain = false;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #recovering = false;
+  #lastKeyCheck = 0;
+  #checkedBeforeJoin = false;
+  #stopped = false;
+
+  constructor(options: RelaySyncOptions) {
+    this.#options = options;
+    this.#ws = options.workspace;
+    this.relayUrl = options.relayUrl;
+    this.#key = options.key;
+    this.#network = options.network ?? browserNetwork;
+    this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.#now = options.now ?? clockNow;
+    this.lastSyncAt = options.lastSyncAt ?? null;
+    this.joining = options.joining ?? false;
+    this.firstSync = new Promise((resolve) => (this.#markFirstSync = resolve));
+    this.#provider = new WebsocketProvider(relaySocketUrl(options.relayUrl), this.#ws.id, this.#ws.doc, {
+      connect: false,
+      params: { token: options.key },
+      // Tabs of one workspace already share updates (workspace.svelte.ts).
+      disableBc: true,
+      maxBackoffTime: 10_000,
+      ...(options.WebSocket ? { WebSocketPolyfill: options.WebSocket } : {})
+    });
+    this.#watchReadBacks();
+    this.#provider.on('status', this.#onStatus);
+    this.#provider.on('sync', this.#onSync);
+    this.#provider.on('connection-close', this.#onClose);
+    this.#ws.doc.on('update', this.#onDocUpdate);
+    this.#stops.push(() => this.#ws.doc.off('update', this.#onDocUpdate));
+    const awareness = this.#provider.awareness;
+    awareness.on('change', this.#onAwareness);
+    this.#stops.push(() => awareness.off('change', this.#onAwareness));
+    this.#stops.push(
+      this.#ws.members.onChange(() => {
+        const me = this.#ws.members.peek(this.#ws.memberId);
+        // Marked removed by another device (before the key change reached this one, or without it).
+        if (me?.removed && this.refusal !== 'removed') return this.#refuse('removed');
+        this.#announce();
+        // A joining device waiting for a rival to move its claim: read back again.
+        if (me?.seriesConfirmedAt === null) this.#flushSoon(FLUSH_DELAY_MS);
+      })
+    );
+    if (options.removed) this.refusal = 'removed';
+  }
+
+  get key(): string {
+    return this.#key;
+  }
+
+  /** Member ids with a device on the relay now, this one's included when it is connected. */
+  get onlineMembers(): ReadonlySet<string> {
+    const ids = new Set(this.peers);
+    if (this.socket === 'open') ids.add(this.#ws.memberId);
+    return ids;
+  }
+
+  start(): void {
+    if (this.#ws.members.peek(this.#ws.memberId)?.removed && !this.refusal) this.#refuse('removed');
+    this.#stops.push(this.#network.watch(this.#onNetwork));
+    this.#announce();
+    void this.#begin();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#clearTimers();
+    for (const stop of this.#stops) stop();
+    this.#stops = [];
+    this.#provider.awareness.setLocalState(null);
+    this.#provider.destroy();
+    this.#provider.awareness.destroy();
+    this.#failWaiters();
+  }
+
+  /** Connects, after asking the relay when this device is joining (never register by mistake). */
+  async #begin(): Promise<void> {
+    if (this.#stopped || this.refusal || this.#recovering) return;
+    this.browserOnline = this.#network.online();
+    if (!this.browserOnline) return;
+    if (this.joining && !this.#checkedBeforeJoin) {
+      const check = await checkKey(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
+      if (this.#stopped) return;
+      if (check === 'unreachable') {
+        this.failures++;
+        this.#retry(() => void this.#begin());
+        return;
+      }
+      if (check !== 'ok') {
+        this.#refuse(check === 'refused' ? 'key' : 'unknown_workspace');
+        return;
+      }
+      this.#checkedBeforeJoin = true;
+    }
+    this.#provider.connect();
+  }
+
+  // ——— round trips ———
+
+  /** Counts the step 2 messages the relay sends: each answers one step 1, in order. */
+  #watchReadBacks(): void {
+    const handlers = this.#provider.messageHandlers;
+    const original = handlers[MESSAGE_SYNC];
+    handlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
+      const kind = decoding.peekVarUint(decoder);
+      original(encoder, decoder, provider, emitSynced, type);
+      if (kind === syncProtocol.messageYjsSyncStep2) {
+        this.#received++;
+        this.#waiters = this.#waiters.filter((w) => (w.target <= this.#received ? (w.resolve(true), false) : true));
+      }
+    };
+  }
+
+  /**
+   * Asks the relay for what this device lacks, after everything sent so far: true once the
+   * answer arrived (the relay then holds all this device sent before), false if not connected.
+   */
+  roundTrip(): Promise<boolean> {
+    const socket = this.#provider.ws;
+    if (!this.#provider.wsconnected || !socket || socket.readyState !== 1) return Promise.resolve(false);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.#ws.doc);
+    socket.send(encoding.toUint8Array(encoder));
+    const target = ++this.#sent;
+    return new Promise((resolve) => this.#waiters.push({ target, resolve }));
+  }
+
+  #failWaiters(): void {
+    for (const w of this.#waiters) w.resolve(false);
+    this.#waiters = [];
+  }
+
+  #flushSoon(ms: number): void {
+    if (this.#flushTimer || this.#stopped) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = null;
+      void this.#flush();
+    }, ms);
+  }
+
+  /** A read-back after the latest local change: acknowledges it, then settles what depends on it. */
+  async #flush(): Promise<void> {
+    if (!this.synced || this.#stopped) return; // the next 'sync' flushes
+    if (this.#flushing) {
+      this.#flushAgain = true;
+      return;
+    }
+    this.#flushing = true;
+    try {
+      const seq = this.#localSeq;
+      if (!(await this.roundTrip()) || this.#stopped) return;
+      // A change made during the round trip is not acknowledged yet: its own flush follows.
+      if (seq !== this.#localSeq) return;
+      this.pending = false;
+      this.#noteSynced();
+      this.#afterReadBack();
+    } finally {
+      this.#flushing = false;
+      if (this.#flushAgain) {
+        this.#flushAgain = false;
+        this.#flushSoon(0);
+      }
+    }
+  }
+
+  /** On a read-back that followed every local change: the series letter, then « last seen ». */
+  #afterReadBack(): void {
+    const ws = this.#ws;
+    const me = ws.members.peek(ws.memberId);
+    if (!me || ws.readOnly || ws.status !== 'ready') return;
+    const at = this.#now();
+    if (me.seriesConfirmedAt === null) settleSeries(ws.doc, ws.memberId, at.toISOString(), () => ws.documents.values());
+    if (at.getTime() - new Date(me.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
+      patchRecord(ws.doc, 'members', ws.memberId, { lastSeenAt: at.toISOString() });
+    }
+  }
+
+  #noteSynced(): void {
+    const at = this.#now().toISOString();
+    this.lastSyncAt = at;
+    this.#options.onSynced(at);
+  }
+
+  // ——— provider events ———
+
+  #onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status === 'connected') {
+      // The provider sends its own step 1 right after this event.
+      this.#sent = 1;
+      this.#received = 0;
+      this.socket = 'open';
+    } else this.socket = status === 'connecting' ? 'connecting' : 'closed';
+  };
+
+  #onSync = (isSynced: boolean) => {
+    this.synced = isSynced;
+    if (!isSynced) return;
+    this.failures = 0;
+    this.#markFirstSync();
+    // What this device sent on connecting is acknowledged by the next read-back.
+    this.#flushSoon(0);
+  };
+
+  #onClose = (event: CloseEvent | null) => {
+    // The last moment this device and the relay were known to agree.
+    if (this.synced && !this.pending) this.#noteSynced();
+    this.synced = false;
+    this.socket = 'closed';
+    this.#failWaiters();
+    if (!event || this.#stopped) return; // closed by this side (offline, stop)
+    if (event.code === CLOSE_KEY_ROTATED) {
+      void this.#recoverKey();
+      return;
+    }
+    this.failures++;
+    // Browsers hide a refused upgrade's status (401 looks like any failure): ask over HTTP.
+    if (this.failures >= FAILURES_BEFORE_KEY_CHECK && this.#network.online()) void this.#checkAfterFailures();
+  };
+
+  #onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === this.#provider) return;
+    this.#localSeq++;
+    this.pending = true;
+    this.#flushSoon(FLUSH_DELAY_MS);
+  };
+
+  #onAwareness = () => {
+    const ids = new Set<string>();
+    for (const [clientId, state] of this.#provider.awareness.getStates()) {
+      if (clientId === this.#ws.doc.clientID) continue;
+      const member = (state as { member?: unknown }).member;
+      if (typeof member === 'string' && member !== this.#ws.memberId) ids.add(member);
+    }
+    const same = ids.size === this.peers.size && [...ids].every((id) => this.peers.has(id));
+    if (!same) this.peers = ids;
+  };
+
+  /** Tells the other devices which member this one is (and its current name). */
+  #announce(): void {
+    if (this.#stopped) return;
+    const name = this.#ws.members.peek(this.#ws.memberId)?.name ?? '';
+    const current = this.#provider.awareness.getLocalState() as { member?: string; name?: string } | null;
+    if (current?.member === this.#ws.memberId && current.name === name) return;
+    this.#provider.awareness.setLocalState({ member: this.#ws.memberId, name });
+  }
+
+  #onNetwork = (online: boolean) => {
+    this.browserOnline = online;
+    if (!online) {
+      this.#provider.disconnect();
+      return;
+    }
+    this.failures = 0;
+    void this.#begin();
+  };
+
+  // ——— keys ———
+
+  async #checkAfterFailures(): Promise<void> {
+    const at = Date.now();
+    if (this.#recovering || at - this.#lastKeyCheck < KEY_CHECK_EVERY_MS) return;
+    this.#lastKeyCheck = at;
+    const check: KeyCheck = await checkKey(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
+    if (this.#stopped) return;
+    if (check === 'refused') await this.#recoverKey();
+    else if (check === 'closed') this.#refuse('unknown_workspace');
+  }
+
+  /** The key changed: this device's envelope holds the new one, or this device was removed. */
+  async #recoverKey(): Promise<void> {
+    if (this.#recovering || this.#stopped) return;
+    this.#recovering = true;
+    try {
+      this.#provider.disconnect();
+      const got = await fetchEnvelope(this.relayUrl, this.#ws.id, this.#ws.memberId, this.#fetch);
+      if (this.#stopped) return;
+      if (got === 'unreachable') {
+        this.#retry(() => void this.#recoverKey());
+        return;
+      }
+      // No envelope: a device removed (rotations seal the key for every remaining member), or
+      // an invite whose key was changed before this device could join with it.
+      if (!got.envelope) return this.#refuse(this.joining ? 'key' : 'removed');
+      const privateKey = await this.#options.privateKey();
+      if (!privateKey) return this.#refuse('key');
+      let key: string;
+      try {
+        key = await openEnvelope(got.envelope, privateKey, { workspaceId: this.#ws.id, memberId: this.#ws.memberId });
+      } catch {
+        return this.#refuse('key');
+      }
+      if (key === this.#key && (await checkKey(this.relayUrl, this.#ws.id, key, this.#fetch)) === 'refused') {
+        return this.#refuse(this.joining ? 'key' : 'removed');
+      }
+      this.#recovering = false;
+      this.adoptKey(key);
+    } finally {
+      this.#recovering = false;
+    }
+  }
+
+  /** Uses `key` from now on (kept on this device) and connects with it. */
+  adoptKey(key: string): void {
+    if (this.#stopped) return;
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#provider.params = { token: key };
+      this.#options.onKey(key);
+    }
+    this.refusal = null;
+    this.failures = 0;
+    if (this.#network.online()) this.#provider.connect();
+  }
+
+  #refuse(reason: NonNullable<SyncFacts['refusal']>): void {
+    this.refusal = reason;
+    this.#provider.disconnect();
+    if (reason === 'removed') this.#options.onRemoved();
+  }
+
+  #retry(run: () => void): void {
+    if (this.#retryTimer || this.#stopped) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      run();
+    }, RETRY_MS);
+  }
+
+  #clearTimers(): void {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#flushTimer = this.#retryTimer = null;
+  }
+
+  /**
+   * A new workspace key: sealed for every remaining member that published a device key, sent to
+   * the relay with the current key; from then on the relay refuses the old one. Changes made
+   * before (a device marked removed) reach the relay first.
+   */
+  async rotate(members: readonly Member[]): Promise<RotationOutcome> {
+    if (!(await this.roundTrip())) return { ok: false, reason: 'offline' };
+    const newKey = newSecretKey();
+    const envelopes: Record<string, string> = {};
+    const unsealed: string[] = [];
+    for (const m of members) {
+      if (m.removed) continue;
+      if (!m.publicKey) {
+        unsealed.push(m.id);
+        continue;
+      }
+      try {
+        envelopes[m.id] = await sealKey(newKey, m.publicKey, { workspaceId: this.#ws.id, memberId: m.id });
+      } catch {
+        unsealed.push(m.id);
+      }
+    }
+    const result = await rotateKey(this.relayUrl, this.#ws.id, this.#key, { newKey, envelopes }, this.#fetch);
+    if (result !== 'ok') return { ok: false, reason: result };
+    this.adoptKey(newKey);
+    return { ok: true, unsealed };
+  }
+}

@@ -1,0 +1,86 @@
+// The relay's HTTP endpoints (sync-server/README.md, « HTTP endpoints »): key check, rotation,
+// envelopes. The key travels in the Authorization header, never in a URL.
+import { relayApiUrl } from './invite';
+
+type Fetch = typeof fetch;
+
+const TIMEOUT_MS = 10_000;
+
+/** What the relay says about a workspace key. */
+export type KeyCheck =
+  /** The key is the workspace's key. */
+  | 'ok'
+  /** The relay does not know the workspace; a connection with this key would register it. */
+  | 'unregistered'
+  /** Another key is the workspace's key (it was changed, or this key was never right). */
+  | 'refused'
+  /** Unknown workspace and the relay does not register new ones. */
+  | 'closed'
+  /** No answer: no network, relay down, or not a relay. */
+  | 'unreachable';
+
+async function call(fetchFn: Fetch, url: string, init: RequestInit): Promise<Response | null> {
+  try {
+    return await fetchFn(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch {
+    return null;
+  }
+}
+
+/** GET /sync/<id>/auth: does the relay accept `key` for this workspace? Registers nothing. */
+export async function checkKey(relayUrl: string, workspaceId: string, key: string, fetchFn: Fetch = fetch): Promise<KeyCheck> {
+  const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'auth'), { headers: { authorization: `Bearer ${key}` } });
+  if (!res) return 'unreachable';
+  if (res.status === 401) return 'refused';
+  if (res.status === 403) return 'closed';
+  if (res.status !== 200) return 'unreachable';
+  try {
+    const body = (await res.json()) as { registered?: unknown };
+    return body.registered === true ? 'ok' : body.registered === false ? 'unregistered' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}
+
+/** GET /sync/<id>/envelope/<memberId>: this member's sealed key; null when it has none (removed). */
+export async function fetchEnvelope(
+  relayUrl: string,
+  workspaceId: string,
+  memberId: string,
+  fetchFn: Fetch = fetch
+): Promise<{ envelope: string | null } | 'unreachable'> {
+  const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'envelope', memberId), {});
+  if (!res) return 'unreachable';
+  if (res.status === 404) return { envelope: null };
+  if (res.status !== 200) return 'unreachable';
+  try {
+    const body = (await res.json()) as { envelope?: unknown };
+    return typeof body.envelope === 'string' ? { envelope: body.envelope } : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}
+
+export type RotationResult = 'ok' | 'refused' | 'invalid' | 'unreachable';
+
+/**
+ * POST /sync/<id>/rotate: from now on the relay accepts only `newKey`, and hands each member its
+ * envelope. A lost answer is settled by asking /auth with the new key (the contract's advice).
+ */
+export async function rotateKey(
+  relayUrl: string,
+  workspaceId: string,
+  currentKey: string,
+  rotation: { newKey: string; envelopes: Record<string, string> },
+  fetchFn: Fetch = fetch
+): Promise<RotationResult> {
+  const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'rotate'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${currentKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(rotation)
+  });
+  if (res?.status === 204) return 'ok';
+  if (res?.status === 401) return 'refused';
+  if (res?.status === 400 || res?.status === 413) return 'invalid';
+  return (await checkKey(relayUrl, workspaceId, rotation.newKey, fetchFn)) === 'ok' ? 'ok' : 'unreachable';
+}

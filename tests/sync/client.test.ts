@@ -1,0 +1,240 @@
+// The app's relay link (src/lib/store/relaySync.svelte.ts) against the real relay, in Node:
+// `ws` as the WebSocket, a switchable network, workspace documents and collections as the app
+// holds them. Joining, offline writes, series letters, key rotation with envelopes, removal.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { Member } from '$lib/domain/types';
+import { exportPublicKey, generateDeviceKeyPair } from '$lib/sync/envelope';
+import { checkKey } from '$lib/sync/relayApi';
+import { Collection } from '$lib/store/collection.svelte';
+import { patchRecord, putRecord, readRecord } from '$lib/store/doc';
+import { RelaySync, type NetworkWatch } from '$lib/store/relaySync.svelte';
+import { client, company, T0 } from '$lib/store/fixtures';
+import { initialiseDoc, writeCompany } from '$lib/store/doc';
+import { randomId, randomKey, removeDir, startTestRelay, type TestRelay } from './helpers';
+
+class SwitchableNetwork implements NetworkWatch {
+  isOnline = true;
+  #listeners = new Set<(online: boolean) => void>();
+  online = () => this.isOnline;
+  watch(listener: (online: boolean) => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+  set(online: boolean) {
+    this.isOnline = online;
+    for (const l of this.#listeners) l(online);
+  }
+}
+
+async function until(what: string, check: () => boolean, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Device {
+  doc: Y.Doc;
+  memberId: string;
+  link: RelaySync;
+  network: SwitchableNetwork;
+  keys: string[];
+  removed: boolean;
+  members: Collection<'members'>;
+  member(id?: string): Member | null;
+}
+
+let relay: TestRelay;
+const devices: Device[] = [];
+
+beforeAll(async () => {
+  relay = await startTestRelay();
+});
+afterEach(async () => {
+  for (const d of devices.splice(0)) await d.link.stop();
+});
+afterAll(async () => {
+  await relay.stop();
+  removeDir(relay.dataDir);
+});
+
+/** A device: its document (filled by `fill`), its member record, its key pair, its link. */
+async function device(opts: { workspaceId: string; key: string; letter: string; confirmed: boolean; joining?: boolean; fill?: (doc: Y.Doc) => void }): Promise<Device> {
+  const doc = new Y.Doc();
+  opts.fill?.(doc);
+  const memberId = randomId('m');
+  const pair = await generateDeviceKeyPair();
+  putRecord(doc, 'members', {
+    id: memberId,
+    name: `Poste ${memberId}`,
+    seriesLetter: opts.letter,
+    seriesConfirmedAt: opts.confirmed ? T0 : null,
+    publicKey: await exportPublicKey(pair.publicKey),
+    createdAt: T0,
+    lastSeenAt: T0,
+    removed: false
+  });
+  const members = new Collection('members');
+  members.load(doc);
+  members.follow(doc);
+  const documents = new Collection('documents');
+  documents.load(doc);
+  documents.follow(doc);
+  const network = new SwitchableNetwork();
+  const d: Device = {
+    doc,
+    memberId,
+    network,
+    keys: [],
+    removed: false,
+    members,
+    member: (id = memberId) => readRecord(doc, 'members', id),
+    link: null as unknown as RelaySync
+  };
+  d.link = new RelaySync({
+    workspace: { id: opts.workspaceId, memberId, doc, members, documents, readOnly: false, status: 'ready' },
+    relayUrl: relay.relay.url,
+    key: opts.key,
+    joining: opts.joining,
+    privateKey: async () => pair.privateKey,
+    onKey: (key) => d.keys.push(key),
+    onSynced: () => {},
+    onRemoved: () => (d.removed = true),
+    network,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket
+  });
+  devices.push(d);
+  d.link.start();
+  return d;
+}
+
+/** The first device of a new workspace, linked and synced; the relay registered its key. */
+async function firstDevice() {
+  const workspaceId = randomId('ws');
+  const key = randomKey();
+  const a = await device({
+    workspaceId,
+    key,
+    letter: 'A',
+    confirmed: true,
+    fill: (doc) => {
+      initialiseDoc(doc, workspaceId, T0);
+      writeCompany(doc, company());
+      putRecord(doc, 'clients', client('c1'));
+    }
+  });
+  await until('A synced', () => a.link.state === 'synced');
+  return { workspaceId, key, a };
+}
+
+describe('relay link', () => {
+  it('a device joins: it gets the workspace, claims B, confirms it after a read-back; both show « à jour »', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    expect(await checkKey(relay.relay.url, workspaceId, key)).toBe('ok');
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await b.link.firstSync;
+    expect(readRecord(b.doc, 'clients', 'c1')?.name).toBe('Client c1');
+    await until('B confirmed', () => Boolean(b.member()?.seriesConfirmedAt));
+    expect(b.member()?.seriesLetter).toBe('B');
+    await until('A sees B confirmed', () => Boolean(a.member(b.memberId)?.seriesConfirmedAt));
+    await until('both synced', () => a.link.state === 'synced' && b.link.state === 'synced');
+    // Awareness: each sees the other online.
+    await until('presence', () => a.link.onlineMembers.has(b.memberId) && b.link.onlineMembers.has(a.memberId));
+  });
+
+  it('a device joining never registers a workspace the relay does not know', async () => {
+    const b = await device({ workspaceId: randomId('ws'), key: randomKey(), letter: 'B', confirmed: false, joining: true });
+    await until('refused', () => b.link.state === 'unknown_workspace');
+  });
+
+  it('writes made offline go out on reconnection, nothing lost; the state says « hors ligne » meanwhile', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced');
+    a.network.set(false);
+    b.network.set(false);
+    expect(a.link.state).toBe('offline');
+    patchRecord(a.doc, 'clients', 'c1', { notes: 'Appeler le matin' });
+    patchRecord(b.doc, 'clients', 'c1', { billingAddress: { ...readRecord(b.doc, 'clients', 'c1')!.billingAddress, city: 'Villeurbanne' } });
+    expect(a.link.pending).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readRecord(b.doc, 'clients', 'c1')?.notes).toBe('');
+    a.network.set(true);
+    b.network.set(true);
+    await until('both synced', () => a.link.state === 'synced' && b.link.state === 'synced');
+    await until('merged', () => readRecord(a.doc, 'clients', 'c1')?.billingAddress.city === 'Villeurbanne' && readRecord(b.doc, 'clients', 'c1')?.notes === 'Appeler le matin');
+  });
+
+  it('rotation: the old key is refused, the other device opens its envelope and keeps syncing', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced' && Boolean(a.member(b.memberId)?.publicKey));
+    const outcome = await a.link.rotate([...a.members.values()]);
+    expect(outcome).toEqual({ ok: true, unsealed: [] });
+    const newKey = a.link.key;
+    expect(newKey).not.toBe(key);
+    expect(await checkKey(relay.relay.url, workspaceId, key)).toBe('refused');
+    expect(await checkKey(relay.relay.url, workspaceId, newKey)).toBe('ok');
+    await until('B has the new key', () => b.link.key === newKey && b.link.state === 'synced');
+    expect(b.keys).toEqual([newKey]);
+    patchRecord(a.doc, 'clients', 'c1', { notes: 'après la rotation' });
+    await until('B receives', () => readRecord(b.doc, 'clients', 'c1')?.notes === 'après la rotation');
+  });
+
+  it('a device offline during the rotation gets its envelope when it returns (refused reconnection → /auth → envelope)', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced' && Boolean(a.member(b.memberId)?.publicKey));
+    b.network.set(false);
+    expect((await a.link.rotate([...a.members.values()])).ok).toBe(true);
+    patchRecord(b.doc, 'clients', 'c1', { notes: 'écrit hors ligne' });
+    b.network.set(true);
+    await until('B recovered', () => b.link.key === a.link.key && b.link.state === 'synced', 15_000);
+    await until('A receives', () => readRecord(a.doc, 'clients', 'c1')?.notes === 'écrit hors ligne');
+  });
+
+  it('removal: the removed device gets no envelope and says so; the others go on', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced');
+    b.link.joining = false;
+    const c = await device({ workspaceId, key, letter: 'C', confirmed: false, joining: true });
+    await until('C synced', () => c.link.state === 'synced' && Boolean(a.member(c.memberId)));
+    c.link.joining = false;
+    patchRecord(a.doc, 'members', c.memberId, { removed: true });
+    expect((await a.link.rotate([...a.members.values()])).ok).toBe(true);
+    await until('C removed', () => c.link.state === 'removed' && c.removed);
+    await until('B goes on', () => b.link.key === a.link.key && b.link.state === 'synced');
+    patchRecord(a.doc, 'clients', 'c1', { notes: 'sans C' });
+    await until('B receives', () => readRecord(b.doc, 'clients', 'c1')?.notes === 'sans C');
+    expect(readRecord(c.doc, 'clients', 'c1')?.notes).toBe('');
+    // C keeps what it had, and the mark of its removal reached B.
+    expect(readRecord(c.doc, 'clients', 'c1')?.name).toBe('Client c1');
+    expect(b.member(c.memberId)?.removed).toBe(true);
+  });
+
+  it('a device that sees itself marked removed stops at once, even before a key change', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced' && Boolean(a.member(b.memberId)));
+    b.link.joining = false;
+    patchRecord(a.doc, 'members', b.memberId, { removed: true });
+    await until('B removed', () => b.link.state === 'removed' && b.removed);
+    patchRecord(a.doc, 'clients', 'c1', { notes: 'plus pour B' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readRecord(b.doc, 'clients', 'c1')?.notes).toBe('');
+  });
+
+  it('two devices that joined offline from one invite end with different letters', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b1 = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    const b2 = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('both confirmed', () => Boolean(b1.member()?.seriesConfirmedAt && b2.member()?.seriesConfirmedAt));
+    await until('A sees both', () => Boolean(a.member(b1.memberId)?.seriesConfirmedAt && a.member(b2.memberId)?.seriesConfirmedAt));
+    const letters = [a.member()!, a.member(b1.memberId)!, a.member(b2.memberId)!].map((m) => m.seriesLetter).sort();
+    expect(letters).toEqual(['A', 'B', 'C']);
+  });
+});
