@@ -32,6 +32,7 @@ import { freezeDocument, hashFrozen } from '$lib/domain/integrity';
 import { lineHt } from '$lib/domain/money';
 import { formatNumber, nextSeq, seriesId } from '$lib/domain/numbering';
 import { dueDate as computeDueDate } from '$lib/domain/terms';
+import { frenchVatKey, luhn } from '$lib/domain/validation';
 import { Rng } from './prng';
 import {
   BRAND_WORDS,
@@ -136,28 +137,14 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 function siren(rng: Rng): string {
   const body = String(rng.int(1, 9)) + rng.digits(7);
-  for (let c = 0; c < 10; c++) if (luhnValid(body + c)) return body + c;
+  for (let c = 0; c < 10; c++) if (luhn(body + c)) return body + c;
   return body + '0';
 }
 
 function frenchVat(sirenNumber: string): string {
-  const key = (12 + 3 * (Number(sirenNumber) % 97)) % 97;
-  return `FR${String(key).padStart(2, '0')}${sirenNumber}`;
+  return `FR${frenchVatKey(sirenNumber)}${sirenNumber}`;
 }
 
 function phone(rng: Rng, mobile: boolean): string {

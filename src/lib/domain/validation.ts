@@ -48,7 +48,8 @@ function digitsOnly(s: string): string {
   return s.replace(/[\s\u00a0\u202f.]/g, '');
 }
 
-function luhn(digits: string): boolean {
+/** The Luhn checksum of a string of digits (SIREN, SIRET) is right. */
+export function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);

@@ -1,6 +1,7 @@
 // The catalogue: the item form (text in, record and error codes out), which items documents
 // already use, and the search over the list.
 import type { CatalogItem, DocumentRecord } from '$lib/domain/types';
+import { foldText } from '$lib/domain/text';
 import { parseAmount } from '$lib/domain/money';
 import { validateCatalogItem } from '$lib/domain/validation';
 
@@ -71,9 +72,8 @@ export function isItemUsed(item: CatalogItem, namesInUse: Set<string>): boolean 
 
 /** Active items first, then A→Z; archived ones only when asked for. */
 export function filterItems(items: CatalogItem[], search: string, showArchived: boolean): CatalogItem[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const words = fold(search).split(/\s+/).filter(Boolean);
+  const words = foldText(search).split(/\s+/).filter(Boolean);
   return items
-    .filter((i) => (showArchived || !i.archived) && words.every((w) => fold(`${i.name}\n${i.description}\n${i.unit}`).includes(w)))
+    .filter((i) => (showArchived || !i.archived) && words.every((w) => foldText(`${i.name}\n${i.description}\n${i.unit}`).includes(w)))
     .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
 }

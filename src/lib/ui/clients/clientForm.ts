@@ -4,7 +4,7 @@ import type { Address, Client, ClientKind, Contact, Language, PaymentTerms } fro
 import { emptyAddress } from '$lib/domain/documents';
 import { isIsoDate } from '$lib/domain/dates';
 import { isValidEmail, validateClient } from '$lib/domain/validation';
-import { foldText } from './clientRows';
+import { foldText } from '$lib/domain/text';
 
 export interface ContactInput {
   id: string;

@@ -7,7 +7,6 @@ import {
   categoryOptions,
   clientRow,
   filterClients,
-  foldText,
   lastActivityByClient,
   sortClients,
   type ClientRow
@@ -26,12 +25,6 @@ const invoice = (id: string, clientId: string, patch: Partial<DocumentRecord> = 
 const row = (id: string, patch: Partial<ClientRow> = {}): ClientRow => ({
   ...clientRow(client(id, { name: id }), undefined, undefined),
   ...patch
-});
-
-describe('foldText', () => {
-  it('drops case and accents', () => {
-    expect(foldText('Élodie MÉNARD')).toBe('elodie menard');
-  });
 });
 
 describe('balancesByClient', () => {

@@ -1,6 +1,7 @@
 // The clients list: one row per client with what the list shows and searches, then filtering
 // and sorting over plain data — cheap enough to run over thousands of clients on each keystroke.
 import type { ActivityEvent, Client, DocumentRecord, IsoDate, IsoDateTime, Payment } from '$lib/domain/types';
+import { foldText } from '$lib/domain/text';
 import { compareCodes } from '$lib/domain/compare';
 
 export interface ClientRow {
@@ -26,10 +27,6 @@ export interface ClientFilter {
   category: string;
 }
 
-/** « Élodie Ménard » → « elodie menard »: search ignores case and accents. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
 
 export interface InvoiceBalance {
   openCents: number;
