@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES, newClient, newCompany, sameAddress } from './company';
+import { DEFAULT_CATEGORIES, newClient, newCompany, newMember, sameAddress } from './company';
 import { DEFAULT_NUMBER_FORMATS } from './numbering';
 
 describe('newCompany', () => {
@@ -71,5 +71,23 @@ describe('sameAddress', () => {
 describe('DEFAULT_CATEGORIES', () => {
   it('offers the categories of the brief', () => {
     expect(DEFAULT_CATEGORIES).toEqual(['bon payeur', 'nouveau client', 'mauvais payeur', 'public']);
+  });
+});
+
+describe('newMember', () => {
+  it('makes this device a member, its letter confirmed or only claimed', () => {
+    const at = '2026-11-23T09:00:00.000Z';
+    expect(newMember({ id: 'm1', name: 'Portable', seriesLetter: 'A', at, confirmed: true })).toEqual({
+      id: 'm1',
+      name: 'Portable',
+      seriesLetter: 'A',
+      seriesConfirmedAt: at,
+      createdAt: at,
+      lastSeenAt: at,
+      removed: false
+    });
+    const joining = newMember({ id: 'm2', name: 'Téléphone', seriesLetter: 'B', at, confirmed: false, publicKey: 'QkVL' });
+    expect(joining.seriesConfirmedAt).toBeNull();
+    expect(joining.publicKey).toBe('QkVL');
   });
 });

@@ -1,5 +1,5 @@
 // A new company profile, pre-filled with the legal defaults of LEGAL.md.
-import type { Address, Client, Company, IsoDate, IsoDateTime } from './types';
+import type { Address, Client, Company, IsoDate, IsoDateTime, Member } from './types';
 import { DEFAULT_NUMBER_FORMATS } from './numbering';
 import { DEFAULT_TERMS, defaultPenaltyRateBp } from './terms';
 import { emptyAddress } from './documents';
@@ -47,6 +47,23 @@ export function newClient(id: string, now: IsoDateTime): Client {
     language: 'fr',
     createdAt: now,
     updatedAt: now
+  };
+}
+
+/**
+ * This device as a member of a workspace. `confirmed`: its series letter is its own for good
+ * (the first device, a restored copy); otherwise only claimed until the relay confirms it.
+ */
+export function newMember(input: { id: string; name: string; seriesLetter: string; at: IsoDateTime; confirmed: boolean; publicKey?: string }): Member {
+  return {
+    id: input.id,
+    name: input.name,
+    seriesLetter: input.seriesLetter,
+    seriesConfirmedAt: input.confirmed ? input.at : null,
+    ...(input.publicKey ? { publicKey: input.publicKey } : {}),
+    createdAt: input.at,
+    lastSeenAt: input.at,
+    removed: false
   };
 }
 

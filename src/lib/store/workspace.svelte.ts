@@ -20,6 +20,7 @@ import type {
   SendChannel
 } from '$lib/domain/types';
 import { now } from '$lib/clock';
+import { newMember } from '$lib/domain/company';
 import { Collection } from './collection.svelte';
 import {
   LOCAL_ORIGIN,
@@ -180,16 +181,8 @@ export class Workspace {
     ws.doc.transact(() => {
       initialiseDoc(ws.doc, id, at);
       writeCompany(ws.doc, input.company);
-      putRecord(ws.doc, 'members', {
-        id: memberId,
-        name: input.deviceName,
-        seriesLetter: input.seriesLetter ?? 'A',
-        // The first device: nobody else can hold its letter.
-        seriesConfirmedAt: at,
-        createdAt: at,
-        lastSeenAt: at,
-        removed: false
-      });
+      // The first device: nobody else can hold its letter.
+      putRecord(ws.doc, 'members', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
     }, LOCAL_ORIGIN);
     await ws.flushSnapshot();
     return ws;
@@ -204,16 +197,11 @@ export class Workspace {
     const ws = new Workspace(input.id, input.memberId);
     await ws.#attach();
     const at = now().toISOString();
-    putRecord(ws.doc, 'members', {
-      id: input.memberId,
-      name: input.deviceName,
-      seriesLetter: input.seriesLetter,
-      seriesConfirmedAt: null,
-      publicKey: input.publicKey,
-      createdAt: at,
-      lastSeenAt: at,
-      removed: false
-    });
+    putRecord(
+      ws.doc,
+      'members',
+      newMember({ id: input.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: false, publicKey: input.publicKey })
+    );
     await ws.flushSnapshot();
     return ws;
   }
@@ -232,16 +220,8 @@ export class Workspace {
     const at = now().toISOString();
     ws.doc.transact(() => {
       if (workspaceIdOf(ws.doc) !== input.id) metaMap(ws.doc).set('workspaceId', input.id);
-      putRecord(ws.doc, 'members', {
-        id: memberId,
-        name: input.deviceName,
-        seriesLetter: input.seriesLetter,
-        // A copy on this device only, under a letter no member of the backup has.
-        seriesConfirmedAt: at,
-        createdAt: at,
-        lastSeenAt: at,
-        removed: false
-      });
+      // A copy on this device only, under a letter no member of the backup has.
+      putRecord(ws.doc, 'members', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
     }, LOCAL_ORIGIN);
     await ws.flushSnapshot();
     return ws;
