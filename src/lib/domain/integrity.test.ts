@@ -2,20 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, freezeDocument, hashFrozen, sha256Hex, verifyDocuments } from './integrity';
 import { newDocument, newLine } from './documents';
-import { newClient, newCompany } from './company';
+import { newClient } from './company';
+import { issuingCompany } from './fixtures';
 import type { Client, Company, DocumentRecord } from './types';
 
 const NOW = '2026-01-15T09:00:00.000Z';
-const company: Company = {
-  ...newCompany('2026-01-01'),
-  name: 'Atelier Dupont',
-  legalForm: 'SARL',
-  soleTrader: false,
-  shareCapitalCents: 1_000_000,
-  address: { line1: '12 rue des Lilas', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' },
-  siret: '73282932000074',
-  vatNumber: 'FR44732829320'
-};
+const company: Company = issuingCompany;
 const client: Client = {
   ...newClient('c1', NOW),
   name: 'Boulangerie Martin',

@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { balanceDue, buildLedgers, canEdit, creditableCents, daysLate, documentStatus, documentTotals } from './lifecycle';
 import { creditNoteFrom, newDocument, newLine } from './documents';
 import { freezeDocument } from './integrity';
-import { newClient, newCompany } from './company';
+import { newClient } from './company';
+import { issuingCompany } from './fixtures';
 import type { Client, Company, DocumentKind, DocumentRecord, Line, Payment } from './types';
 
 const NOW = '2026-01-15T09:00:00.000Z';
-const company: Company = {
-  ...newCompany('2026-01-01'),
-  name: 'Atelier Dupont',
-  legalForm: 'SARL',
-  soleTrader: false,
-  shareCapitalCents: 1_000_000,
-  address: { line1: '12 rue des Lilas', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' },
-  siret: '73282932000074',
-  vatNumber: 'FR44732829320'
-};
+const company: Company = issuingCompany;
 const client: Client = {
   ...newClient('c1', NOW),
   name: 'Boulangerie Martin',

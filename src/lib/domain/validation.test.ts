@@ -16,6 +16,7 @@ import {
   validateCompany
 } from './validation';
 import { newClient, newCompany } from './company';
+import { issuingCompany } from './fixtures';
 import { newDocument, newLine } from './documents';
 import type { CatalogItem, Client, Company, DocumentRecord } from './types';
 
@@ -150,20 +151,7 @@ describe('e-mail', () => {
   });
 });
 
-const goodCompany: Company = {
-  ...newCompany('2026-01-01'),
-  name: 'Atelier Dupont',
-  legalForm: 'SARL',
-  soleTrader: false,
-  shareCapitalCents: 1_000_000,
-  address: { line1: '12 rue des Lilas', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' },
-  siret: '73282932000074',
-  rcsCity: 'Lyon',
-  vatNumber: 'FR44732829320',
-  iban: 'FR7630006000011234567890189',
-  bic: 'AGRIFRPP',
-  email: 'contact@atelier-dupont.fr'
-};
+const goodCompany: Company = issuingCompany;
 
 const goodClient: Client = {
   ...newClient('c1', NOW),
