@@ -5,7 +5,9 @@
 // incrementally after one invoice changes. Returns plain numbers; bench/chase.js prints them as JSON.
 import * as Y from 'yjs';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
-import { assembleList, buildChaseList, chaseClient, indexClientFiles, type ChaseEnv } from '$lib/domain/chase';
+import { chaseClient, chaseEnv, prepareFile, type ChaseEnv } from '$lib/domain/chaseItem';
+import { assembleList } from '$lib/domain/chaseList';
+import { buildChaseList, indexClientFiles } from '$lib/store/chaseFiles';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
 import { LOCAL_ORIGIN, initialiseDoc, putRecord, writeCompany } from '$lib/store/doc';
 import { Collection } from '$lib/store/collection.svelte';
@@ -33,17 +35,12 @@ export async function runChaseBench(opts: { invoices: number; runs: number; toda
   const counts = proportionalCounts(opts.invoices);
   const data = await generateDemo({ ...counts, seed: opts.seed, today: opts.today, memberA: 'bench-a' });
   const records = { clients: data.clients, documents: data.documents, payments: data.payments, events: data.events };
-  const env: ChaseEnv = {
-    today: opts.today,
-    vatRegime: data.company.vatRegime,
-    penaltyRateBp: data.company.penaltyRateBp,
-    settings: { policies: effectivePolicies([]), config: DEFAULT_CHASE_CONFIG }
-  };
+  const env: ChaseEnv = chaseEnv(opts.today, data.company.vatRegime, { policies: effectivePolicies([]), config: DEFAULT_CHASE_CONFIG });
 
   // Warm-up, then full recomputes.
   for (let i = 0; i < 5; i++) buildChaseList(records, env);
   const fromRecords = time(opts.runs, () => buildChaseList(records, env));
-  const files = [...indexClientFiles(records.clients, records.documents, records.payments, records.events, env.vatRegime).values()];
+  const files = [...indexClientFiles(records.clients, records.documents, records.payments, records.events, env.vatRegime).values()].map(prepareFile);
   // What the app does at midnight or when a policy changes: every client decided again from
   // the files the view keeps (what each file settles is worked out once, then reused).
   const fromIndexed = time(opts.runs, () => assembleList(files.map((f) => chaseClient(f, env))));

@@ -1,43 +1,16 @@
 // `node bench/chase.js`: the « À relancer » list over the 10 000-invoice demo workspace
 // (proportionalCounts(10000): 1 000 clients, 12 000 payments, 20 000 events), in Node.
-// bench/chase-entry.ts is bundled by vite (Svelte plugin for the store's runes, $lib alias)
-// into a temporary file, then run. Prints ONE JSON object on stdout; progress on stderr.
+// bench/chase-entry.ts is bundled by vite (bench/bundle.js: Svelte plugin for the store's runes,
+// $lib alias) into a temporary file, then run. Prints ONE JSON object on stdout; progress on stderr.
 // Budgets: full recompute ≤ 10 ms, incremental recompute after one invoice changes ≤ 1 ms.
 // Environment: CHASE_BENCH_INVOICES (default 10000), CHASE_BENCH_RUNS (default 30),
 // CHASE_BENCH_TODAY (default 2026-06-15), CHASE_BENCH_SEED (default 1).
 // The lead may also call `benchChase()` from bench/run.js: it returns the same object.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { importBundled } from './bundle.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
 const BUDGET_FULL_MS = 10;
 const BUDGET_INCREMENTAL_MS = 1;
-
-async function bundle() {
-  const { build } = await import('vite');
-  const { svelte } = await import('@sveltejs/vite-plugin-svelte');
-  const out = mkdtempSync(join(tmpdir(), 'relance-chase-bench-'));
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    plugins: [svelte({ compilerOptions: { generate: 'client' } })],
-    resolve: { alias: { $lib: resolve(root, 'src/lib') } },
-    build: {
-      outDir: out,
-      emptyOutDir: true,
-      minify: false,
-      target: 'node20',
-      ssr: resolve(here, 'chase-entry.ts'),
-      rollupOptions: { output: { entryFileNames: 'chase-entry.mjs' } }
-    },
-    ssr: { noExternal: true }
-  });
-  return { out, file: join(out, 'chase-entry.mjs') };
-}
 
 export async function benchChase(options = {}) {
   const opts = {
@@ -47,10 +20,9 @@ export async function benchChase(options = {}) {
     seed: Number(process.env.CHASE_BENCH_SEED ?? 1),
     ...options
   };
-  const { out, file } = await bundle();
+  const { module, dispose } = await importBundled('bench/chase-entry.ts');
   try {
-    const { runChaseBench } = await import(pathToFileURL(file).href);
-    const result = await runChaseBench(opts);
+    const result = await module.runChaseBench(opts);
     return {
       name: 'chase-list',
       node: process.version,
@@ -63,7 +35,7 @@ export async function benchChase(options = {}) {
       }
     };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    dispose();
   }
 }
 

@@ -1,5 +1,5 @@
-// The one place the app reads the time. Tests (and demos) may pin it: set
-// localStorage 'relance.clock' to an ISO instant, or window.__RELANCE_NOW__ before the app starts.
+// The one place the app reads the time. Tests pin it by defining window.__RELANCE_NOW__ (an ISO
+// instant) before the app starts (Playwright's addInitScript); nothing a page stores can move it.
 declare global {
   interface Window {
     __RELANCE_NOW__?: string;
@@ -8,7 +8,7 @@ declare global {
 
 export function now(): Date {
   if (typeof window !== 'undefined') {
-    const pinned = window.__RELANCE_NOW__ ?? safeLocalStorage('relance.clock');
+    const pinned = window.__RELANCE_NOW__;
     if (pinned) {
       const d = new Date(pinned);
       if (!Number.isNaN(d.getTime())) return d;
@@ -17,16 +17,12 @@ export function now(): Date {
   return new Date();
 }
 
-function safeLocalStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
+/** The local calendar date of an instant: 23:30 in Paris on 31 Dec is still 31 Dec. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Today's local calendar date, 'YYYY-MM-DD'. */
 export function today(): string {
-  const d = now();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDate(now());
 }

@@ -85,11 +85,15 @@ export async function addLines(page: Page, lines: LineInput[]): Promise<void> {
   }
 }
 
-/** Issues the draft open in the editor and waits for the read-only view. */
+/** Issues the draft open in the editor and waits for the read-only view, at the issued document's own address. */
 export async function issueOpenDraft(page: Page): Promise<void> {
+  const draftUrl = page.url();
   await page.getByTestId('issue').click();
   await page.getByTestId('issue-confirm').click();
   await expect(page.getByTestId('frozen-note')).toBeVisible();
+  // Issuing writes a new record (the draft is deleted): the page moves to its id.
+  await expect(page).not.toHaveURL(draftUrl);
+  await expect(page).toHaveURL(/\/documents\/[0-9a-f]{32}$/);
 }
 
 /** Records a payment from the invoice page; `amount` replaces the pre-filled balance when given. */

@@ -212,7 +212,7 @@ test('formal notice, reminders and statement for a late business client', async 
   await page.getByTestId('doc-issue-date').fill('2026-09-01');
   await addLines(page, [{ description: 'Audit complet de l’installation électrique', quantity: '1', price: '1234,56', vatBp: 2000 }]);
   await issueOpenDraft(page);
-  await expect(page.getByTestId('doc-due')).toContainText('1 octobre 2026');
+  await expect(page.getByTestId('doc-due')).toContainText('1er octobre 2026');
 
   await page.goto(`/clients/${clientId}`);
   await expect(page.getByTestId('letters-status')).toContainText('1 facture en retard');
@@ -237,7 +237,7 @@ test('formal notice, reminders and statement for a late business client', async 
     `Indemnités forfaitaires de recouvrement ${eur('40,00 €')}`,
     `Total à régler ${eur('1 547,61 €')}`,
     '12,15\u202f% par an',
-    'dans un délai de 8 jours, soit au plus tard le 1 décembre 2026',
+    'dans un délai de 8 jours, soit au plus tard le 1er décembre 2026',
     'injonction de payer',
     'Atelier Dupont EI',
     'SIRET 73282932000074'
@@ -255,7 +255,7 @@ test('formal notice, reminders and statement for a late business client', async 
   expect(first).not.toContain('mise en demeure');
 
   const second = flat(pdfPages((await downloadFrom(page, 'reminder-pdf-2', info)).path).join('\n'));
-  for (const s of ['Objet : Deuxième relance', `la somme de ${eur('1 481,47 €')} au plus tard le 1 décembre 2026`, 'indemnité forfaitaire pour frais de recouvrement de 40\u00a0€'])
+  for (const s of ['Objet : Deuxième relance', `la somme de ${eur('1 481,47 €')} au plus tard le 1er décembre 2026`, 'indemnité forfaitaire pour frais de recouvrement de 40\u00a0€'])
     expect(second, s).toContain(s);
 
   const statement = await downloadFrom(page, 'statement-pdf', info);

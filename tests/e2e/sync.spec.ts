@@ -5,79 +5,9 @@
 // `context.setOffline(true)` in Chromium fires 'offline' and makes WebSocket frames stop
 // (checked: a socket opened before stays OPEN but nothing more arrives on it). The app does not
 // rely on that: on 'offline' it closes its connection itself, and reconnects on 'online'.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { addLines, createClient, createWorkspace, issueOpenDraft, pinClock, seriousA11yViolations } from './helpers';
-
-const NOW = '2026-03-10T10:00:00+01:00';
-
-interface Device {
-  context: BrowserContext;
-  page: Page;
-}
-
-/** A new device: a browser profile of its own, its clock pinned at `at`. */
-async function newDevice(browser: Browser, at = NOW): Promise<Device> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  return { context, page: await pageOn(context, at) };
-}
-
-/** A page of the device whose « today » is `at` (the data stays in the profile). */
-async function pageOn(context: BrowserContext, at: string, previous?: Page): Promise<Page> {
-  await previous?.close();
-  const page = await context.newPage();
-  await pinClock(page, at);
-  // A mailto: link must not try to open a mail client: cancel the navigation, the app's own
-  // click handler still runs.
-  await page.addInitScript(() => {
-    document.addEventListener('click', (e) => {
-      if ((e.target as Element | null)?.closest?.('a[href^="mailto:"]')) e.preventDefault();
-    }, true);
-  });
-  return page;
-}
-
-const status = (page: Page) => page.getByTestId('sync-status');
-
-async function synced(page: Page): Promise<void> {
-  await expect(status(page)).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
-}
-
-/** Réglages → Partage et appareils → « Relier à ce relais » (the app's own origin); the invite link. */
-async function share(page: Page): Promise<string> {
-  await page.goto('/settings/appareils');
-  const origin = new URL(page.url()).origin;
-  await expect(page.getByTestId('share-relay-url')).toHaveValue(origin);
-  await page.getByTestId('share-submit').click();
-  await expect(page.getByTestId('invite-qr')).toBeVisible({ timeout: 20_000 });
-  await synced(page);
-  const link = await page.getByTestId('invite-link').inputValue();
-  // Everything after '#': no server ever sees the key.
-  const url = new URL(link);
-  expect(url.origin + url.pathname).toBe(`${origin}/join`);
-  expect(url.search).toBe('');
-  expect(url.hash).toMatch(/[#&]k=[0-9a-f]{64}(&|$)/);
-  return link;
-}
-
-/** Opens the invite on `page`'s device, names it, joins; waits for the workspace. */
-async function join(page: Page, link: string, deviceName: string): Promise<void> {
-  await page.goto(link);
-  await expect(page.getByTestId('join-company')).toContainText('Atelier Dupont');
-  await page.getByTestId('join-device-name').fill(deviceName);
-  await page.getByTestId('join-submit').click();
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible({ timeout: 20_000 });
-  await expect(page).toHaveURL(/\/$/);
-  // The key is no longer in the address bar.
-  expect(page.url()).not.toContain('#');
-}
-
-/** This device's series letter, once the relay confirmed it. */
-async function confirmedSeries(page: Page): Promise<string> {
-  await page.goto('/settings#device');
-  const series = page.getByTestId('device-series');
-  await expect(series).toHaveAttribute('data-confirmed', 'true', { timeout: 20_000 });
-  return series.innerText();
-}
+import { expect, test, type Page } from '@playwright/test';
+import { addLines, createClient, createWorkspace, issueOpenDraft, seriousA11yViolations } from './helpers';
+import { confirmedSeries, controlled, docRow, join, newDevice, pageOn, share, status, synced } from './devices';
 
 /** From the client's page: a one-line invoice, issued; its number. */
 async function issueInvoice(page: Page, clientId: string, description: string): Promise<string> {
@@ -87,12 +17,6 @@ async function issueInvoice(page: Page, clientId: string, description: string): 
   await issueOpenDraft(page);
   return (await page.getByTestId('doc-number').innerText()).replace(/^Facture\s+/, '');
 }
-
-async function controlled(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-}
-
-const docRow = (page: Page, number: string) => page.locator(`[data-testid="doc-row"][data-number="${number}"]`);
 
 test('two devices: an invoice made on A appears on B; both offline, each issues and edits the client; back online, everything merges', async ({ browser }) => {
   const a = await newDevice(browser);
@@ -283,6 +207,8 @@ test('with two devices, taking an item on A shows it taken on B; an item done on
     await a.page.getByTestId('client-new-invoice').click();
     await addLines(a.page, [{ description: 'Conception de la carte de fidélité', quantity: '2', price: '500,00', vatBp: 2000 }]);
     await issueOpenDraft(a.page);
+    await a.page.getByTestId('mark-sent').click();
+    await a.page.getByTestId('sent-save').click();
     const link = await share(a.page);
     await join(b.page, link, 'Téléphone de Marc');
 
@@ -298,8 +224,9 @@ test('with two devices, taking an item on A shows it taken on B; an item done on
     await expect(itemOn(a.page).getByTestId('chase-claimed')).toHaveText('Vous vous en occupez');
     await expect(itemOn(b.page).getByTestId('chase-claimed')).toHaveText('Pris par Portable de Claire');
 
-    // A sends the reminder: the item leaves A's list, and B's once synced.
+    // A sends the reminder (and says so): the item leaves A's list, and B's once synced.
     await itemOn(a.page).getByTestId('chase-email').click();
+    await itemOn(a.page).getByTestId('chase-confirm-yes').click();
     await expect(itemOn(a.page)).toHaveCount(0);
     await expect(itemOn(b.page)).toHaveCount(0);
     await expect(b.page.getByTestId('chase-empty')).toBeVisible();

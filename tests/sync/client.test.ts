@@ -1,6 +1,7 @@
 // The app's relay link (src/lib/store/relaySync.svelte.ts) against the real relay, in Node:
 // `ws` as the WebSocket, a switchable network, workspace documents and collections as the app
 // holds them. Joining, offline writes, series letters, key rotation with envelopes, removal.
+import { runCommand, type CommandArgs, type CommandName } from '$lib/store/commands';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -95,7 +96,18 @@ async function device(opts: { workspaceId: string; key: string; letter: string; 
     link: null as unknown as RelaySync
   };
   d.link = new RelaySync({
-    workspace: { id: opts.workspaceId, memberId, doc, members, documents, readOnly: false, status: 'ready' },
+    workspace: {
+      id: opts.workspaceId,
+      memberId,
+      doc,
+      members,
+      documents,
+      readOnly: false,
+      status: 'ready',
+      // The real command map, on this device's document, as the Workspace runs it.
+      apply: <K extends CommandName>(name: K, ...args: CommandArgs<K>) =>
+        runCommand({ doc, actor: { memberId, now: () => new Date() }, documents: () => documents.all() }, name, ...args)
+    },
     relayUrl: relay.relay.url,
     key: opts.key,
     joining: opts.joining,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo, proportionalCounts } from './generate';
 import { verifyDocuments } from '$lib/domain/integrity';
 import { findDuplicateNumbers, findGaps } from '$lib/domain/numbering';
-import { buildLedgers, balanceDue } from '$lib/domain/lifecycle';
+import { accountsOfRecords, plainContext } from '$lib/domain/receivables';
 import { isValidIban } from '$lib/domain/validation';
 
 const TODAY = '2026-11-22';
@@ -50,13 +50,14 @@ describe('demo workspace generator', () => {
 
   it('never allocates more than an invoice balance, and spreads some payments over several invoices', async () => {
     const data = await generateDemo(opts);
-    const ledgers = buildLedgers(data.documents, data.payments);
-    for (const d of data.documents) {
-      if (d.kind !== 'invoice' || d.status !== 'issued') continue;
-      const l = ledgers.get(d.id) ?? { paidCents: 0, creditedCents: 0 };
-      expect(l.paidCents + l.creditedCents).toBeLessThanOrEqual(d.frozen!.totals.ttcCents);
-      expect(balanceDue(d, l, 'normal')).toBeGreaterThanOrEqual(0);
+    const accounts = accountsOfRecords(data.documents, data.payments, 'normal', () => plainContext(TODAY, 'company'));
+    for (const a of accounts.values()) {
+      expect(a.paidCents + a.creditedCents).toBeLessThanOrEqual(a.ttcCents);
+      expect(a.remainingCents).toBeGreaterThanOrEqual(0);
     }
+    // Every allocation counted: payments never lost to an over-allocated invoice.
+    const allocated = data.payments.reduce((n, p) => n + p.allocations.reduce((m, x) => m + x.amountCents, 0), 0);
+    expect([...accounts.values()].reduce((n, a) => n + a.paidCents, 0)).toBe(allocated);
     for (const p of data.payments) {
       expect(p.amountCents).toBeGreaterThanOrEqual(p.allocations.reduce((n, a) => n + a.amountCents, 0));
       expect(p.date <= TODAY).toBe(true);

@@ -1,10 +1,9 @@
 // Creates a NEW workspace on this device and fills it with generated records through the real
-// store code (Workspace.create, putRecord in batched transactions, y-indexeddb, snapshot), then
+// store code (Workspace.create, the 'records/import' command in batched transactions, y-indexeddb, snapshot), then
 // waits until everything is on disk. Loaded lazily by the /demo page: never in the main bundle.
 import * as Y from 'yjs';
 import { now, today } from '$lib/clock';
 import { Workspace, workspaceDbName } from '$lib/store/workspace.svelte';
-import { LOCAL_ORIGIN, putRecord } from '$lib/store/doc';
 import { saveWorkspaceEntry, setCurrentWorkspace, type WorkspaceEntry } from '$lib/store/registry';
 import { newSecretKey } from '$lib/store/ids';
 import { SNAPSHOT_KEY, openWorkspaceDb } from '$lib/store/snapshot';
@@ -100,9 +99,7 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
     for (const [name, list] of collections) {
       for (let i = 0; i < list.length; i += batchSize) {
         const batch = list.slice(i, i + batchSize);
-        ws.doc.transact(() => {
-          for (const record of batch) putRecord(ws.doc, name, record as RecordTypes[typeof name] & { id: string });
-        }, LOCAL_ORIGIN);
+        ws.apply('records/import', name, batch as (RecordTypes[typeof name] & { id: string })[]);
         transactions++;
         written += batch.length;
         progress('write', written, total);

@@ -3,7 +3,7 @@ import { DEFAULT_CATEGORIES, newClient, newCompany, newMember, sameAddress } fro
 import { DEFAULT_NUMBER_FORMATS } from './numbering';
 
 describe('newCompany', () => {
-  it('starts as a sole trader at normal VAT, 30 days net, with the penalty rate in force that day', () => {
+  it('starts as a sole trader at normal VAT, 30 days net, with the legal penalty rate (in force that day shown)', () => {
     const c = newCompany('2025-06-30');
     expect(c).toMatchObject({
       name: '',
@@ -12,6 +12,8 @@ describe('newCompany', () => {
       shareCapitalCents: null,
       vatRegime: 'normal',
       defaultTerms: { kind: 'net', days: 30 },
+      // The legal default: each document freezes the rate of its own half-year (domain/terms.ts).
+      penaltyRateKind: 'legal',
       penaltyRateBp: 1315, // 2025 H1: ECB 3,15 % + 10 points
       earlyPaymentDiscount: '',
       operationNature: 'services',

@@ -22,6 +22,7 @@ export function newCompany(today: IsoDate): Company {
     phone: '',
     logoDataUrl: '',
     defaultTerms: DEFAULT_TERMS,
+    penaltyRateKind: 'legal',
     penaltyRateBp: defaultPenaltyRateBp(today),
     earlyPaymentDiscount: '',
     operationNature: 'services',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, endOfMonth, isIsoDate, localDate } from './dates';
+import { addDays, addMonths, daysBetween, endOfMonth, isIsoDate } from './dates';
 
 // Europe/Paris changes time on 2026-03-29 (02:00 → 03:00) and 2026-10-25 (03:00 → 02:00): a
 // calendar-day computation done with local midnights and 24 h steps would lose or repeat a day.
@@ -101,28 +101,6 @@ describe('daysBetween', () => {
   });
 });
 
-describe('localDate', () => {
-  // Built with the local constructor and read back with local fields: independent of the machine's
-  // time zone. toISOString() would say 2026-12-31T22:30Z in Paris, or 2027-01-01 east of UTC+0:30.
-  it('keeps the local calendar day of a late-evening instant', () => {
-    expect(localDate(new Date(2026, 11, 31, 23, 30))).toBe('2026-12-31');
-    expect(localDate(new Date(2026, 11, 31, 23, 59, 59, 999))).toBe('2026-12-31');
-    expect(localDate(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01');
-    expect(localDate(new Date(2028, 1, 29, 23, 59))).toBe('2028-02-29');
-  });
-
-  it('keeps the day on the DST change days', () => {
-    expect(localDate(new Date(2026, 2, 29, 0, 30))).toBe('2026-03-29');
-    expect(localDate(new Date(2026, 2, 29, 23, 30))).toBe('2026-03-29');
-    expect(localDate(new Date(2026, 9, 25, 0, 30))).toBe('2026-10-25');
-    expect(localDate(new Date(2026, 9, 25, 23, 59))).toBe('2026-10-25');
-  });
-
-  it('pads month and day', () => {
-    expect(localDate(new Date(2026, 0, 5, 8, 0))).toBe('2026-01-05');
-  });
-});
-
 describe('isIsoDate', () => {
   it('accepts real calendar dates', () => {
     for (const d of ['2026-02-28', '2028-02-29', '2000-02-29', '2026-12-31', '2026-01-01']) expect(isIsoDate(d), d).toBe(true);
@@ -144,6 +122,11 @@ describe('dayNumber / fromDayNumber', () => {
       expect(fromDayNumber(dayNumber(d))).toBe(d);
       expect(dayNumber(addDays(d, 40)) - dayNumber(d)).toBe(40);
       expect(dayNumber(d) - dayNumber('2026-01-01')).toBe(daysBetween('2026-01-01', d));
+    }
+    // Every day of four centuries, both ways (no cache behind it).
+    for (let n = dayNumber('1900-01-01'); n <= dayNumber('2300-12-31'); n++) {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(n) !== iso || dayNumber(iso) !== n) expect(fromDayNumber(n)).toBe(iso);
     }
   });
 });

@@ -14,11 +14,6 @@ function fromUtc(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The local calendar date of an instant: 23:30 in Paris on 31 Dec is still 31 Dec. */
-export function localDate(d: Date): IsoDate {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function isIsoDate(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;
@@ -68,17 +63,19 @@ export function dayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The calendar date of a day number: fromDayNumber(0) → '1970-01-01'. */
-// The follow-up list turns thousands of day numbers back into dates, mostly the same few
-// hundred days: remembered (bounded) rather than formatted through a Date each time.
-const isoOfDay = new Map<number, IsoDate>();
-
+/**
+ * The calendar date of a day number, by plain arithmetic (Howard Hinnant's civil_from_days):
+ * fromDayNumber(0) → '1970-01-01', fromDayNumber(dayNumber(d)) === d.
+ */
 export function fromDayNumber(n: number): IsoDate {
-  let iso = isoOfDay.get(n);
-  if (iso === undefined) {
-    iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
-    if (isoOfDay.size > 20_000) isoOfDay.clear();
-    isoOfDay.set(n, iso);
-  }
-  return iso;
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }

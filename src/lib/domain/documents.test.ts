@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditNoteFrom, emptyAddress, invoiceFromQuote, lineFromCatalog, newDocument, newLine } from './documents';
+import { creditNoteFrom, documentsByRef, emptyAddress, invoiceFromQuote, isDocumentRef, lineFromCatalog, newDocument, newLine } from './documents';
 import { freezeDocument } from './integrity';
 import { newClient, newCompany } from './company';
 import type { CatalogItem, DocumentRecord } from './types';
@@ -182,5 +182,31 @@ describe('creditNoteFrom', () => {
       correctsInvoiceId: 'inv1'
     });
     expect(credit.lines[0]).not.toBe(given[0]);
+  });
+});
+
+describe('references to a draft that was issued', () => {
+  const draftQuote = newDocument('quote', { id: 'q-draft', memberId: 'm1', now: NOW, clientId: 'c1', terms: { kind: 'on_receipt' } });
+  // Issuing writes a new record that remembers its draft; two devices offline make two.
+  const onA: DocumentRecord = { ...draftQuote, id: 'q-a', status: 'issued', number: 'D-2026-A-0001', sourceDraftId: 'q-draft' };
+  const onB: DocumentRecord = { ...draftQuote, id: 'q-b', status: 'issued', number: 'D-2026-B-0001', sourceDraftId: 'q-draft' };
+  const invoice = { ...invoiceFromQuote(draftQuote, { id: 'i1', memberId: 'm1', now: NOW }) };
+
+  it('a reference names a document by its id or by the draft it was issued from', () => {
+    expect(invoice.sourceQuoteId).toBe('q-draft');
+    expect(isDocumentRef(onA, invoice.sourceQuoteId)).toBe(true);
+    expect(isDocumentRef(onA, 'q-a')).toBe(true);
+    expect(isDocumentRef(onA, 'q-b')).toBe(false);
+    expect(isDocumentRef(onA, null)).toBe(false);
+    expect(isDocumentRef({ ...onA, sourceDraftId: undefined }, 'q-draft')).toBe(false);
+    expect(isDocumentRef(draftQuote, 'q-draft')).toBe(true);
+  });
+
+  it('documentsByRef: the record itself, else what was issued from the draft, by number', () => {
+    expect(documentsByRef('q-draft', [draftQuote, invoice])).toEqual([draftQuote]);
+    expect(documentsByRef('q-draft', [onB, invoice, onA])).toEqual([onA, onB]);
+    expect(documentsByRef('q-a', [onB, onA])).toEqual([onA]);
+    expect(documentsByRef('nothing', [onA, onB])).toEqual([]);
+    expect(documentsByRef('', [onA])).toEqual([]);
   });
 });

@@ -91,3 +91,24 @@ export function creditNoteFrom(invoice: DocumentRecord, ids: NewIds, lines?: Lin
     correctsInvoiceId: invoice.id
   };
 }
+
+/**
+ * Whether `ref` — a document id kept somewhere (a link, `sourceQuoteId`, an event) — names this
+ * document: its own id, or the id of the draft it was issued from (issuing writes a new record).
+ */
+export function isDocumentRef(doc: Pick<DocumentRecord, 'id' | 'sourceDraftId'>, ref: string | null | undefined): boolean {
+  return Boolean(ref) && (doc.id === ref || doc.sourceDraftId === ref);
+}
+
+/**
+ * What a reference names now: the record itself, else the documents issued from that draft
+ * (two or more when it was issued on several devices offline), by number.
+ */
+export function documentsByRef(ref: string, documents: Iterable<DocumentRecord>): DocumentRecord[] {
+  const issued: DocumentRecord[] = [];
+  for (const d of documents) {
+    if (d.id === ref) return [d];
+    if (ref && d.sourceDraftId === ref) issued.push(d);
+  }
+  return issued.sort((a, b) => a.number.localeCompare(b.number));
+}

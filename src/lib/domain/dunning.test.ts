@@ -3,6 +3,7 @@ import { newClient } from './company';
 import {
   DEFAULT_CHASE_CONFIG,
   GENTLE_POLICY,
+  SEND_INVOICE_STEP,
   STANDARD_POLICY,
   STRICT_POLICY,
   effectivePolicies,
@@ -69,5 +70,10 @@ describe('policyProblems', () => {
     };
     expect(policyProblems(bad, templateIds)).toEqual(['name_missing', 'gap_invalid', 'duplicate_offset:1', 'step_template:1', 'duplicate_id:1', 'step_offset:2']);
     expect(policyProblems({ ...bad, name: 'P', minGapDays: 3, steps: [] }, templateIds)).toEqual(['no_steps']);
+  });
+
+  it('refuses « send the invoice » as a step: it comes before any policy', () => {
+    const withSend = { ...STANDARD_POLICY, steps: [{ ...SEND_INVOICE_STEP, offsetDays: -10 }, ...STANDARD_POLICY.steps] };
+    expect(policyProblems(withSend, new Set([...templateIds, 'send_invoice']))).toEqual(['step_kind:0']);
   });
 });

@@ -26,6 +26,16 @@ export const PROMISE_BROKEN_STEP: DunningStep = {
   kind: 'reminder'
 };
 
+/** Not in any policy: an issued invoice nobody sent yet is sent before it is ever chased. */
+export const SEND_INVOICE_STEP: DunningStep = {
+  id: 'send_invoice',
+  offsetDays: 0,
+  channel: 'email',
+  templateId: 'send_invoice',
+  tone: 'courtesy',
+  kind: 'send'
+};
+
 const step = (id: string, offsetDays: number, channel: DunningStep['channel'], templateId: string, tone: DunningStep['tone'], kind: DunningStep['kind'] = 'reminder', followUpCall = false): DunningStep => ({
   id,
   offsetDays,
@@ -149,6 +159,7 @@ export type PolicyProblem =
   | 'gap_invalid'
   | `step_offset:${number}`
   | `step_template:${number}`
+  | `step_kind:${number}`
   | `duplicate_offset:${number}`
   | `duplicate_id:${number}`;
 
@@ -165,6 +176,8 @@ export function policyProblems(policy: DunningPolicy, templateIds: ReadonlySet<s
     else if (offsets.has(s.offsetDays)) problems.push(`duplicate_offset:${i}`);
     offsets.add(s.offsetDays);
     if (!templateIds.has(s.templateId)) problems.push(`step_template:${i}`);
+    // Sending the invoice comes before any policy: it is never one of its steps.
+    if (!['reminder', 'formal_notice', 'decision'].includes(s.kind)) problems.push(`step_kind:${i}`);
     if (ids.has(s.id)) problems.push(`duplicate_id:${i}`);
     ids.add(s.id);
   });

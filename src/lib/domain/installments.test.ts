@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySettled, installmentProblems, splitEvenly } from './installments';
+import { installmentProblems, splitEvenly } from './installments';
 
 const plan = [
   { id: 'a', dueDate: '2026-05-01', amountCents: 40_000 },
@@ -28,19 +28,5 @@ describe('splitEvenly', () => {
       { id: 'i2', dueDate: '2026-02-28', amountCents: 33_333 },
       { id: 'i3', dueDate: '2026-03-31', amountCents: 33_333 }
     ]);
-  });
-});
-
-describe('applySettled', () => {
-  it('settles the installments in due order', () => {
-    expect(applySettled(plan, 55_000).map((s) => [s.installment.id, s.settledCents, s.balanceCents, s.state, s.index, s.count])).toEqual([
-      ['a', 40_000, 0, 'paid', 1, 3],
-      ['b', 15_000, 15_000, 'partially_paid', 2, 3],
-      ['c', 0, 30_000, 'open', 3, 3]
-    ]);
-  });
-  it('in due order even when stored out of order; everything paid → all paid', () => {
-    expect(applySettled([plan[2], plan[0], plan[1]], 40_000).map((s) => s.state)).toEqual(['paid', 'open', 'open']);
-    expect(applySettled(plan, 100_000).every((s) => s.state === 'paid')).toBe(true);
   });
 });

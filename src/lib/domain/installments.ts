@@ -1,6 +1,5 @@
 // Payment plans (échéancier): an issued invoice split into dated installments that sum to its
-// TTC. What was paid or credited on the invoice settles the installments in due order; each
-// installment still open is chased on its own.
+// TTC. How payments settle them is the receivables model's (domain/receivables.ts).
 import type { Cents, Installment, IsoDate } from './types';
 import { addMonths, isIsoDate } from './dates';
 
@@ -44,38 +43,4 @@ export function splitEvenly(ttcCents: Cents, count: number, firstDate: IsoDate, 
     dueDate: addMonths(firstDate, i),
     amountCents: share + (i === 0 ? rest : 0)
   }));
-}
-
-export type InstallmentState = 'paid' | 'partially_paid' | 'open';
-
-export interface InstallmentStatus {
-  installment: Installment;
-  /** 1-based position in the plan, for « échéance 2/3 ». */
-  index: number;
-  count: number;
-  settledCents: Cents;
-  balanceCents: Cents;
-  state: InstallmentState;
-}
-
-/**
- * applySettled(plan of 400 + 300 + 300, 550) → first paid, second 150 settled (150 left), third
- * open: what was paid or credited settles the earliest installments first.
- */
-export function applySettled(plan: Installment[], settledCents: Cents): InstallmentStatus[] {
-  const sorted = [...plan].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  let left = Math.max(0, settledCents);
-  return sorted.map((installment, i) => {
-    const settled = Math.min(left, installment.amountCents);
-    left -= settled;
-    const balanceCents = installment.amountCents - settled;
-    return {
-      installment,
-      index: i + 1,
-      count: sorted.length,
-      settledCents: settled,
-      balanceCents,
-      state: balanceCents === 0 ? 'paid' : settled > 0 ? 'partially_paid' : 'open'
-    };
-  });
 }

@@ -122,7 +122,9 @@ describe('freezeDocument', () => {
       prevHash: ''
     });
     expect(frozen.seller).toEqual(company);
+    // The client's kind is frozen too: a reprint and the late-payment rules read it, not today's record.
     expect(frozen.client).toEqual({
+      kind: 'company',
       name: 'Boulangerie Martin',
       address: client.billingAddress,
       deliveryAddress: client.deliveryAddress,
@@ -162,6 +164,20 @@ describe('freezeDocument', () => {
     expect(frozen.lines[0].unitPriceCents).toBe(45_000);
     expect(frozen.seller.address.city).toBe('Lyon');
     expect(frozen.client.address.city).toBe('Marseille');
+  });
+
+  it('freezes a quote\'s last valid day, 30 days after issue unless the draft says otherwise', () => {
+    const quote = { ...draft('q1'), kind: 'quote' as const };
+    const freeze = (d: DocumentRecord) =>
+      freezeDocument(d, { company, client, number: 'D-2026-A-0001', series: 'D-2026-A', seq: 1, issueDate: '2026-04-01', dueDate: null, prevHash: '', correctedInvoice: null });
+    // 1 April + 30 days = 1 May.
+    expect(freeze(quote).validUntil).toBe('2026-05-01');
+    // 1 April + 45 days: 29 days to 30 April, 16 more → 16 May.
+    expect(freeze({ ...quote, validity: { kind: 'days', days: 45 } }).validUntil).toBe('2026-05-16');
+    expect(freeze({ ...quote, validity: { kind: 'date', date: '2026-06-30' } }).validUntil).toBe('2026-06-30');
+    // Invoices and credit notes have none: their frozen content (and hash) is as before.
+    expect('validUntil' in freeze(draft('inv1'))).toBe(false);
+    expect(() => freeze({ ...quote, validity: { kind: 'date', date: '2026-03-01' } })).toThrow(/validity/);
   });
 
   it('cites the corrected invoice on a credit note', () => {

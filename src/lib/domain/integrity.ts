@@ -2,6 +2,7 @@
 // chained to the previous document of its series, so any later change shows.
 import type { Client, Company, DocumentRecord, FrozenContent, IsoDate, PartySnapshot } from './types';
 import { computeTotals } from './money';
+import { DEFAULT_QUOTE_VALIDITY, quoteValidUntil } from './quotes';
 
 /** JSON with keys sorted at every level and no whitespace: one text for one content. */
 export function canonicalJson(value: unknown): string {
@@ -24,6 +25,7 @@ export async function sha256Hex(text: string): Promise<string> {
 
 function snapshotClient(client: Client): PartySnapshot {
   return {
+    kind: client.kind,
     name: client.name,
     address: { ...client.billingAddress },
     deliveryAddress: client.deliveryAddress ? { ...client.deliveryAddress } : null,
@@ -63,6 +65,8 @@ export function freezeDocument(
     totals: computeTotals(doc.lines, doc.discount, input.company.vatRegime),
     notes: doc.notes,
     orderNumber: doc.orderNumber ?? '',
+    // Only quotes carry a validity: invoices and credit notes freeze (and hash) as before.
+    ...(doc.kind === 'quote' ? { validUntil: quoteValidUntil(input.issueDate, doc.validity ?? DEFAULT_QUOTE_VALIDITY) } : {}),
     correctsInvoiceId: input.correctedInvoice?.id ?? null,
     correctsInvoiceNumber: input.correctedInvoice?.number ?? null,
     correctsInvoiceDate: input.correctedInvoice?.issueDate ?? null,

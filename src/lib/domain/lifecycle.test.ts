@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balanceDue, buildLedgers, canEdit, creditableCents, daysLate, documentStatus, documentTotals } from './lifecycle';
+import { canEdit, creditableCents, documentStatus, documentTotals } from './lifecycle';
+import { documentFacts, invoiceAccounts, plainContext, type InvoiceAccount } from './receivables';
 import { creditNoteFrom, newDocument, newLine } from './documents';
 import { freezeDocument } from './integrity';
 import { newClient } from './company';
@@ -45,7 +46,17 @@ function payment(id: string, allocations: [string, number][]): Payment {
 }
 
 const ids = (id: string) => ({ id, memberId: 'm1', now: NOW });
-const NO_LEDGER = { paidCents: 0, creditedCents: 0 };
+
+/** The account of invoice `id` on `today`, from the documents and payments (the one receivables model). */
+function accountOf(id: string, documents: DocumentRecord[], payments: Payment[], today: string): InvoiceAccount | null {
+  const facts = documents.map((d) => documentFacts(d, 'normal')).filter((f) => f !== null);
+  return invoiceAccounts(facts, payments, () => plainContext(today, 'company')).get(id) ?? null;
+}
+/** An account with `paid` paid on the issue day and `credited` credited: the shapes the old ledger tests used. */
+function ledger(doc: DocumentRecord, paid: number, credited: number, today: string): InvoiceAccount | null {
+  const credit = credited ? [{ ...issue(draft('credit', 'crx'), 'A-2026-A-0099', 99, null), correctsInvoiceId: doc.id, frozen: { totals: { ttcCents: credited } } as DocumentRecord['frozen'] }] : [];
+  return accountOf(doc.id, [doc, ...credit], paid ? [{ ...payment('px', [[doc.id, paid]]), date: '2026-01-15' }] : [], today);
+}
 // Issued 15 Jan 2026, net 30 → due 14 Feb 2026.
 const DUE = '2026-02-14';
 const invoice = issue(draft('invoice', 'inv1'), 'F-2026-A-0001', 1, DUE);
@@ -53,88 +64,91 @@ const invoice = issue(draft('invoice', 'inv1'), 'F-2026-A-0001', 1, DUE);
 describe('documentStatus: draft → issued → sent → partially paid → paid', () => {
   it('walks the lifecycle of an invoice', () => {
     const today = '2026-01-20';
-    expect(documentStatus(draft('invoice', 'd'), NO_LEDGER, today, 'normal')).toBe('draft');
-    expect(documentStatus(invoice, NO_LEDGER, today, 'normal')).toBe('issued');
+    expect(documentStatus(draft('invoice', 'd'), null, '2026-02-01')).toBe('draft');
+    expect(documentStatus(invoice, ledger(invoice, 0, 0, today), today)).toBe('issued');
     const sent = { ...invoice, sentAt: '2026-01-16', sentChannel: 'email' as const };
-    expect(documentStatus(sent, NO_LEDGER, today, 'normal')).toBe('sent');
-    expect(documentStatus(sent, { paidCents: 50_000, creditedCents: 0 }, today, 'normal')).toBe('partially_paid');
-    expect(documentStatus(sent, { paidCents: TTC, creditedCents: 0 }, today, 'normal')).toBe('paid');
-    expect(documentStatus(sent, { paidCents: TTC + 1, creditedCents: 0 }, today, 'normal')).toBe('paid');
+    expect(documentStatus(sent, ledger(sent, 0, 0, today), today)).toBe('sent');
+    expect(documentStatus(sent, ledger(sent, 50_000, 0, today), today)).toBe('partially_paid');
+    expect(documentStatus(sent, ledger(sent, TTC, 0, today), today)).toBe('paid');
+    expect(documentStatus(sent, ledger(sent, TTC + 1, 0, today), today)).toBe('paid');
   });
 
   it('derives overdue from the due date: due today is not overdue, the day after is', () => {
     const sent = { ...invoice, sentAt: '2026-01-16' };
-    expect(documentStatus(sent, NO_LEDGER, '2026-02-14', 'normal')).toBe('sent');
-    expect(documentStatus(sent, NO_LEDGER, '2026-02-15', 'normal')).toBe('overdue');
-    expect(documentStatus(invoice, NO_LEDGER, '2026-02-15', 'normal')).toBe('overdue');
+    expect(documentStatus(sent, ledger(sent, 0, 0, '2026-02-14'), '2026-02-14')).toBe('sent');
+    expect(documentStatus(sent, ledger(sent, 0, 0, '2026-02-15'), '2026-02-15')).toBe('overdue');
+    expect(documentStatus(invoice, ledger(invoice, 0, 0, '2026-02-15'), '2026-02-15')).toBe('overdue');
     // something still due and late: overdue wins over partially paid
-    expect(documentStatus(sent, { paidCents: 119_999, creditedCents: 0 }, '2026-02-15', 'normal')).toBe('overdue');
-    expect(documentStatus(sent, { paidCents: 50_000, creditedCents: 0 }, '2026-02-14', 'normal')).toBe('partially_paid');
+    expect(documentStatus(sent, ledger(sent, 119_999, 0, '2026-02-15'), '2026-02-15')).toBe('overdue');
+    expect(documentStatus(sent, ledger(sent, 50_000, 0, '2026-02-14'), '2026-02-14')).toBe('partially_paid');
     // nothing left: never overdue
-    expect(documentStatus(sent, { paidCents: TTC, creditedCents: 0 }, '2026-12-31', 'normal')).toBe('paid');
+    expect(documentStatus(sent, ledger(sent, TTC, 0, '2026-12-31'), '2026-12-31')).toBe('paid');
   });
 
   it('treats disputed as a flag, not a status', () => {
     const disputed = { ...invoice, sentAt: '2026-01-16', disputed: true };
-    expect(documentStatus(disputed, NO_LEDGER, '2026-02-01', 'normal')).toBe('sent');
-    expect(documentStatus(disputed, NO_LEDGER, '2026-03-01', 'normal')).toBe('overdue');
-    expect(balanceDue(disputed, NO_LEDGER, 'normal')).toBe(TTC);
+    expect(documentStatus(disputed, ledger(disputed, 0, 0, '2026-02-01'), '2026-02-01')).toBe('sent');
+    expect(documentStatus(disputed, ledger(disputed, 0, 0, '2026-03-01'), '2026-03-01')).toBe('overdue');
+    expect(ledger(disputed, 0, 0, '2026-03-01')!.remainingCents).toBe(TTC);
   });
 
   it('gives quotes their outcome', () => {
     const quote = issue(draft('quote', 'q1'), 'D-2026-A-0001', 1, null);
-    expect(documentStatus(draft('quote', 'q0'), NO_LEDGER, '2026-02-01', 'normal')).toBe('draft');
-    expect(documentStatus(quote, NO_LEDGER, '2026-02-01', 'normal')).toBe('issued');
-    expect(documentStatus({ ...quote, sentAt: '2026-01-16' }, NO_LEDGER, '2026-02-01', 'normal')).toBe('sent');
-    expect(documentStatus({ ...quote, sentAt: '2026-01-16', quoteOutcome: 'accepted' }, NO_LEDGER, '2026-02-01', 'normal')).toBe('accepted');
-    expect(documentStatus({ ...quote, quoteOutcome: 'refused' }, NO_LEDGER, '2026-02-01', 'normal')).toBe('refused');
+    expect(documentStatus(draft('quote', 'q0'), null, '2026-02-01')).toBe('draft');
+    expect(documentStatus(quote, ledger(quote, 0, 0, '2026-02-01'), '2026-02-01')).toBe('issued');
+    expect(documentStatus({ ...quote, sentAt: '2026-01-16' }, null, '2026-02-01')).toBe('sent');
+    expect(documentStatus({ ...quote, sentAt: '2026-01-16', quoteOutcome: 'accepted' }, null, '2026-02-01')).toBe('accepted');
+    expect(documentStatus({ ...quote, quoteOutcome: 'refused' }, null, '2026-02-01')).toBe('refused');
     // a quote is never overdue nor owed
-    expect(documentStatus(quote, NO_LEDGER, '2027-01-01', 'normal')).toBe('issued');
-    expect(balanceDue(quote, NO_LEDGER, 'normal')).toBe(0);
+    expect(documentStatus(quote, ledger(quote, 0, 0, '2027-01-01'), '2027-01-01')).toBe('expired');
+    expect(accountOf('q1', [quote], [], '2027-01-01')).toBeNull();
+  });
+
+  it('says « expired » of a pending quote past its validity, answered or not sent alike', () => {
+    // Issued 15 Jan 2026 with the default validity: 15 Jan + 30 days = 14 Feb, its last valid day.
+    const quote = issue(draft('quote', 'q1'), 'D-2026-A-0001', 1, null);
+    expect(quote.frozen!.validUntil).toBe('2026-02-14');
+    expect(documentStatus(quote, null, '2026-02-14')).toBe('issued');
+    expect(documentStatus(quote, null, '2026-02-15')).toBe('expired');
+    expect(documentStatus({ ...quote, sentAt: '2026-01-16' }, null, '2026-02-15')).toBe('expired');
+    expect(documentStatus({ ...quote, quoteOutcome: 'accepted' }, null, '2027-01-01')).toBe('accepted');
+    expect(documentStatus({ ...quote, quoteOutcome: 'refused' }, null, '2027-01-01')).toBe('refused');
+    // Issued before validities were frozen: no date, never expired.
+    const { validUntil: _none, ...older } = quote.frozen!;
+    expect(documentStatus({ ...quote, frozen: older }, null, '2027-01-01')).toBe('issued');
   });
 
   it('gives credit notes issued or sent, never a balance', () => {
     const credit = issue(creditNoteFrom(invoice, ids('cr1')), 'A-2026-A-0001', 1, '2026-01-15', invoice);
-    expect(documentStatus(credit, NO_LEDGER, '2026-03-01', 'normal')).toBe('issued');
-    expect(documentStatus({ ...credit, sentAt: '2026-01-16' }, NO_LEDGER, '2026-03-01', 'normal')).toBe('sent');
-    expect(balanceDue(credit, NO_LEDGER, 'normal')).toBe(0);
+    expect(documentStatus(credit, ledger(credit, 0, 0, '2026-03-01'), '2026-03-01')).toBe('issued');
+    expect(documentStatus({ ...credit, sentAt: '2026-01-16' }, null, '2026-02-01')).toBe('sent');
+    expect(accountOf('cr1', [invoice, credit], [], '2026-03-01')).toBeNull();
   });
 });
 
-describe('buildLedgers and credit notes', () => {
-  it('adds up the allocations of every payment per invoice', () => {
-    const ledgers = buildLedgers([], [payment('p1', [['inv1', 50_000], ['inv2', 10_000]]), payment('p2', [['inv1', 20_000]])]);
-    expect(ledgers.get('inv1')).toEqual({ paidCents: 70_000, creditedCents: 0 });
-    expect(ledgers.get('inv2')).toEqual({ paidCents: 10_000, creditedCents: 0 });
-    expect(ledgers.get('inv3')).toBeUndefined();
-  });
-
+describe('credit notes in the account', () => {
   it('cancels an invoice with a full credit note', () => {
     const credit = issue(creditNoteFrom(invoice, ids('cr1')), 'A-2026-A-0001', 1, '2026-01-15', invoice);
-    const ledger = buildLedgers([invoice, credit], []).get('inv1')!;
-    expect(ledger).toEqual({ paidCents: 0, creditedCents: TTC });
-    expect(balanceDue(invoice, ledger, 'normal')).toBe(0);
-    expect(documentStatus(invoice, ledger, '2026-03-01', 'normal')).toBe('cancelled');
+    const account = accountOf('inv1', [invoice, credit], [], '2026-03-01')!;
+    expect([account.paidCents, account.creditedCents, account.remainingCents]).toEqual([0, TTC, 0]);
+    expect(documentStatus(invoice, account, '2026-03-01')).toBe('cancelled');
   });
 
   it('reduces the balance with a partial credit note, without calling it a payment', () => {
     // credit of 200 € HT at 20 % = 240 € TTC ; 1 200 − 240 = 960 € still due
     const partial = creditNoteFrom(invoice, ids('cr2'), [newLine('c', { description: 'Geste commercial', quantity: 1, unitPriceCents: 20_000, vatRateBp: 2000 })]);
     const credit = issue(partial, 'A-2026-A-0002', 2, '2026-01-15', invoice);
-    const ledger = buildLedgers([invoice, credit], []).get('inv1')!;
-    expect(ledger).toEqual({ paidCents: 0, creditedCents: 24_000 });
-    expect(balanceDue(invoice, ledger, 'normal')).toBe(96_000);
-    // nothing was paid: the invoice is still just sent (or overdue once late), not « partially paid »
     const sent = { ...invoice, sentAt: '2026-01-16' };
-    expect(documentStatus(sent, ledger, '2026-02-01', 'normal')).toBe('sent');
-    expect(documentStatus(sent, ledger, '2026-02-15', 'normal')).toBe('overdue');
+    expect(accountOf('inv1', [sent, credit], [], '2026-02-01')!.remainingCents).toBe(96_000);
+    // nothing was paid: the invoice is still just sent (or overdue once late), not « partially paid »
+    expect(documentStatus(sent, accountOf('inv1', [sent, credit], [], '2026-02-01'), '2026-02-01')).toBe('sent');
+    expect(documentStatus(sent, accountOf('inv1', [sent, credit], [], '2026-02-15'), '2026-02-15')).toBe('overdue');
     // 500 € paid on top: 960 − 500 = 460 € left, partially paid
-    const withPayment = buildLedgers([invoice, credit], [payment('p1', [['inv1', 50_000]])]).get('inv1')!;
-    expect(balanceDue(invoice, withPayment, 'normal')).toBe(46_000);
-    expect(documentStatus(sent, withPayment, '2026-02-01', 'normal')).toBe('partially_paid');
+    const withPayment = accountOf('inv1', [sent, credit], [payment('p1', [['inv1', 50_000]])], '2026-02-01')!;
+    expect(withPayment.remainingCents).toBe(46_000);
+    expect(documentStatus(sent, withPayment, '2026-02-01')).toBe('partially_paid');
     // the remaining 960 € paid: paid
-    const settled = buildLedgers([invoice, credit], [payment('p1', [['inv1', 96_000]])]).get('inv1')!;
-    expect(documentStatus(sent, settled, '2026-03-01', 'normal')).toBe('paid');
+    expect(documentStatus(sent, accountOf('inv1', [sent, credit], [payment('p1', [['inv1', 96_000]])], '2026-03-01'), '2026-03-01')).toBe('paid');
   });
 
   it('counts only issued credit notes that correct an invoice', () => {
@@ -142,39 +156,20 @@ describe('buildLedgers and credit notes', () => {
     const orphan = { ...issue(draft('credit', 'cr4'), 'A-2026-A-0003', 3, '2026-01-15'), correctsInvoiceId: null };
     // frozen content but not (or no longer) issued, e.g. a record restored in a half-written state
     const notIssued = { ...issue(creditNoteFrom(invoice, ids('cr5')), 'A-2026-A-0004', 4, '2026-01-15', invoice), status: 'draft' as const };
-    expect(buildLedgers([invoice, draftCredit, orphan, notIssued], []).get('inv1')).toBeUndefined();
+    expect(accountOf('inv1', [invoice, draftCredit, orphan, notIssued], [], '2026-01-20')!.creditedCents).toBe(0);
   });
 });
 
-describe('balanceDue and documentTotals', () => {
-  it('is what remains of the TTC, never negative, and 0 for drafts', () => {
-    expect(balanceDue(invoice, NO_LEDGER, 'normal')).toBe(TTC);
-    expect(balanceDue(invoice, { paidCents: 20_000, creditedCents: 0 }, 'normal')).toBe(100_000);
-    expect(balanceDue(invoice, { paidCents: 150_000, creditedCents: 0 }, 'normal')).toBe(0);
-    expect(balanceDue(draft('invoice', 'd'), NO_LEDGER, 'normal')).toBe(0);
-  });
-
+describe('documentTotals', () => {
   it('reads the frozen totals of an issued document, not its editable lines', () => {
     const tampered = { ...invoice, lines: [{ ...service, unitPriceCents: 1 }] };
     expect(documentTotals(tampered, 'normal').ttcCents).toBe(TTC);
-    expect(balanceDue(tampered, NO_LEDGER, 'normal')).toBe(TTC);
+    expect(accountOf('inv1', [tampered], [], '2026-01-20')!.remainingCents).toBe(TTC);
   });
 
   it('computes a draft from its lines, in the given VAT regime', () => {
     expect(documentTotals(draft('invoice', 'd'), 'normal').ttcCents).toBe(120_000);
     expect(documentTotals(draft('invoice', 'd'), 'franchise').ttcCents).toBe(100_000);
-  });
-});
-
-describe('daysLate', () => {
-  it('counts the days past the due date, 0 when not late', () => {
-    expect(daysLate('2026-02-14', '2026-02-14')).toBe(0);
-    expect(daysLate('2026-02-14', '2026-02-15')).toBe(1);
-    expect(daysLate('2026-02-14', '2026-02-10')).toBe(0);
-    expect(daysLate('2026-02-14', '2026-03-16')).toBe(30); // 14 to 28 Feb = 14, + 16
-    expect(daysLate('2028-02-14', '2028-03-16')).toBe(31); // leap year: 14 to 29 Feb = 15, + 16
-    expect(daysLate('2026-12-31', '2027-01-01')).toBe(1);
-    expect(daysLate('2026-03-28', '2026-03-30')).toBe(2); // across the DST change
   });
 });
 

@@ -3,9 +3,11 @@ import {
   DEFAULT_NUMBER_FORMATS,
   findDuplicateNumbers,
   findGaps,
+  findNumbersBackInTime,
   formatNumber,
   nextSeq,
   nextSeriesLetter,
+  raiseHighWater,
   seriesId,
   validateNumberFormat
 } from './numbering';
@@ -106,6 +108,41 @@ describe('nextSeq', () => {
     expect(nextSeq(docs, quote)).toBe(6);
     expect(nextSeq(docs, credit)).toBe(2);
   });
+
+  describe("never below this device's high-water mark", () => {
+    it('skips a number whose record vanished (deleted by a buggy or hostile device)', () => {
+      // Issued 1, 2, 3; the record of 3 is gone; the device's mark still says 3 → 3 + 1 = 4.
+      const left = [numbered('F-2026-A', 1), numbered('F-2026-A', 2)];
+      expect(nextSeq(left, 'F-2026-A', 3)).toBe(4);
+      // Every record gone: the mark alone, 2 + 1 = 3.
+      expect(nextSeq([], 'F-2026-A', 2)).toBe(3);
+    });
+
+    it('follows the records when the mark lags behind (absent, or rolled back by a stale write)', () => {
+      const docs = [numbered('F-2026-A', 1), numbered('F-2026-A', 2), numbered('F-2026-A', 5)];
+      // max(5, 0) + 1 = 6; max(5, 2) + 1 = 6.
+      expect(nextSeq(docs, 'F-2026-A')).toBe(6);
+      expect(nextSeq(docs, 'F-2026-A', 2)).toBe(6);
+    });
+  });
+});
+
+describe('raiseHighWater', () => {
+  it('records the sequence just issued for its series, other series kept', () => {
+    expect(raiseHighWater(undefined, 'F-2026-A', 1)).toEqual({ 'F-2026-A': 1 });
+    expect(raiseHighWater({ 'F-2026-A': 4, 'D-2026-A': 2 }, 'F-2026-A', 5)).toEqual({ 'F-2026-A': 5, 'D-2026-A': 2 });
+  });
+
+  it('never lowers a mark', () => {
+    // An issue at 3 while the mark says 7 (it cannot happen through nextSeq, but a mark only rises).
+    expect(raiseHighWater({ 'F-2026-A': 7 }, 'F-2026-A', 3)).toEqual({ 'F-2026-A': 7 });
+  });
+
+  it('leaves the marks it was given untouched', () => {
+    const marks = { 'F-2026-A': 1 };
+    raiseHighWater(marks, 'F-2026-A', 2);
+    expect(marks).toEqual({ 'F-2026-A': 1 });
+  });
 });
 
 describe('findDuplicateNumbers', () => {
@@ -148,6 +185,49 @@ describe('findGaps', () => {
     expect(findGaps(docs, 'F-2026-B')).toEqual([2]);
     expect(findGaps(docs, 'F-2026-C')).toEqual([]);
     expect(findGaps([numbered('F-2026-A', 1), numbered('F-2026-A', 2)], 'F-2026-A')).toEqual([]);
+  });
+
+  it("counts up to the issuing device's high-water mark: a vanished last number is a gap too", () => {
+    // Records 1 and 2 left, the device issued up to 4: 3 and 4 are missing.
+    const docs = [numbered('F-2026-A', 1), numbered('F-2026-A', 2)];
+    expect(findGaps(docs, 'F-2026-A', 4)).toEqual([3, 4]);
+    // A mark below the records adds nothing.
+    expect(findGaps(docs, 'F-2026-A', 1)).toEqual([]);
+  });
+});
+
+describe('findNumbersBackInTime', () => {
+  const dated = (id: string, number: string, issueDate: string, status: 'draft' | 'issued' = 'issued') => ({
+    ...doc(id, 'invoice', number, status),
+    issueDate
+  });
+
+  it('reports a higher number issued on an earlier date than a lower one of its series', () => {
+    const docs = [
+      dated('a1', 'F-2026-A-0001', '2026-03-02'),
+      dated('a2', 'F-2026-A-0002', '2026-03-10'),
+      dated('a3', 'F-2026-A-0003', '2026-03-05'), // 5 March < 10 March of n° 2
+      dated('a4', 'F-2026-A-0004', '2026-03-10'), // the same day as n° 2: fine
+      dated('a5', 'F-2026-A-0005', '2026-03-09'), // 9 March < 10 March (n° 2 still the latest)
+      dated('b1', 'F-2026-B-0001', '2026-03-01'), // another series: its own order
+      dated('b2', 'F-2026-B-0002', '2026-03-03')
+    ];
+    expect(findNumbersBackInTime(docs)).toEqual([
+      { id: 'a3', number: 'F-2026-A-0003', series: 'F-2026-A', issueDate: '2026-03-05', after: { id: 'a2', number: 'F-2026-A-0002', issueDate: '2026-03-10' } },
+      { id: 'a5', number: 'F-2026-A-0005', series: 'F-2026-A', issueDate: '2026-03-09', after: { id: 'a2', number: 'F-2026-A-0002', issueDate: '2026-03-10' } }
+    ]);
+  });
+
+  it('orders by sequence, not by the order records come in, and ignores drafts', () => {
+    const docs = [
+      dated('a2', 'F-2026-A-0002', '2026-03-01'), // n° 2 on 1 March, n° 1 on 4 March: n° 2 goes back
+      dated('a1', 'F-2026-A-0001', '2026-03-04'),
+      dated('d', 'F-2026-A-0003', '2026-01-01', 'draft')
+    ];
+    expect(findNumbersBackInTime(docs)).toEqual([
+      { id: 'a2', number: 'F-2026-A-0002', series: 'F-2026-A', issueDate: '2026-03-01', after: { id: 'a1', number: 'F-2026-A-0001', issueDate: '2026-03-04' } }
+    ]);
+    expect(findNumbersBackInTime([])).toEqual([]);
   });
 });
 

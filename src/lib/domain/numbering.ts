@@ -40,11 +40,22 @@ export function validateNumberFormat(format: string): 'missing_sequence' | 'miss
 
 type Numbered = Pick<DocumentRecord, 'series' | 'seq' | 'status'>;
 
-/** Next sequence of a series: one more than the highest issued (1 for a new series). */
-export function nextSeq(issued: Numbered[], series: string): number {
-  let max = 0;
+/**
+ * Next sequence of a series: one more than the highest issued, and than `highWater`, the highest
+ * the issuing device ever gave in it (its member record's `highestIssuedSeq`). The records alone
+ * could go back (a record deleted by a buggy or hostile device, a merge that lost one): the mark,
+ * which only that device writes and only upwards, keeps a number from being handed out twice.
+ * nextSeq([{ F-2026-A 1 }, { F-2026-A 2 }], 'F-2026-A', 3) → 4.
+ */
+export function nextSeq(issued: Numbered[], series: string, highWater = 0): number {
+  let max = highWater;
   for (const d of issued) if (d.status === 'issued' && d.series === series && d.seq > max) max = d.seq;
   return max + 1;
+}
+
+/** A device's high-water marks after it issued `seq` in `series` (a new object; a mark never goes down). */
+export function raiseHighWater(marks: Record<string, number> | undefined, series: string, seq: number): Record<string, number> {
+  return { ...marks, [series]: Math.max(marks?.[series] ?? 0, seq) };
 }
 
 /** Numbers used by more than one issued document (e.g. a device restored from an old backup). */
@@ -60,10 +71,13 @@ export function findDuplicateNumbers(docs: DocumentRecord[]): { number: string; 
     .map(([key, ids]) => ({ number: key.slice(key.indexOf(':') + 1), ids }));
 }
 
-/** Sequences missing between 1 and the highest issued one of a series. */
-export function findGaps(docs: Numbered[], series: string): number[] {
+/**
+ * Sequences missing between 1 and the highest of the series: the highest issued record, or the
+ * issuing device's high-water mark when higher (its last numbers vanished).
+ */
+export function findGaps(docs: Numbered[], series: string, highWater = 0): number[] {
   const seen = new Set<number>();
-  let max = 0;
+  let max = highWater;
   for (const d of docs) {
     if (d.status !== 'issued' || d.series !== series) continue;
     seen.add(d.seq);
@@ -72,6 +86,41 @@ export function findGaps(docs: Numbered[], series: string): number[] {
   const gaps: number[] = [];
   for (let s = 1; s <= max; s++) if (!seen.has(s)) gaps.push(s);
   return gaps;
+}
+
+type Dated = Pick<DocumentRecord, 'id' | 'number' | 'series' | 'seq' | 'status' | 'issueDate'>;
+
+export interface BackInTime {
+  id: string;
+  number: string;
+  series: string;
+  issueDate: string;
+  /** The lower number of the series with the latest issue date before this one. */
+  after: { id: string; number: string; issueDate: string };
+}
+
+/**
+ * Numbers that go back in time: a higher sequence of a series issued on an earlier date than a
+ * lower one (numbering must be chronological). Issuing refuses it; this finds what arrived
+ * from elsewhere (another copy of the app, a merge).
+ */
+export function findNumbersBackInTime(docs: Dated[]): BackInTime[] {
+  const bySeries = new Map<string, Dated[]>();
+  for (const d of docs) {
+    if (d.status !== 'issued' || !d.series || !d.issueDate) continue;
+    bySeries.set(d.series, [...(bySeries.get(d.series) ?? []), d]);
+  }
+  const found: BackInTime[] = [];
+  for (const [series, list] of bySeries) {
+    list.sort((a, b) => a.seq - b.seq);
+    let latest: Dated | null = null;
+    for (const d of list) {
+      if (latest && d.issueDate! < latest.issueDate!)
+        found.push({ id: d.id, number: d.number, series, issueDate: d.issueDate!, after: { id: latest.id, number: latest.number, issueDate: latest.issueDate! } });
+      else if (!latest || d.issueDate! > latest.issueDate!) latest = d;
+    }
+  }
+  return found;
 }
 
 /** 'A'…'Z', then 'AA', 'AB'…: the first letter nobody has. */

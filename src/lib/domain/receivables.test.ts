@@ -1,60 +1,306 @@
+// The one receivables model, each rule with hand-computed values (rate 12,15 % = 1215 bp unless
+// said; interest = Σ cents × days × rate / (10 000 × 365), rounded half-up once per receivable).
 import { describe, expect, it } from 'vitest';
-import { openReceivables, summarizeReceivables } from './receivables';
+import {
+  RECOVERY_INDEMNITY_CENTS,
+  claimableReceivables,
+  documentFacts,
+  invoiceAccount,
+  invoiceAccounts,
+  lateInterestCents,
+  openReceivables,
+  plainContext,
+  settleDocuments,
+  summarizeReceivables,
+  type AccountContext,
+  type DocumentFacts
+} from './receivables';
+import type { ContactEntry } from './contactLog';
+import type { ContactOutcome, DocumentRecord, Payment } from './types';
 import { newDocument, newLine } from './documents';
-import type { DocumentRecord } from './types';
-import type { InvoiceLedger } from './lifecycle';
 
-const TODAY = '2026-11-23';
-
-/** An issued invoice of `htCents` HT at 20 % (so TTC = HT × 1,2). */
-function invoice(id: string, htCents: number, dueDate: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
+function facts(partial: Partial<DocumentFacts> = {}): DocumentFacts {
   return {
-    ...newDocument('invoice', { id, memberId: 'm', now: '2026-01-01T00:00:00.000Z', clientId: `c-${id}`, terms: { kind: 'net', days: 30 } }),
-    status: 'issued',
-    number: `F-2026-A-${id}`,
-    dueDate,
-    lines: [newLine('l1', { quantity: 1, unitPriceCents: htCents, vatRateBp: 2000 })],
-    ...extra
+    id: 'i1',
+    kind: 'invoice',
+    clientId: 'c1',
+    number: 'F-2026-A-0001',
+    issueDate: '2026-01-30',
+    dueDate: '2026-03-01',
+    ttcCents: 100_000,
+    correctsInvoiceId: null,
+    sentAt: '2026-01-30',
+    disputed: false,
+    inCollection: false,
+    chasePolicyId: null,
+    chasePause: null,
+    installments: null,
+    rateBp: 1215,
+    clientKind: 'company',
+    earlyDiscount: null,
+    penaltyDecision: null,
+    ...partial
   };
 }
 
-describe('openReceivables', () => {
-  it('keeps issued invoices with a balance, most late first, with their days late', () => {
-    const docs = [
-      invoice('1', 10_000, '2026-11-13'), // 12 000 TTC, 10 days late
-      invoice('2', 5_000, '2026-11-23'), // 6 000 TTC, due today: not late
-      invoice('3', 20_000, '2026-10-24'), // 24 000 TTC, 30 days late, 4 000 paid → 20 000
-      invoice('4', 1_000, '2026-09-01'), // fully paid: left out
-      { ...invoice('5', 1_000, '2026-09-01'), status: 'draft' as const }, // draft: left out
-      { ...invoice('6', 1_000, '2026-09-01'), kind: 'quote' as const } // quote: left out
-    ];
-    const ledgers = new Map<string, InvoiceLedger>([
-      ['3', { paidCents: 4_000, creditedCents: 0 }],
-      ['4', { paidCents: 1_000, creditedCents: 200 }]
-    ]);
-    const open = openReceivables(docs, ledgers, 'normal', TODAY);
-    expect(open.map((r) => [r.invoiceId, r.balanceCents, r.daysLate])).toEqual([
-      ['3', 20_000, 30],
-      ['1', 12_000, 10],
-      ['2', 6_000, 0]
-    ]);
+const paid = (...p: [string, number][]) => ({ payments: p.map(([date, cents]) => ({ date, cents })), creditedCents: 0 });
+const NONE = { payments: [], creditedCents: 0 };
+const B2B = (asOf: string) => plainContext(asOf, 'company');
+
+let seq = 0;
+function entry(date: string, key: string, outcome: ContactOutcome, extra: Partial<ContactEntry['contact']> = {}, stepId: string | null = null): ContactEntry {
+  seq++;
+  return {
+    id: `e${seq}`,
+    at: `${date}T10:00:${String(seq).padStart(2, '0')}.000Z`,
+    date,
+    memberId: 'm',
+    clientId: 'c1',
+    documentId: null,
+    contact: { targets: [{ key, stepId }], stepId, channel: 'email', outcome, promisedDate: null, snoozeUntil: null, note: '', ...extra }
+  };
+}
+
+describe('late interest', () => {
+  it('runs per day on the balance of each period (the issue example)', () => {
+    // 1 000 € due 1 March, 500 € paid 31 March, as of 30 April:
+    // 30 days on 1 000 € + 30 days on 500 € = (100 000 × 30 + 50 000 × 30) × 1215 / 3 650 000
+    // = 4 500 000 × 1215 / 3 650 000 = 1 497,94… → 14,98 €.
+    const a = invoiceAccount(facts(), paid(['2026-03-31', 50_000]), B2B('2026-04-30'));
+    expect(a.interestCents).toBe(1498);
+    expect(a.remainingCents).toBe(50_000);
+    expect(a.paidCents).toBe(50_000);
+    expect(a.daysLate).toBe(60);
+    expect(a.overdue).toBe(true);
+    // Not today's balance × all days: 500 € × 60 days would be 9,99 €.
+    expect(lateInterestCents(50_000, 1215, 60)).toBe(999);
   });
 
-  it('takes the seller’s VAT regime: under franchise the balance is the HT amount', () => {
-    const open = openReceivables([invoice('1', 10_000, '2026-12-01')], new Map(), 'franchise', TODAY);
-    expect(open[0].balanceCents).toBe(10_000);
+  it('is nothing on the due date and from the day after', () => {
+    expect(invoiceAccount(facts(), NONE, B2B('2026-03-01')).interestCents).toBe(0);
+    expect(invoiceAccount(facts(), NONE, B2B('2026-03-01')).overdue).toBe(false);
+    // One day: 100 000 × 1 × 1215 / 3 650 000 = 33,28… → 0,33 €.
+    expect(invoiceAccount(facts(), NONE, B2B('2026-03-02')).interestCents).toBe(33);
+  });
+
+  it('stops on the day of payment and stays owed after (paid late keeps its claim)', () => {
+    // Paid in full on 11 March, 10 days late: 100 000 × 10 × 1215 / 3 650 000 = 332,87… → 3,33 €.
+    const a = invoiceAccount(facts(), paid(['2026-03-11', 100_000]), B2B('2026-04-30'));
+    expect(a.remainingCents).toBe(0);
+    expect(a.interestCents).toBe(333);
+    expect(a.indemnityCents).toBe(RECOVERY_INDEMNITY_CENTS);
+    expect(a.penalties).toBe('due');
+    expect(a.claimableCents).toBe(4333);
+    expect(a.settledOn).toBe('2026-03-11');
+    expect(a.receivables[0].daysLate).toBe(10);
+    expect(a.overdue).toBe(false);
+  });
+
+  it('is waived or claimed only by an explicit decision', () => {
+    const decided = (decision: 'claimed' | 'waived') =>
+      invoiceAccount(facts({ penaltyDecision: { decision, on: '2026-04-01', memberId: 'm' } }), paid(['2026-03-11', 100_000]), B2B('2026-04-30'));
+    expect(decided('waived').penalties).toBe('waived');
+    expect(decided('waived').claimableCents).toBe(0);
+    expect(decided('waived').interestCents).toBe(333);
+    expect(decided('claimed').penalties).toBe('claimed');
+    expect(decided('claimed').claimableCents).toBe(4333);
+  });
+
+  it('an invoice paid on time owes nothing more', () => {
+    const a = invoiceAccount(facts(), paid(['2026-03-01', 100_000]), B2B('2026-04-30'));
+    expect([a.interestCents, a.indemnityCents, a.penalties, a.claimableCents]).toEqual([0, 0, 'none', 0]);
+  });
+
+  it('uses the rate printed on the invoice', () => {
+    // 30 days at 10 %: 100 000 × 30 × 1000 / 3 650 000 = 821,91… → 8,22 €.
+    expect(invoiceAccount(facts({ rateBp: 1000 }), NONE, B2B('2026-03-31')).interestCents).toBe(822);
+  });
+
+  it('without a printed rate, a business owes ECB + 10 points of the due date’s half-year', () => {
+    // Due 1 March 2025 (2025 H1: 13,15 %), 30 days: 100 000 × 30 × 1315 / 3 650 000 = 1 080,82… → 10,81 €.
+    const a = invoiceAccount(facts({ rateBp: 0, dueDate: '2025-03-01', issueDate: '2025-01-30' }), NONE, B2B('2025-03-31'));
+    expect(a.receivables[0].rateBp).toBe(1315);
+    expect(a.interestCents).toBe(1081);
   });
 });
 
-describe('summarizeReceivables', () => {
-  it('splits outstanding into overdue and due within a week', () => {
-    const docs = [
-      invoice('1', 10_000, '2026-11-22'), // 12 000, 1 day late
-      invoice('2', 5_000, '2026-11-23'), // 6 000, due today → due soon
-      invoice('3', 2_500, '2026-11-30'), // 3 000, due in 7 days → due soon
-      invoice('4', 1_000, '2026-12-01') // 1 200, due in 8 days → neither
+describe('individuals (B2C)', () => {
+  const individual = (asOf: string, contacts: ContactEntry[] = []): AccountContext => ({ ...plainContext(asOf, 'individual'), contacts });
+
+  it('owe no 40 € indemnity, late or paid late', () => {
+    const open = invoiceAccount(facts({ clientKind: 'individual' }), NONE, individual('2026-03-31'));
+    expect(open.indemnityCents).toBe(0);
+    // The printed rate still applies from the due date: 30 days → 9,99 € (see lateInterestCents).
+    expect(open.interestCents).toBe(999);
+    const settled = invoiceAccount(facts({ clientKind: 'individual' }), paid(['2026-03-11', 100_000]), individual('2026-04-30'));
+    expect(settled.indemnityCents).toBe(0);
+    expect(settled.claimableCents).toBe(333);
+  });
+
+  it('without a printed rate: the legal rate, from the formal notice only', () => {
+    const doc = facts({ clientKind: 'individual', rateBp: 0 });
+    expect(invoiceAccount(doc, NONE, individual('2026-03-31')).interestCents).toBe(0);
+    // Formal notice on 16 March 2026, legal rate 2026 H1 = 2,62 %, 15 days to 31 March:
+    // 100 000 × 15 × 262 / 3 650 000 = 107,67… → 1,08 €.
+    const notice = entry('2026-03-16', 'i1', 'sent', {}, 'formal_notice');
+    const a = invoiceAccount(doc, NONE, individual('2026-03-31', [notice]));
+    expect(a.receivables[0].rateBp).toBe(262);
+    expect(a.interestCents).toBe(108);
+  });
+
+  it('the kind frozen on the invoice wins over the client’s kind today', () => {
+    // Issued to a business: the 40 € stays owed even if the client is now recorded as an individual.
+    expect(invoiceAccount(facts({ clientKind: 'company' }), NONE, individual('2026-03-31')).indemnityCents).toBe(4000);
+    // Issued before the kind was frozen: today's kind decides.
+    expect(invoiceAccount(facts({ clientKind: null }), NONE, individual('2026-03-31')).indemnityCents).toBe(0);
+  });
+});
+
+describe('payment plans', () => {
+  const plan = [
+    { id: 'a', dueDate: '2026-03-01', amountCents: 100_000 },
+    { id: 'b', dueDate: '2026-04-01', amountCents: 100_000 },
+    { id: 'c', dueDate: '2026-05-01', amountCents: 100_000 }
+  ];
+  const doc = facts({ ttcCents: 300_000, installments: plan, dueDate: '2026-03-01' });
+
+  it('settles installments in due order and runs interest on each from its own due date', () => {
+    // 1 500 € paid 10 March: installment 1 settled 9 days late (100 000 × 9 = 900 000 cent-days
+    // → 900 000 × 1215 / 3 650 000 = 299,58… → 3,00 €), 500 € of installment 2 paid before its due
+    // date; on 15 April installment 2 is 14 days late on 500 € (700 000 cent-days → 233,01… →
+    // 2,33 €), installment 3 not yet due.
+    const a = invoiceAccount(doc, paid(['2026-03-10', 150_000]), B2B('2026-04-15'));
+    expect(a.receivables.map((r) => [r.key, r.remainingCents, r.daysLate, r.interestCents, r.indemnityCents])).toEqual([
+      ['i1#a', 0, 9, 300, 4000],
+      ['i1#b', 50_000, 14, 233, 0],
+      ['i1#c', 100_000, 0, 0, 0]
+    ]);
+    expect(a.receivables.map((r) => `${r.installmentIndex}/${r.installmentCount}`)).toEqual(['1/3', '2/3', '3/3']);
+    expect(a.remainingCents).toBe(150_000);
+    expect(a.interestCents).toBe(533);
+    expect(a.daysLate).toBe(14);
+  });
+
+  it('settles them in due order even when the plan is stored out of order', () => {
+    const shuffled = facts({ ttcCents: 300_000, installments: [plan[2], plan[0], plan[1]] });
+    const a = invoiceAccount(shuffled, paid(['2026-02-01', 100_000]), B2B('2026-02-15'));
+    expect(a.receivables.map((r) => [r.key, r.remainingCents])).toEqual([
+      ['i1#a', 0],
+      ['i1#b', 100_000],
+      ['i1#c', 100_000]
+    ]);
+  });
+
+  it('an installment not yet due is neither overdue nor in a claim', () => {
+    const a = invoiceAccount(doc, NONE, B2B('2026-03-15'));
+    const summary = summarizeReceivables(a.receivables, '2026-03-15');
+    // Only installment 1 (due 1 March) is overdue; 2 and 3 are outstanding, not overdue.
+    expect(summary).toMatchObject({ outstandingCents: 300_000, overdueCents: 100_000, overdueCount: 1 });
+    expect(claimableReceivables(a.receivables).map((r) => r.key)).toEqual(['i1#a']);
+  });
+});
+
+describe('credit notes and dates', () => {
+  it('a credit note lowers what was owed from the start', () => {
+    // 1 200 € less a 200 € credit note = 1 000 € owed, 30 days late → 9,99 €.
+    const a = invoiceAccount(facts({ ttcCents: 120_000 }), { payments: [], creditedCents: 20_000 }, B2B('2026-03-31'));
+    expect([a.remainingCents, a.creditedCents, a.interestCents]).toEqual([100_000, 20_000, 999]);
+  });
+
+  it('credited in full with nothing paid: cancelled, nothing owed, never late', () => {
+    const a = invoiceAccount(facts(), { payments: [], creditedCents: 100_000 }, B2B('2026-04-30'));
+    expect([a.cancelled, a.remainingCents, a.overdue, a.penalties, a.settledOn]).toEqual([true, 0, false, 'none', null]);
+  });
+
+  it('a payment counts only once its date has come', () => {
+    const a = invoiceAccount(facts(), paid(['2026-04-10', 100_000]), B2B('2026-03-31'));
+    expect(a.remainingCents).toBe(100_000);
+    expect(a.paidCents).toBe(0);
+  });
+});
+
+describe('discount window, promise, holds, sent', () => {
+  it('offers the early-payment discount until issue + days, while nothing is paid', () => {
+    // 2 % of 1 200 € = 24 €, issued 1 March, within 10 days → until 11 March.
+    const doc = facts({ ttcCents: 120_000, issueDate: '2026-03-01', dueDate: '2026-03-31', earlyDiscount: { rateBp: 200, days: 10 } });
+    expect(invoiceAccount(doc, NONE, B2B('2026-03-11')).receivables[0].discount).toEqual({ until: '2026-03-11', amountCents: 2400, open: true });
+    expect(invoiceAccount(doc, NONE, B2B('2026-03-12')).receivables[0].discount?.open).toBe(false);
+    expect(invoiceAccount(doc, paid(['2026-03-05', 10_000]), B2B('2026-03-08')).receivables[0].discount?.open).toBe(false);
+    expect(invoiceAccount(facts(), NONE, B2B('2026-03-08')).receivables[0].discount).toBeNull();
+  });
+
+  it('carries the latest promise to pay made about the receivable', () => {
+    const log = [
+      entry('2026-03-05', 'i1', 'promised', { promisedDate: '2026-03-10' }),
+      entry('2026-03-12', 'i1', 'promised', { promisedDate: '2026-03-20' }),
+      entry('2026-03-13', 'other', 'promised', { promisedDate: '2026-03-30' })
     ];
-    const s = summarizeReceivables(openReceivables(docs, new Map(), 'normal', TODAY), TODAY);
-    expect(s).toEqual({ outstandingCents: 22_200, overdueCents: 12_000, overdueCount: 1, dueSoonCents: 9_000, dueSoonCount: 2 });
+    const a = invoiceAccount(facts(), NONE, { ...B2B('2026-03-15'), contacts: log });
+    expect(a.receivables[0].promise?.date).toBe('2026-03-20');
+  });
+
+  it('says what holds it: disputed, in collection, paused until a date', () => {
+    const paused = facts({ chasePause: { until: '2026-03-20', reason: '' } });
+    expect(invoiceAccount(paused, NONE, B2B('2026-03-19')).receivables[0].hold?.reason).toBe('invoice_paused');
+    expect(invoiceAccount(paused, NONE, B2B('2026-03-20')).receivables[0].hold).toBeNull();
+    expect(invoiceAccount(facts({ disputed: true }), NONE, B2B('2026-03-20')).receivables[0].hold?.reason).toBe('disputed');
+    const client = { ...B2B('2026-03-20'), clientPause: { until: null, reason: 'négociation' } };
+    expect(invoiceAccount(facts(), NONE, client).receivables[0].hold?.reason).toBe('client_paused');
+  });
+
+  it('is sent when recorded as sent, or when a message about it was', () => {
+    expect(invoiceAccount(facts({ sentAt: null }), NONE, B2B('2026-03-20')).receivables[0].sent).toBe(false);
+    const log = [entry('2026-02-02', 'i1', 'sent')];
+    expect(invoiceAccount(facts({ sentAt: null }), NONE, { ...B2B('2026-03-20'), contacts: log }).receivables[0].sent).toBe(true);
+  });
+});
+
+describe('from records', () => {
+  const invoice = (id: string, ttc: number, due: string, extra: Partial<DocumentRecord> = {}): DocumentRecord => ({
+    ...newDocument('invoice', { id, memberId: 'm', now: '2026-01-01T00:00:00.000Z', clientId: 'c1', terms: { kind: 'net', days: 30 } }),
+    status: 'issued',
+    number: `F-2026-A-${id}`,
+    issueDate: '2026-01-30',
+    dueDate: due,
+    lines: [newLine('l1', { quantity: 1, unitPriceCents: ttc, vatRateBp: 0 })],
+    ...extra
+  });
+  const payment = (id: string, allocations: [string, number][], date: string): Payment => ({
+    id,
+    clientId: 'c1',
+    amountCents: allocations.reduce((s, [, c]) => s + c, 0),
+    date,
+    method: 'transfer',
+    reference: '',
+    allocations: allocations.map(([invoiceId, amountCents]) => ({ invoiceId, amountCents })),
+    memberId: 'm',
+    createdAt: `${date}T09:00:00.000Z`
+  });
+
+  it('reads issued invoices and credit notes only, and settles each from payments and credit notes', () => {
+    const docs = [
+      invoice('a', 100_000, '2026-03-01'),
+      invoice('b', 50_000, '2026-04-01'),
+      { ...invoice('c', 30_000, '2026-03-01'), kind: 'credit' as const, correctsInvoiceId: 'a' },
+      { ...invoice('d', 10_000, '2026-03-01'), status: 'draft' as const },
+      { ...invoice('e', 10_000, '2026-03-01'), kind: 'quote' as const }
+    ];
+    const all = docs.map((d) => documentFacts(d, 'normal')).filter((f) => f !== null);
+    expect(all.map((f) => f.id)).toEqual(['a', 'b', 'c']);
+    const settled = settleDocuments(all, [payment('p1', [['a', 20_000], ['b', 5_000]], '2026-03-10')]);
+    expect(settled[0]).toEqual({ payments: [{ date: '2026-03-10', cents: 20_000 }], creditedCents: 30_000 });
+    const accounts = invoiceAccounts(all, [payment('p1', [['a', 20_000], ['b', 5_000]], '2026-03-10')], () => B2B('2026-03-15'));
+    // a: 1 000 − 300 credited − 200 paid = 500 €; b: 500 − 50 = 450 €, not yet due.
+    expect([...accounts.values()].map((x) => [x.invoiceId, x.remainingCents, x.overdue])).toEqual([
+      ['a', 50_000, true],
+      ['b', 45_000, false]
+    ]);
+    expect(openReceivables(accounts.values()).map((r) => r.key)).toEqual(['a', 'b']);
+  });
+});
+
+describe('invalid requests', () => {
+  it('only an invoice has an account', () => {
+    expect(() => invoiceAccount(facts({ kind: 'credit' }), NONE, B2B('2026-03-31'))).toThrow(/not an invoice/);
   });
 });

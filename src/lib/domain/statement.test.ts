@@ -4,6 +4,7 @@ import { newDocument, newLine } from './documents';
 import { newClient, newCompany } from './company';
 import { freezeDocument } from './integrity';
 import type { DocumentRecord, Payment } from './types';
+import { plainContext } from './receivables';
 
 /** An issued document of `htCents` HT at 20 % (TTC = HT × 1,2). */
 function issued(kind: 'invoice' | 'credit' | 'quote', id: string, htCents: number, issueDate: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
@@ -59,7 +60,7 @@ const payments: Payment[] = [
 ];
 
 describe('accountStatement', () => {
-  const s = accountStatement({ clientId: 'c1', documents, payments, vatRegime: 'normal', asOf: '2026-11-23' });
+  const s = accountStatement({ clientId: 'c1', documents, payments, vatRegime: 'normal', context: plainContext('2026-11-23', 'company') });
 
   it('lists invoices as debits, credit notes and payments as credits, oldest first, with the running balance', () => {
     expect(s.entries.map((e) => [e.date, e.kind, e.reference, e.debitCents, e.creditCents, e.balanceCents])).toEqual([
@@ -79,8 +80,8 @@ describe('accountStatement', () => {
     expect(s.openingBalanceCents).toBe(0);
   });
 
-  it('lists the open invoices with what was settled and the days late', () => {
-    expect(s.openInvoices.map((i) => [i.number, i.ttcCents, i.settledCents, i.balanceCents, i.daysLate])).toEqual([
+  it('lists what is open with what was settled and the days late', () => {
+    expect(s.openItems.map((i) => [i.number, i.amountCents, i.settledCents, i.remainingCents, i.daysLate])).toEqual([
       ['F2', 60_000, 30_000, 30_000, 9], // 18 000 paid + 12 000 credited; due 14 Nov
       ['F3', 12_000, 0, 12_000, 0]
     ]);
@@ -91,8 +92,27 @@ describe('accountStatement', () => {
     expect(s.balanceCents).toBe(s.dueCents - s.unallocatedCents);
   });
 
+  it('lists the penalties owed: F2 is 9 days late on 300 € (the credit note and the payment of 1 Nov came before its due date)', () => {
+    // 30 000 × 9 × 1215 / 3 650 000 = 89,87… → 0,90 €; a business: 40 €.
+    expect(s.penalties).toEqual([{ invoiceId: 'F2', number: 'F2', state: 'accruing', interestCents: 90, indemnityCents: 4000 }]);
+    expect(s.penaltiesCents).toBe(4090);
+  });
+
+  it('keeps the penalties of an invoice paid late (« pénalités exigibles »)', () => {
+    const p = accountStatement({
+      clientId: 'c1',
+      documents: [issued('invoice', 'F8', 100_000, '2026-09-01', { dueDate: '2026-10-01' })],
+      payments: [payment('P8', '2026-10-31', 120_000, [['F8', 120_000]])],
+      vatRegime: 'normal',
+      context: plainContext('2026-11-23', 'company')
+    });
+    // Paid 30 days late: 120 000 × 30 × 1215 / 3 650 000 = 1 198,35… → 11,98 €, plus 40 €.
+    expect(p.openItems).toEqual([]);
+    expect(p.penalties).toEqual([{ invoiceId: 'F8', number: 'F8', state: 'due', interestCents: 1198, indemnityCents: 4000 }]);
+  });
+
   it('sums what comes before the period into an opening balance', () => {
-    const p = accountStatement({ clientId: 'c1', documents, payments, vatRegime: 'normal', asOf: '2026-11-23', from: '2026-10-16' });
+    const p = accountStatement({ clientId: 'c1', documents, payments, vatRegime: 'normal', context: plainContext('2026-11-23', 'company'), from: '2026-10-16' });
     expect(p.openingBalanceCents).toBe(60_000);
     expect(p.entries.map((e) => e.reference)).toEqual(['A1', '', 'F3']);
     expect(p.totalDebitCents).toBe(12_000);
@@ -101,10 +121,10 @@ describe('accountStatement', () => {
   });
 
   it('leaves out what happens after the statement date', () => {
-    const p = accountStatement({ clientId: 'c1', documents, payments, vatRegime: 'normal', asOf: '2026-10-31' });
+    const p = accountStatement({ clientId: 'c1', documents, payments, vatRegime: 'normal', context: plainContext('2026-10-31', 'company') });
     expect(p.entries.map((e) => e.reference)).toEqual(['F1', 'VIR 123', 'F2', 'A1']);
     expect(p.balanceCents).toBe(48_000);
-    expect(p.openInvoices.map((i) => [i.number, i.balanceCents])).toEqual([['F2', 48_000]]);
+    expect(p.openItems.map((i) => [i.number, i.remainingCents])).toEqual([['F2', 48_000]]);
   });
 
   it('puts an invoice before the payment of the same day', () => {
@@ -113,17 +133,17 @@ describe('accountStatement', () => {
       documents: [issued('invoice', 'F9', 1_000, '2026-11-02', { dueDate: '2026-11-02' })],
       payments: [payment('P9', '2026-11-02', 1_200, [['F9', 1_200]], 'CB')],
       vatRegime: 'normal',
-      asOf: '2026-11-23'
+      context: plainContext('2026-11-23', 'company')
     });
     expect(p.entries.map((e) => [e.kind, e.balanceCents])).toEqual([
       ['invoice', 1_200],
       ['payment', 0]
     ]);
-    expect(p.openInvoices).toEqual([]);
+    expect(p.openItems).toEqual([]);
   });
 
   it('is empty for a client with no issued document', () => {
-    const p = accountStatement({ clientId: 'nobody', documents, payments, vatRegime: 'normal', asOf: '2026-11-23' });
+    const p = accountStatement({ clientId: 'nobody', documents, payments, vatRegime: 'normal', context: plainContext('2026-11-23', 'company') });
     expect(p.entries).toEqual([]);
     expect(p.balanceCents).toBe(0);
   });

@@ -1,8 +1,11 @@
 // A client's account statement (relevé de compte): every issued invoice (debit), credit note
-// and payment (credit) in date order with the running balance, and the invoices still open.
+// and payment (credit) in date order with the running balance, then what is still open — each
+// receivable of the receivables model (installments on their own dates) — and the late-payment
+// penalties owed (« pénalités exigibles »), also on invoices paid late.
 import type { Cents, DocumentRecord, IsoDate, Payment, PaymentMethod, VatRegime } from './types';
-import { balanceDue, buildLedgers, daysLate, documentTotals } from './lifecycle';
+import { documentTotals } from './lifecycle';
 import { unallocatedCents } from './payments';
+import { accountsOfRecords, type AccountContext, type PenaltyState } from './receivables';
 
 export type StatementEntryKind = 'invoice' | 'credit' | 'payment';
 
@@ -23,17 +26,31 @@ export interface StatementEntry {
   balanceCents: Cents;
 }
 
-export interface OpenInvoice {
+/** A receivable still open: an invoice, or one installment of its plan. */
+export interface OpenItem {
+  key: string;
   invoiceId: string;
   number: string;
+  installmentIndex: number | null;
+  installmentCount: number | null;
   issueDate: IsoDate;
-  dueDate: IsoDate | null;
-  ttcCents: Cents;
+  dueDate: IsoDate;
+  /** The invoice's TTC, or the installment's amount. */
+  amountCents: Cents;
   /** Paid or credited so far. */
   settledCents: Cents;
-  balanceCents: Cents;
+  remainingCents: Cents;
   daysLate: number;
   disputed: boolean;
+}
+
+/** Late-payment penalties owed on an invoice (open and late, or paid late). */
+export interface PenaltyItem {
+  invoiceId: string;
+  number: string;
+  state: Exclude<PenaltyState, 'none' | 'waived'>;
+  interestCents: Cents;
+  indemnityCents: Cents;
 }
 
 export interface AccountStatement {
@@ -47,10 +64,12 @@ export interface AccountStatement {
   totalCreditCents: Cents;
   /** Opening balance + debits − credits: what the client owes (negative: a credit in their favour). */
   balanceCents: Cents;
-  openInvoices: OpenInvoice[];
-  /** Sum of the open invoices' balances, and the part of it past due. */
+  openItems: OpenItem[];
+  /** Sum of what remains open, and the part of it past its own due date. */
   dueCents: Cents;
   overdueCents: Cents;
+  penalties: PenaltyItem[];
+  penaltiesCents: Cents;
   /** Payments received but allocated to no invoice: the client's credit. */
   unallocatedCents: Cents;
 }
@@ -62,17 +81,19 @@ export interface StatementInput {
   documents: DocumentRecord[];
   payments: Payment[];
   vatRegime: VatRegime;
-  asOf: IsoDate;
+  /** The client's account context; its `asOf` is the statement's date. */
+  context: AccountContext;
   from?: IsoDate | null;
 }
 
 /**
- * accountStatement({ clientId, documents, payments, vatRegime, asOf }): the client's issued
+ * accountStatement({ clientId, documents, payments, vatRegime, context }): the client's issued
  * invoices and credit notes and their payments up to `asOf` (drafts and quotes are not part of
  * an account), oldest first; on one day invoices come before credit notes and payments.
  */
 export function accountStatement(input: StatementInput): AccountStatement {
-  const { clientId, vatRegime, asOf } = input;
+  const { clientId, vatRegime, context } = input;
+  const asOf = context.asOf;
   const from = input.from ?? null;
   const documents = input.documents.filter(
     (d) => d.clientId === clientId && d.status === 'issued' && d.kind !== 'quote' && (d.issueDate ?? '') <= asOf
@@ -115,28 +136,33 @@ export function accountStatement(input: StatementInput): AccountStatement {
     entries.push({ ...e, balanceCents: balance });
   }
 
-  // Open invoices from the ledgers of the whole history (not only the period shown).
-  const ledgers = buildLedgers(documents, payments);
-  const openInvoices: OpenInvoice[] = [];
-  for (const d of documents) {
-    if (d.kind !== 'invoice') continue;
-    const ledger = ledgers.get(d.id) ?? { paidCents: 0, creditedCents: 0 };
-    const balanceCents = balanceDue(d, ledger, vatRegime);
-    if (balanceCents <= 0) continue;
-    const ttcCents = documentTotals(d, vatRegime).ttcCents;
-    openInvoices.push({
-      invoiceId: d.id,
-      number: d.number,
-      issueDate: d.issueDate ?? '',
-      dueDate: d.dueDate,
-      ttcCents,
-      settledCents: ttcCents - balanceCents,
-      balanceCents,
-      daysLate: d.dueDate ? daysLate(d.dueDate, asOf) : 0,
-      disputed: d.disputed
-    });
+  // What is open, from the receivables model over the whole history (not only the period shown).
+  const accounts = accountsOfRecords(documents, payments, vatRegime, () => context);
+  const openItems: OpenItem[] = [];
+  const penalties: PenaltyItem[] = [];
+  for (const a of accounts.values()) {
+    for (const r of a.receivables) {
+      if (r.remainingCents <= 0) continue;
+      openItems.push({
+        key: r.key,
+        invoiceId: r.invoiceId,
+        number: r.number,
+        installmentIndex: r.installmentIndex,
+        installmentCount: r.installmentCount,
+        issueDate: r.issueDate,
+        dueDate: r.dueDate,
+        amountCents: r.amountCents,
+        settledCents: r.paidCents + r.creditedCents,
+        remainingCents: r.remainingCents,
+        daysLate: r.daysLate,
+        disputed: r.holds.some((h) => h.reason === 'disputed')
+      });
+    }
+    if (a.penalties !== 'none' && a.penalties !== 'waived' && a.claimableCents > 0)
+      penalties.push({ invoiceId: a.invoiceId, number: a.number, state: a.penalties, interestCents: a.interestCents, indemnityCents: a.indemnityCents });
   }
-  openInvoices.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.number.localeCompare(b.number));
+  openItems.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
+  penalties.sort((a, b) => a.number.localeCompare(b.number));
 
   return {
     clientId,
@@ -147,9 +173,11 @@ export function accountStatement(input: StatementInput): AccountStatement {
     totalDebitCents,
     totalCreditCents,
     balanceCents: balance,
-    openInvoices,
-    dueCents: openInvoices.reduce((s, i) => s + i.balanceCents, 0),
-    overdueCents: openInvoices.filter((i) => i.daysLate > 0).reduce((s, i) => s + i.balanceCents, 0),
+    openItems,
+    dueCents: openItems.reduce((s, i) => s + i.remainingCents, 0),
+    overdueCents: openItems.filter((i) => i.daysLate > 0).reduce((s, i) => s + i.remainingCents, 0),
+    penalties,
+    penaltiesCents: penalties.reduce((s, p) => s + p.interestCents + p.indemnityCents, 0),
     unallocatedCents: payments.reduce((s, p) => s + Math.max(0, unallocatedCents(p)), 0)
   };
 }

@@ -30,6 +30,7 @@ describe('templates', () => {
     const ids = new Set(DEFAULT_TEMPLATES.map((t) => t.id));
     for (const p of BUILT_IN_POLICIES) for (const s of p.steps) expect(ids.has(s.templateId)).toBe(true);
     expect(ids.has('promise_broken')).toBe(true);
+    expect(ids.has('send_invoice')).toBe(true);
   });
   it('the mise en demeure says so in subject and body, with invoices, interest, indemnity, an 8-day deadline and legal action', () => {
     const t = effectiveTemplates([]).get('formal_notice')!.fr;
@@ -37,7 +38,11 @@ describe('templates', () => {
     expect(t.body).toContain('mise en demeure');
     for (const p of ['{statement}', '{penalties}', '{total}', '{deadline}']) expect(t.body).toContain(p);
     expect(t.body).toContain('8 jours');
-    expect(t.body).toContain('procédure judiciaire');
+    // The legal action follows the client's kind (tribunal de commerce or judiciaire): a placeholder.
+    expect(t.body).toContain('{nextAction}');
+    // « Malgré nos relances » only when a message was sent: a placeholder too.
+    expect(t.body).toContain('{previous}');
+    expect(t.body).not.toContain('Malgré');
   });
   it('an edited template replaces the default; an empty translation falls back to French', () => {
     const edited = { ...DEFAULT_TEMPLATES[0], en: { subject: '', body: '' } };

@@ -19,7 +19,11 @@ export const PLACEHOLDERS = [
   'sender',
   'deadline',
   'promisedDate',
-  'today'
+  'today',
+  /** « Malgré notre précédent message du 3 juin 2026, » only when one was sent; else « Sauf erreur de notre part, ». */
+  'previous',
+  /** What follows a formal notice: the court and procedure for a business or for an individual. */
+  'nextAction'
 ] as const;
 
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -65,8 +69,34 @@ export function templateText(template: ChaseTemplate, language: Language): Templ
 const fr = (subject: string, body: string): TemplateText => ({ subject, body });
 const en = fr;
 
-/** One template per step of the built-in policies, plus the broken promise. */
+/** One template per step of the built-in policies, plus sending the invoice and the broken promise. */
 export const DEFAULT_TEMPLATES: ChaseTemplate[] = [
+  {
+    id: 'send_invoice',
+    name: 'Envoi de la facture',
+    fr: fr(
+      'Facture {invoices} — {amount}',
+      `Bonjour {contact},
+
+Veuillez trouver ci-joint la facture {invoices} d’un montant de {amount}, à régler au plus tard le {dueDates}.
+
+Règlement par virement : IBAN {iban}.
+
+Bien cordialement,
+{sender}`
+    ),
+    en: en(
+      'Invoice {invoices} — {amount}',
+      `Dear {contact},
+
+Please find attached invoice {invoices} for {amount}, payable by {dueDates} at the latest.
+
+Payment by bank transfer: IBAN {iban}.
+
+Kind regards,
+{sender}`
+    )
+  },
   {
     id: 'courtesy',
     name: 'Rappel courtois avant échéance',
@@ -132,7 +162,7 @@ Kind regards,
       'Deuxième relance : {amount} impayé',
       `Bonjour {contact},
 
-Malgré notre précédent message, les sommes suivantes restent impayées :
+{previous} les sommes suivantes restent impayées :
 {statement}
 
 Total dû : {amount}, échu depuis {daysLate} jours.
@@ -147,7 +177,7 @@ Cordialement,
       'Second reminder: {amount} unpaid',
       `Dear {contact},
 
-Despite our previous message, the following remain unpaid:
+{previous} the following remain unpaid:
 {statement}
 
 Total due: {amount}, overdue by {daysLate} days.
@@ -209,7 +239,7 @@ Objet : mise en demeure de payer
 
 Madame, Monsieur,
 
-Malgré nos relances, les factures suivantes demeurent impayées :
+{previous} les factures suivantes demeurent impayées :
 {statement}
 
 Principal restant dû : {amount}
@@ -218,7 +248,7 @@ Total réclamé : {total}
 
 Par la présente, nous vous mettons en demeure de nous régler la somme de {total} dans un délai de 8 jours, soit au plus tard le {deadline}, par virement sur l’IBAN {iban}.
 
-À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure judiciaire de recouvrement (injonction de payer), dont les frais resteront à votre charge.
+À défaut de paiement dans ce délai, nous engagerons sans autre avis {nextAction}, dont les frais resteront à votre charge.
 
 Veuillez agréer, Madame, Monsieur, nos salutations distinguées.
 
@@ -233,7 +263,7 @@ Subject: formal notice to pay (mise en demeure)
 
 Dear Sir or Madam,
 
-Despite our reminders, the following invoices remain unpaid:
+{previous} the following invoices remain unpaid:
 {statement}
 
 Principal outstanding: {amount}
@@ -242,7 +272,7 @@ Total claimed: {total}
 
 We hereby give you formal notice to pay {total} within 8 days, by {deadline} at the latest, by transfer to IBAN {iban}.
 
-Failing payment within this period, we will start legal recovery proceedings (injonction de payer) without further notice, at your expense.
+Failing payment within this period, we will start without further notice {nextAction}, at your expense.
 
 Yours faithfully,
 
@@ -256,13 +286,13 @@ Yours faithfully,
       'Dossier {client} : décision de recouvrement',
       `La mise en demeure est restée sans effet.
 Dû : {total} ({invoices}), {daysLate} jours de retard.
-Choisir : injonction de payer (tribunal de commerce du siège du débiteur), procédure simplifiée par commissaire de justice (≤ 5 000 €), société de recouvrement, ou affacturage.`
+Choisir : {nextAction}, une société de recouvrement, ou l’affacturage.`
     ),
     en: en(
       '{client} file: recovery decision',
       `The formal notice had no effect.
 Due: {total} ({invoices}), {daysLate} days late.
-Choose: injonction de payer (commercial court of the debtor’s seat), simplified procedure through a commissaire de justice (≤ €5,000), a collection agency, or factoring.`
+Choose: {nextAction}, a collection agency, or factoring.`
     )
   }
 ];

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TERMS, PENALTY_RATES, defaultPenaltyRateBp, dueDate, legalMaxDueDate, penaltyRatesOn, termsWarning } from './terms';
+import {
+  DEFAULT_TERMS,
+  PENALTY_RATES,
+  contractualFloorBp,
+  contractualRateWarning,
+  defaultPenaltyRateBp,
+  dueDate,
+  halfYearOf,
+  legalFloorBp,
+  legalMaxDueDate,
+  missingHalfYear,
+  penaltyRateAt,
+  penaltyRateEntryErrors,
+  penaltyRateKind,
+  penaltyRateTable,
+  penaltyRatesOn,
+  termsWarning
+} from './terms';
+import type { PenaltyRateEntry } from './types';
 
 describe('dueDate', () => {
   it('« à réception »: the issue date', () => {
@@ -96,22 +114,159 @@ describe('penalty rates', () => {
   it('follows LEGAL.md per half-year: the rate of 1 January, then that of 1 July', () => {
     expect(penaltyRatesOn('2025-06-30').defaultPenaltyBp).toBe(1315); // 13,15 %
     expect(penaltyRatesOn('2025-07-01').defaultPenaltyBp).toBe(1215); // 12,15 %
-    expect(penaltyRatesOn('2024-01-01')).toEqual({ from: '2024-01-01', ecbRateBp: 450, defaultPenaltyBp: 1450, legalRateProBp: 507 });
+    expect(penaltyRatesOn('2024-01-01')).toEqual({ from: '2024-01-01', ecbRateBp: 450, defaultPenaltyBp: 1450, legalRateProBp: 507, source: '' });
     expect(penaltyRatesOn('2024-06-30').defaultPenaltyBp).toBe(1450);
-    expect(penaltyRatesOn('2024-07-01')).toEqual({ from: '2024-07-01', ecbRateBp: 425, defaultPenaltyBp: 1425, legalRateProBp: 492 });
+    expect(penaltyRatesOn('2024-07-01')).toEqual({ from: '2024-07-01', ecbRateBp: 425, defaultPenaltyBp: 1425, legalRateProBp: 492, source: '' });
     expect(penaltyRatesOn('2024-12-31').defaultPenaltyBp).toBe(1425);
-    expect(penaltyRatesOn('2025-01-01')).toEqual({ from: '2025-01-01', ecbRateBp: 315, defaultPenaltyBp: 1315, legalRateProBp: 371 });
-    expect(penaltyRatesOn('2025-12-31')).toEqual({ from: '2025-07-01', ecbRateBp: 215, defaultPenaltyBp: 1215, legalRateProBp: 276 });
-    expect(penaltyRatesOn('2026-01-01')).toEqual({ from: '2026-01-01', ecbRateBp: 215, defaultPenaltyBp: 1215, legalRateProBp: 262 });
+    expect(penaltyRatesOn('2025-01-01')).toEqual({ from: '2025-01-01', ecbRateBp: 315, defaultPenaltyBp: 1315, legalRateProBp: 371, source: '' });
+    expect(penaltyRatesOn('2025-12-31')).toEqual({ from: '2025-07-01', ecbRateBp: 215, defaultPenaltyBp: 1215, legalRateProBp: 276, source: '' });
+    expect(penaltyRatesOn('2026-01-01')).toEqual({ from: '2026-01-01', ecbRateBp: 215, defaultPenaltyBp: 1215, legalRateProBp: 262, source: '' });
     expect(defaultPenaltyRateBp('2025-03-15')).toBe(1315);
     expect(defaultPenaltyRateBp('2026-05-01')).toBe(1215);
   });
 
-  it('keeps the table consistent: default = ECB + 10 points, above 3 × the legal rate', () => {
+  it('keeps the built-in table consistent: default = ECB + 10 points, above 3 × the legal rate', () => {
     // 450 + 1000 = 1450 ; 425 + 1000 = 1425 ; 315 + 1000 = 1315 ; 215 + 1000 = 1215 (twice)
     expect(PENALTY_RATES.map((r) => r.defaultPenaltyBp - r.ecbRateBp)).toEqual([1000, 1000, 1000, 1000, 1000]);
     // 3 × 507 = 1521 ; 3 × 492 = 1476 ; 3 × 371 = 1113 ; 3 × 276 = 828 ; 3 × 262 = 786 (LEGAL.md's « 3× floor »)
-    expect(PENALTY_RATES.map((r) => 3 * r.legalRateProBp)).toEqual([1521, 1476, 1113, 828, 786]);
+    expect(PENALTY_RATES.map((r) => legalFloorBp(r.from))).toEqual([1521, 1476, 1113, 828, 786]);
+    expect(PENALTY_RATES.map(contractualFloorBp)).toEqual([1521, 1476, 1113, 828, 786]);
     expect(PENALTY_RATES.map((r) => r.from)).toEqual(['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01']);
+  });
+
+  it('halfYearOf: the first day of the half-year a date is in', () => {
+    expect(halfYearOf('2026-01-01')).toBe('2026-01-01');
+    expect(halfYearOf('2026-03-31')).toBe('2026-01-01');
+    expect(halfYearOf('2026-06-30')).toBe('2026-01-01');
+    expect(halfYearOf('2026-07-01')).toBe('2026-07-01');
+    expect(halfYearOf('2026-12-31')).toBe('2026-07-01');
+  });
+});
+
+// A row entered in Réglages for 2026 H2 (test values, not the published ones).
+const h2: PenaltyRateEntry = { from: '2026-07-01', ecbRateBp: 190, legalRateProBp: 250, source: 'Banque de France / Légifrance, publié le 30/06/2026' };
+
+describe('penaltyRateTable: the built-in rows and those entered in Réglages', () => {
+  it('adds an entered half-year, its default rate derived as ECB + 10 points', () => {
+    const table = penaltyRateTable([h2]);
+    // 190 + 1000 = 1190 (11,90 %)
+    expect(table.at(-1)).toEqual({ ...h2, defaultPenaltyBp: 1190 });
+    expect(table.map((r) => r.from)).toEqual(['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01', '2026-07-01']);
+    expect(penaltyRatesOn('2026-08-01', table).defaultPenaltyBp).toBe(1190);
+    expect(penaltyRatesOn('2026-06-30', table).defaultPenaltyBp).toBe(1215);
+  });
+
+  it('an entered row replaces the built-in row of the same half-year (a correction)', () => {
+    const table = penaltyRateTable([{ from: '2026-01-01', ecbRateBp: 200, legalRateProBp: 262, source: 'corrigé' }]);
+    expect(table).toHaveLength(5);
+    expect(penaltyRatesOn('2026-03-31', table)).toEqual({ from: '2026-01-01', ecbRateBp: 200, defaultPenaltyBp: 1200, legalRateProBp: 262, source: 'corrigé' });
+  });
+
+  it('is sorted by half-year whatever the order entered, and ignores a malformed entry (synced from elsewhere)', () => {
+    const table = penaltyRateTable([h2, { ...h2, from: '2026-08-01' }, { from: '2027-01-01', ecbRateBp: 180, legalRateProBp: 240, source: 's' }]);
+    expect(table.slice(-2).map((r) => [r.from, r.defaultPenaltyBp])).toEqual([
+      ['2026-07-01', 1190],
+      ['2027-01-01', 1180]
+    ]);
+  });
+
+  it('without a row for the half-year: the latest known row before it, and the half-year is reported missing', () => {
+    // 2026 H2 is not built in: 2026-08-01 uses 2026 H1 (12,15 %)
+    expect(penaltyRatesOn('2026-08-01').from).toBe('2026-01-01');
+    expect(penaltyRatesOn('2026-08-01').defaultPenaltyBp).toBe(1215);
+    expect(missingHalfYear('2026-08-01', PENALTY_RATES)).toBe('2026-07-01');
+    expect(missingHalfYear('2026-06-30', PENALTY_RATES)).toBeNull();
+    expect(missingHalfYear('2026-08-01', penaltyRateTable([h2]))).toBeNull();
+    // Before the table: its first row, and that half-year is missing too.
+    expect(penaltyRatesOn('2023-05-01').from).toBe('2024-01-01');
+    expect(missingHalfYear('2023-05-01', PENALTY_RATES)).toBe('2023-01-01');
+  });
+});
+
+describe('the company’s late-penalty rate: legal default or contractual', () => {
+  it('with the legal default, a document freezes ECB + 10 points of its issue date’s half-year', () => {
+    const legal = { penaltyRateKind: 'legal' as const, penaltyRateBp: 1315 };
+    // 31 March 2026 → 2026 H1: 2,15 % + 10 = 12,15 %, not the 13,15 % of the day the company was created
+    expect(penaltyRateAt(legal, PENALTY_RATES, '2026-03-31')).toBe(1215);
+    // 30 June 2025 → 2025 H1: 3,15 % + 10 = 13,15 % ; 1 July 2025 → 2025 H2: 2,15 % + 10 = 12,15 %
+    expect(penaltyRateAt(legal, PENALTY_RATES, '2025-06-30')).toBe(1315);
+    expect(penaltyRateAt(legal, PENALTY_RATES, '2025-07-01')).toBe(1215);
+    // 2 July 2024 → 2024 H2: 4,25 % + 10 = 14,25 %
+    expect(penaltyRateAt(legal, PENALTY_RATES, '2024-07-02')).toBe(1425);
+    // a row entered for 2026 H2: 1,90 % + 10 = 11,90 %
+    expect(penaltyRateAt(legal, penaltyRateTable([h2]), '2026-09-15')).toBe(1190);
+  });
+
+  it('a contractual rate is frozen as it is, whatever the half-year', () => {
+    const contractual = { penaltyRateKind: 'contractual' as const, penaltyRateBp: 1500 };
+    expect(penaltyRateAt(contractual, PENALTY_RATES, '2026-03-31')).toBe(1500);
+    expect(penaltyRateAt(contractual, penaltyRateTable([h2]), '2026-09-15')).toBe(1500);
+  });
+
+  it('a workspace from before the choice: a default rate of the table reads as the legal default, anything else as contractual', () => {
+    // created in 2025 H1 with the 13,15 % of that day → legal, so it now follows the table
+    expect(penaltyRateKind({ penaltyRateBp: 1315 }, PENALTY_RATES)).toBe('legal');
+    expect(penaltyRateAt({ penaltyRateBp: 1315 }, PENALTY_RATES, '2026-03-31')).toBe(1215);
+    expect(penaltyRateKind({ penaltyRateBp: 1450 }, PENALTY_RATES)).toBe('legal');
+    expect(penaltyRateKind({ penaltyRateBp: 1215 }, PENALTY_RATES)).toBe('legal');
+    // 15 % typed by the user: not a table value → contractual, frozen as it is
+    expect(penaltyRateKind({ penaltyRateBp: 1500 }, PENALTY_RATES)).toBe('contractual');
+    expect(penaltyRateAt({ penaltyRateBp: 1500 }, PENALTY_RATES, '2026-03-31')).toBe(1500);
+    // 11,90 % is a default rate only once the 2026 H2 row is in the table
+    expect(penaltyRateKind({ penaltyRateBp: 1190 }, PENALTY_RATES)).toBe('contractual');
+    expect(penaltyRateKind({ penaltyRateBp: 1190 }, penaltyRateTable([h2]))).toBe('legal');
+  });
+
+  it('an explicit choice wins over the stored number', () => {
+    expect(penaltyRateKind({ penaltyRateKind: 'contractual', penaltyRateBp: 1215 }, PENALTY_RATES)).toBe('contractual');
+    expect(penaltyRateKind({ penaltyRateKind: 'legal', penaltyRateBp: 1500 }, PENALTY_RATES)).toBe('legal');
+  });
+});
+
+describe('contractualRateWarning (L441-10: never below 3 × the legal interest rate)', () => {
+  it('warns below 3 × the legal rate (pros) of the half-year, never at or above it', () => {
+    // 2025 H2: 3 × 2,76 % = 8,28 %
+    expect(legalFloorBp('2025-09-01')).toBe(828);
+    expect(contractualRateWarning(800, '2025-09-01', PENALTY_RATES)).toEqual({ code: 'below_legal_floor', floorBp: 828, halfYear: '2025-07-01' });
+    expect(contractualRateWarning(827, '2025-09-01', PENALTY_RATES)).toEqual({ code: 'below_legal_floor', floorBp: 828, halfYear: '2025-07-01' });
+    expect(contractualRateWarning(828, '2025-09-01', PENALTY_RATES)).toBeNull();
+    expect(contractualRateWarning(1500, '2025-09-01', PENALTY_RATES)).toBeNull();
+    // 2026 H1: 3 × 2,62 % = 7,86 % → 8,00 % is now above it
+    expect(contractualRateWarning(800, '2026-03-31', PENALTY_RATES)).toBeNull();
+    expect(contractualRateWarning(785, '2026-03-31', PENALTY_RATES)).toEqual({ code: 'below_legal_floor', floorBp: 786, halfYear: '2026-01-01' });
+    // 2026 H2 entered with a legal rate of 2,50 %: 3 × 2,50 = 7,50 %
+    expect(contractualRateWarning(749, '2026-09-15', penaltyRateTable([h2]))).toEqual({ code: 'below_legal_floor', floorBp: 750, halfYear: '2026-07-01' });
+    // a zero rate (« pas de pénalités ») is below any floor
+    expect(contractualRateWarning(0, '2026-03-31', PENALTY_RATES)).toEqual({ code: 'below_legal_floor', floorBp: 786, halfYear: '2026-01-01' });
+  });
+});
+
+describe('penaltyRateEntryErrors: a row entered in Réglages', () => {
+  it('accepts a complete row for a past, the current or the next half-year', () => {
+    expect(penaltyRateEntryErrors(h2, '2026-11-23')).toEqual({});
+    expect(penaltyRateEntryErrors({ ...h2, from: '2027-01-01' }, '2026-11-23')).toEqual({});
+    expect(penaltyRateEntryErrors({ ...h2, from: '2020-01-01' }, '2026-11-23')).toEqual({});
+    expect(penaltyRateEntryErrors({ ...h2, ecbRateBp: 0 }, '2026-11-23')).toEqual({});
+  });
+});
+
+describe('invalid requests', () => {
+  it('refuses a date that is not a calendar date', () => {
+    expect(() => halfYearOf('31/03/2026')).toThrow(RangeError);
+    expect(() => penaltyRatesOn('2026-13-01')).toThrow(RangeError);
+    expect(() => penaltyRateAt({ penaltyRateBp: 1215 }, PENALTY_RATES, '')).toThrow(RangeError);
+  });
+
+  it('refuses an entered row that is not a half-year, too far ahead, without a rate or without its source', () => {
+    // a half-year starts on 1 January or 1 July
+    expect(penaltyRateEntryErrors({ ...h2, from: '2026-08-01' }, '2026-11-23')).toEqual({ from: 'invalid_half_year' });
+    expect(penaltyRateEntryErrors({ ...h2, from: '' }, '2026-11-23')).toEqual({ from: 'invalid_half_year' });
+    // on 23 November 2026 the next half-year is 2027 H1; 2027 H2's rates are not published yet
+    expect(penaltyRateEntryErrors({ ...h2, from: '2027-07-01' }, '2026-11-23')).toEqual({ from: 'future_half_year' });
+    expect(penaltyRateEntryErrors({ ...h2, ecbRateBp: -10 }, '2026-11-23')).toEqual({ ecbRateBp: 'invalid_rate' });
+    expect(penaltyRateEntryErrors({ ...h2, ecbRateBp: 12.5 }, '2026-11-23')).toEqual({ ecbRateBp: 'invalid_rate' });
+    expect(penaltyRateEntryErrors({ ...h2, legalRateProBp: Number.NaN }, '2026-11-23')).toEqual({ legalRateProBp: 'invalid_rate' });
+    expect(penaltyRateEntryErrors({ ...h2, legalRateProBp: 10_001 }, '2026-11-23')).toEqual({ legalRateProBp: 'invalid_rate' });
+    expect(penaltyRateEntryErrors({ ...h2, source: '  ' }, '2026-11-23')).toEqual({ source: 'required' });
   });
 });

@@ -54,6 +54,12 @@ export interface Company {
   phone: string;
   logoDataUrl: string;
   defaultTerms: PaymentTerms;
+  /**
+   * Absent on workspaces from before the choice existed: see penaltyRateKind in domain/terms.ts.
+   * 'legal': every document freezes ECB + 10 points of its issue date's half-year.
+   */
+  penaltyRateKind?: PenaltyRateKind;
+  /** The contractual rate; with the legal default, the legal rate when the profile was last saved. */
   penaltyRateBp: BasisPoints;
   earlyPaymentDiscount: string; // empty → « Pas d'escompte pour paiement anticipé »
   /** E-invoicing reform mention: what the invoices are for. */
@@ -62,6 +68,28 @@ export interface Company {
   vatOnDebits: boolean;
   numberFormats: NumberFormats;
   currency: 'EUR';
+}
+
+/** The late-penalty rate is the legal default (ECB + 10 points) or one set by contract. */
+export type PenaltyRateKind = 'legal' | 'contractual';
+
+/** The rates in force for one half-year (LEGAL.md « Late payment »), as someone enters them. */
+export interface PenaltyRateEntry {
+  /** The half-year's first day: 'YYYY-01-01' or 'YYYY-07-01'. */
+  from: IsoDate;
+  /** The ECB main refinancing rate on that day. */
+  ecbRateBp: BasisPoints;
+  /** The legal interest rate, « autres cas » (a creditor who is a business). */
+  legalRateProBp: BasisPoints;
+  /** Where the values come from (« Banque de France / Légifrance, publié le … »); '' for built-in rows. */
+  source: string;
+}
+
+/** A row of the rate table entered in Réglages (id = its half-year's first day, so one per half-year). */
+export interface PenaltyRateRecord extends PenaltyRateEntry {
+  id: string;
+  memberId: string;
+  enteredAt: IsoDateTime;
 }
 
 /** A device of the workspace (each device is a member with its own numbering series). */
@@ -77,6 +105,12 @@ export interface Member {
   seriesConfirmedAt?: IsoDateTime | null;
   /** The device's ECDH P-256 public key (raw point, base64): new workspace keys are sealed to it. */
   publicKey?: string;
+  /**
+   * Per series, the highest sequence this device has issued in it. Only this device writes it,
+   * and only upwards: even if an issued record vanished, its number is never handed out again.
+   * Absent on members from before it existed (their issued records say it all).
+   */
+  highestIssuedSeq?: Record<string, number>;
   createdAt: IsoDateTime;
   lastSeenAt: IsoDateTime;
   removed: boolean;
@@ -142,8 +176,13 @@ export type SendChannel = 'email' | 'post' | 'hand' | 'platform' | 'other';
 
 export type QuoteOutcome = 'pending' | 'accepted' | 'refused';
 
+/** How long a quote's offer holds: a number of days after its issue date, or until a date. */
+export type QuoteValidity = { kind: 'days'; days: number } | { kind: 'date'; date: IsoDate };
+
 /** Client identity as printed on an issued document. */
 export interface PartySnapshot {
+  /** Business or individual when issued (absent on documents issued before it was frozen). */
+  kind?: ClientKind;
   name: string;
   address: Address;
   deliveryAddress: Address | null;
@@ -170,10 +209,27 @@ export interface FrozenContent {
   notes: string;
   /** Absent on documents issued before it existed. */
   orderNumber?: string;
+  /** Quotes: the last day the offer holds (« Devis valable jusqu'au … »); absent on older quotes. */
+  validUntil?: IsoDate;
   correctsInvoiceId: string | null;
   correctsInvoiceNumber: string | null;
   correctsInvoiceDate: IsoDate | null;
   prevHash: string; // hash of the previous document of the series ('' for the first)
+  /** A structured early-payment discount, when the invoice offers one (absent: none). */
+  earlyDiscount?: EarlyDiscountTerms | null;
+}
+
+/** « 2 % d'escompte pour paiement sous 10 jours »: the TTC less `rateBp` if paid within `days` of issue. */
+export interface EarlyDiscountTerms {
+  rateBp: BasisPoints;
+  days: number;
+}
+
+/** What the user decided about the late-payment penalties of an invoice (logged too). */
+export interface PenaltyDecision {
+  decision: 'claimed' | 'waived';
+  on: IsoDate;
+  memberId: string;
 }
 
 export interface DocumentRecord {
@@ -192,6 +248,8 @@ export interface DocumentRecord {
   title: string;
   /** The client's order (purchase order) number, when they gave one. */
   orderNumber: string;
+  /** A draft quote's validity (absent: the default 30 days); frozen as `validUntil` at issue. */
+  validity?: QuoteValidity | null;
   // Set on issue:
   number: string;
   series: string;
@@ -209,6 +267,12 @@ export interface DocumentRecord {
   quoteOutcome: QuoteOutcome;
   sourceQuoteId: string | null; // invoice made from a quote
   correctsInvoiceId: string | null; // credit note → invoice
+  /**
+   * An issued document is a new record; this is the id of the draft it was issued from (the
+   * draft record is deleted). Two devices issuing one draft offline leave two records with the
+   * same sourceDraftId. Absent on drafts and on documents issued before it existed.
+   */
+  sourceDraftId?: string | null;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   // Follow-up facts of an issued invoice (absent on older records: read as null).
@@ -216,6 +280,8 @@ export interface DocumentRecord {
   chasePause?: ChasePause | null;
   /** A payment plan (échéancier): dated installments summing to the TTC. */
   installments?: Installment[] | null;
+  /** Late-payment penalties claimed or waived (absent: not decided). */
+  penaltyDecision?: PenaltyDecision | null;
 }
 
 export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'link' | 'other';
@@ -248,6 +314,7 @@ export type ActivityKind =
   | 'quote_refused'
   | 'payment_recorded'
   | 'payment_deleted'
+  | 'penalties_decided'
   | 'contact'
   | 'note';
 
@@ -268,7 +335,8 @@ export interface ActivityEvent {
 
 export type ChaseChannel = 'email' | 'phone' | 'sms' | 'letter' | 'registered_letter';
 export type ChaseTone = 'courtesy' | 'friendly' | 'firm' | 'formal';
-export type ChaseStepKind = 'reminder' | 'formal_notice' | 'decision';
+/** 'send': sending the invoice itself, before any reminder (never in a policy). */
+export type ChaseStepKind = 'send' | 'reminder' | 'formal_notice' | 'decision';
 
 export interface DunningStep {
   id: string;
@@ -396,4 +464,5 @@ export type DocumentStatus =
   | 'overdue'
   | 'cancelled'
   | 'accepted'
-  | 'refused';
+  | 'refused'
+  | 'expired';

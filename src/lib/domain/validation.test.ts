@@ -326,6 +326,16 @@ describe('missingBeforeIssue', () => {
     expect(missingBeforeIssue({ ...ready('credit'), correctsInvoiceId: null }, goodCompany, goodClient)).toEqual(['credit_invoice']);
   });
 
+  it('needs a quote validity that can be printed', () => {
+    // ready() is issued on its issueDate; a validity may not end on or before it.
+    const quote = ready('quote');
+    expect(missingBeforeIssue({ ...quote, validity: { kind: 'days', days: 45 } }, goodCompany, goodClient)).toEqual([]);
+    expect(missingBeforeIssue({ ...quote, validity: { kind: 'days', days: 0 } }, goodCompany, goodClient)).toEqual(['quote_validity']);
+    expect(missingBeforeIssue({ ...quote, validity: { kind: 'date', date: quote.issueDate! } }, goodCompany, goodClient)).toEqual(['quote_validity']);
+    // Only quotes have one: an invoice carrying a stray validity is not refused for it.
+    expect(missingBeforeIssue({ ...ready(), validity: { kind: 'days', days: 0 } }, goodCompany, goodClient)).toEqual([]);
+  });
+
   it('needs a real issue date', () => {
     expect(missingBeforeIssue({ ...ready(), issueDate: null }, goodCompany, goodClient)).toEqual(['issue_date']);
     expect(missingBeforeIssue({ ...ready(), issueDate: '2026-02-30' }, goodCompany, goodClient)).toEqual(['issue_date']);

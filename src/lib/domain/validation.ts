@@ -2,6 +2,7 @@
 // codes; the UI words them.
 import type { CatalogItem, Client, Company, DocumentRecord } from './types';
 import { isIsoDate } from './dates';
+import { quoteValidityProblem } from './quotes';
 
 export type FieldErrors = Record<string, string>;
 
@@ -172,5 +173,6 @@ export function missingBeforeIssue(doc: DocumentRecord, company: Company, client
   if (doc.lines.some((l) => !(l.quantity > 0))) missing.push('line_quantity');
   if (doc.kind === 'credit' && !doc.correctsInvoiceId) missing.push('credit_invoice');
   if (!doc.issueDate || !isIsoDate(doc.issueDate)) missing.push('issue_date');
+  else if (doc.kind === 'quote' && doc.validity && quoteValidityProblem(doc.issueDate, doc.validity)) missing.push('quote_validity');
   return missing;
 }

@@ -45,6 +45,21 @@ export function translate(locale: Language, key: string, params?: Params): strin
   return text;
 }
 
+/**
+ * The message `key.variant` when there is one, else `key`'s: French agrees words with the kind
+ * of document (« Facture émise », « Devis émis »), so translateVariant('fr', 'status.issued',
+ * 'quote') → « Émis » while 'invoice', with no variant of its own, gets « Émise ».
+ */
+export function translateVariant(locale: Language, key: string, variant: string, params?: Params): string {
+  const specific = `${key}.${variant}`;
+  return translate(locale, specific in messages[locale] || specific in messages.fr ? specific : key, params);
+}
+
+/** translateVariant in the current language. */
+export function tv(key: string, variant: string, params?: Params): string {
+  return translateVariant(i18n.locale, key, variant, params);
+}
+
 const intlTag = (l: Language) => (l === 'fr' ? 'fr-FR' : 'en-GB');
 const moneyFormats = new Map<Language, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -55,7 +70,10 @@ export function formatMoney(cents: Cents, locale: Language = i18n.locale): strin
   return f.format(cents / 100);
 }
 
-/** A calendar date, read as local (never shifted by a UTC conversion). */
+/**
+ * A calendar date, read as local (never shifted by a UTC conversion): the one date formatter of
+ * the app, its screens and its PDFs. formatDate('2026-04-01', 'long', 'fr') → « 1er avril 2026 ».
+ */
 export function formatDate(date: IsoDate | null | undefined, style: 'short' | 'long' = 'short', locale: Language = i18n.locale): string {
   if (!date) return '—';
   const key = `${locale}-${style}`;
@@ -66,7 +84,11 @@ export function formatDate(date: IsoDate | null | undefined, style: 'short' | 'l
     dateFormats.set(key, (f = new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: 'UTC' })));
   }
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  return f.format(new Date(Date.UTC(y, m - 1, d)));
+  const at = new Date(Date.UTC(y, m - 1, d));
+  // French writes the first of the month as an ordinal: « 1er avril 2026 », never « 1 avril ».
+  if (style === 'long' && locale === 'fr' && d === 1)
+    return f.formatToParts(at).map((p) => (p.type === 'day' ? `${p.value}er` : p.value)).join('');
+  return f.format(at);
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: Language = i18n.locale): string {
@@ -103,4 +125,9 @@ export function formatBytes(bytes: number, locale: Language = i18n.locale): stri
   }
   const digits = unit > 0 && value < 10 ? 1 : 0;
   return `${new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: digits }).format(value)}\u00a0${units[unit]}`;
+}
+
+/** Items joined the way a sentence lists them: formatList(['A', 'B', 'C'], 'fr') → « A, B et C ». */
+export function formatList(items: string[], locale: Language = i18n.locale): string {
+  return new Intl.ListFormat(intlTag(locale), { style: 'long', type: 'conjunction' }).format(items);
 }

@@ -36,9 +36,10 @@ export interface DocumentPdfData {
   /** A company client (B2B): the 40 € recovery indemnity is printed. */
   businessClient: boolean;
   logoDataUrl: string;
-  /** Invoices: taken off by payments and by credit notes so far. */
+  /** Invoices: taken off by payments and by credit notes so far, and what remains (receivables model). */
   paidCents: Cents;
   creditedCents: Cents;
+  remainingCents: Cents;
 }
 
 export interface RenderedPdf {
@@ -61,7 +62,7 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   const title = t(`doc.title.${kind}`);
   const franchise = seller.vatRegime === 'franchise';
   const isInvoice = kind === 'invoice';
-  const balanceCents = isInvoice ? Math.max(0, f.totals.ttcCents - data.paidCents - data.creditedCents) : 0;
+  const balanceCents = isInvoice ? data.remainingCents : 0;
 
   const w = new PdfWriter(fonts, lang, { title: `${title} ${f.number}`, subject: f.client.name, author: seller.name });
   const footer = footerLines(w, [
@@ -204,7 +205,10 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   // ——— Acceptance of a quote, or what a credit note corrects ———
   if (kind === 'quote') {
     const terms = t('doc.payment.terms', { terms: describeTerms(f.terms, lang) });
-    w.ensure(lineHeight(9, 1.4) + 32);
+    // Quotes issued before validities were frozen have none: nothing is made up for them.
+    const validity = f.validUntil ? t('doc.quote.validUntil', { date: fmt.longDate(f.validUntil) }) : '';
+    w.ensure((validity ? 2 : 1) * lineHeight(9, 1.4) + 32);
+    if (validity) w.paragraph(validity, { size: 9, bold: true, gapAfter: 1 });
     w.paragraph(terms, { size: 9, gapAfter: 3 });
     const bx = w.right - 95;
     w.box(bx, w.y, 95, 28, { stroke: RULE, radius: 1.2 });

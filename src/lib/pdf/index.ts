@@ -2,10 +2,10 @@
 // the QR encoder and the fonts never weigh on the first screen. Takes plain workspace records,
 // returns files ready to preview, download, share or print.
 import { zipSync, strToU8 } from 'fflate';
-import type { Client, Company, DocumentRecord, IsoDate, Language, Payment } from '$lib/domain/types';
-import { buildLedgers } from '$lib/domain/lifecycle';
-import { accountStatement } from '$lib/domain/statement';
-import { lateClaim, unpaidInvoices } from '$lib/domain/interest';
+import type { Client, Company, DocumentRecord, IsoDate, Language } from '$lib/domain/types';
+import type { AccountStatement } from '$lib/domain/statement';
+import type { LateClaim } from '$lib/domain/claim';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import { translate } from '$lib/i18n/index.svelte';
 import { loadFonts } from './fonts';
 import { renderDocumentPdf, type RenderedPdf } from './documentPdf';
@@ -26,22 +26,24 @@ const asFile = (r: RenderedPdf): PdfFile => ({ blob: new Blob([r.bytes], { type:
 
 interface DocumentRequest {
   doc: DocumentRecord;
-  /** The client as it is now: its language and kind (business or private) decide the wording. */
+  /** The client as it is now: only its language is used (the rest is frozen in the document). */
   client: Client | null;
   /** The company as it is now: only its logo is used (the rest is frozen in the document). */
   company: Company | null;
-  paidCents: number;
-  creditedCents: number;
+  /** An invoice's account today (receivables model): what was paid, credited, what remains. */
+  account: InvoiceAccount | null;
 }
 
 function renderDocument(fonts: PdfFonts, req: DocumentRequest): RenderedPdf {
   return renderDocumentPdf(fonts, {
     doc: req.doc,
     lang: req.client?.language ?? 'fr',
-    businessClient: (req.client?.kind ?? 'company') === 'company',
+    // The kind frozen at issue; documents issued before it was frozen: the client's kind now.
+    businessClient: (req.doc.frozen?.client.kind ?? req.client?.kind ?? 'company') === 'company',
     logoDataUrl: req.company?.logoDataUrl ?? '',
-    paidCents: req.paidCents,
-    creditedCents: req.creditedCents
+    paidCents: req.account?.paidCents ?? 0,
+    creditedCents: req.account?.creditedCents ?? 0,
+    remainingCents: req.account?.remainingCents ?? 0
   });
 }
 
@@ -50,37 +52,26 @@ export async function documentPdf(req: DocumentRequest): Promise<PdfFile> {
   return asFile(renderDocument(await loadFonts(), req));
 }
 
-interface AccountRequest {
+/** A client's account statement (domain/statement.ts, made by the caller from the receivables model). */
+export async function statementPdf(req: { company: Company; client: Client; statement: AccountStatement }): Promise<PdfFile> {
+  return asFile(renderStatementPdf(await loadFonts(), { ...req, logoDataUrl: req.company.logoDataUrl }));
+}
+
+/**
+ * A reminder letter or the formal notice claiming exactly `claim` (domain/claim.ts): the same
+ * receivables and total as the e-mail of the same step.
+ */
+export async function letterPdf(req: {
   company: Company;
   client: Client;
-  documents: DocumentRecord[];
-  payments: Payment[];
+  claim: LateClaim;
   today: IsoDate;
-}
-
-/** The client's account statement on `today`. */
-export async function statementPdf(req: AccountRequest): Promise<PdfFile> {
-  const statement = accountStatement({ clientId: req.client.id, documents: req.documents, payments: req.payments, vatRegime: req.company.vatRegime, asOf: req.today });
-  return asFile(renderStatementPdf(await loadFonts(), { company: req.company, client: req.client, statement, logoDataUrl: req.company.logoDataUrl }));
-}
-
-/** A reminder letter or the formal notice for the client's late invoices on `today`. */
-export async function letterPdf(req: AccountRequest & { kind: LetterKind; deadlineDays: number }): Promise<PdfFile> {
-  const ledgers = buildLedgers(req.documents, req.payments);
-  const unpaid = unpaidInvoices(req.client.id, req.documents, ledgers, req.company.vatRegime, req.company.penaltyRateBp);
-  const claim = lateClaim(unpaid, req.today, req.client.kind === 'company');
-  if (!claim.invoices.length) throw new Error(translate(req.client.language, 'pdf.noOverdue'));
-  return asFile(
-    renderLetterPdf(await loadFonts(), {
-      kind: req.kind,
-      company: req.company,
-      client: req.client,
-      claim,
-      today: req.today,
-      deadlineDays: req.deadlineDays,
-      logoDataUrl: req.company.logoDataUrl
-    })
-  );
+  kind: LetterKind;
+  deadlineDays: number;
+  previousMessage: boolean;
+}): Promise<PdfFile> {
+  if (!req.claim.lines.length) throw new Error(translate(req.client.language, 'pdf.noOverdue'));
+  return asFile(renderLetterPdf(await loadFonts(), { ...req, logoDataUrl: req.company.logoDataUrl }));
 }
 
 export interface PeriodExport {
@@ -97,7 +88,8 @@ export async function periodExport(req: {
   company: Company | null;
   clients: Client[];
   documents: DocumentRecord[];
-  payments: Payment[];
+  /** Today's accounts of the invoices (receivables model), for what each PDF says was paid. */
+  accounts: ReadonlyMap<string, InvoiceAccount>;
   from: IsoDate;
   to: IsoDate;
   lang: Language;
@@ -106,7 +98,6 @@ export async function periodExport(req: {
   const fonts = await loadFonts();
   const issued = issuedInPeriod(req.documents, req.from, req.to);
   const clients = new Map(req.clients.map((c) => [c.id, c]));
-  const ledgers = buildLedgers(req.documents, req.payments);
   const period = `${req.from}_${req.to}`;
   const files: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
   const unique = (name: string) => {
@@ -119,8 +110,7 @@ export async function periodExport(req: {
   const quotesDir = slugify(translate(req.lang, 'export.quotes'));
   let done = 0;
   for (const doc of issued) {
-    const ledger = ledgers.get(doc.id) ?? { paidCents: 0, creditedCents: 0 };
-    const r = renderDocument(fonts, { doc, client: clients.get(doc.clientId) ?? null, company: req.company, ...ledger });
+    const r = renderDocument(fonts, { doc, client: clients.get(doc.clientId) ?? null, company: req.company, account: req.accounts.get(doc.id) ?? null });
     // PDF streams are already compressed: stored as they are.
     files[unique(doc.kind === 'quote' ? `${quotesDir}/${r.fileName}` : r.fileName)] = [new Uint8Array(r.bytes), { level: 0 }];
     req.onProgress?.(++done, issued.length);

@@ -1,8 +1,11 @@
 // Letters to a late payer: the first reminder (polite), the second (firmer, with a date and the
 // penalties), and the formal notice (« mise en demeure »: interest and 40 € indemnities per
-// LEGAL.md, a firm deadline, the warning that legal action follows).
+// LEGAL.md, a firm deadline, the warning that legal action follows). What they list and claim is
+// the LateClaim they are given (domain/claim.ts), the same one the e-mail of the step shows; the
+// rates are the ones printed on the invoices; an individual is never claimed the 40 €, nor cited
+// the commercial code.
 import type { Client, Company, IsoDate, Language } from '$lib/domain/types';
-import type { LateClaim } from '$lib/domain/interest';
+import type { ClaimLine, LateClaim } from '$lib/domain/claim';
 import { addDays } from '$lib/domain/dates';
 import { ACCENT, INK, MARGIN, MUTED, PdfWriter, SHADE, lineHeight, type PdfFonts } from './writer';
 import {
@@ -28,11 +31,13 @@ export interface LetterPdfData {
   kind: LetterKind;
   company: Company;
   client: Client;
-  /** The client's late invoices on `today`, with interest and indemnities. */
+  /** What is claimed on `today`: late receivables with interest and indemnities. */
   claim: LateClaim;
   today: IsoDate;
   /** Days given to pay (second reminder and formal notice). */
   deadlineDays: number;
+  /** A message about these invoices was already sent: only then may the letter say « malgré nos relances ». */
+  previousMessage: boolean;
   logoDataUrl: string;
 }
 
@@ -68,7 +73,7 @@ export function renderLetterPdf(fonts: PdfFonts, data: LetterPdfData): RenderedP
   paragraph(t('letter.salutation'), 3);
 
   // ——— Body ———
-  paragraph(t(`${kind}.body1`), 3);
+  paragraph(t(kind !== 'reminder1' && !data.previousMessage ? `${kind}.body1First` : `${kind}.body1`), 3);
   if (notice) noticeTable(w, data);
   else reminderTable(w, data);
   w.y += 4;
@@ -77,14 +82,13 @@ export function renderLetterPdf(fonts: PdfFonts, data: LetterPdfData): RenderedP
     paragraph(t('reminder1.body2'));
   } else if (kind === 'reminder2') {
     paragraph(t('reminder2.body2', { amount: fmt.money(claim.principalCents), date: fmt.longDate(deadline) }), 3, true);
-    paragraph(t(business ? 'reminder2.penaltyB2b' : 'reminder2.penalty', { rate: fmt.rate(company.penaltyRateBp) }));
+    paragraph(t(business ? 'reminder2.penaltyB2b' : 'reminder2.penalty', { rate: claimRates(claim, fmt.rate) }));
     paragraph(t('reminder2.body3'));
   } else {
-    const rates = [...new Set(claim.invoices.map((i) => i.rateBp))].map(fmt.rate).join(', ');
-    w.paragraph(t('notice.interestNote', { date: fmt.date(today), rates }), { size: 8, color: MUTED, gapAfter: 1.5 });
-    if (business) w.paragraph(t('notice.indemnityNote'), { size: 8, color: MUTED, gapAfter: 3 });
+    w.paragraph(t(business ? 'notice.interestNote' : 'notice.interestNoteB2c', { date: fmt.date(today), rates: claimRates(claim, fmt.rate) }), { size: 8, color: MUTED, gapAfter: 1.5 });
+    if (business && claim.indemnityCents) w.paragraph(t('notice.indemnityNote'), { size: 8, color: MUTED, gapAfter: 3 });
     paragraph(t('notice.deadline', { amount: fmt.money(claim.totalCents), days: data.deadlineDays, date: fmt.longDate(deadline) }), 3, true);
-    paragraph(t('notice.warning'));
+    paragraph(t(business ? 'notice.warning' : 'notice.warningB2c'));
     paragraph(t('notice.legal'));
   }
   if (company.iban.trim()) {
@@ -119,7 +123,7 @@ function reminderTable(w: PdfWriter, data: LetterPdfData): void {
     { header: t('letter.col.late'), width: 20, align: 'right' as const }
   ];
   columns[0].width = w.width - columns.reduce((s, c) => s + c.width, 0);
-  const rows = data.claim.invoices.map((i) => [i.number, fmt.date(i.issueDate), fmt.date(i.dueDate), fmt.money(i.balanceCents), t('statement.daysLate', { days: i.daysLate })]);
+  const rows = data.claim.lines.map((i) => [lineLabel(i, t), fmt.date(i.issueDate), fmt.date(i.dueDate), fmt.money(i.remainingCents), t('statement.daysLate', { days: i.daysLate })]);
   rows.push([t('letter.total'), '', '', fmt.money(data.claim.principalCents), '']);
   w.table(columns, rows, { size: 9, boldRows: new Set([rows.length - 1]) });
 }
@@ -137,10 +141,10 @@ function noticeTable(w: PdfWriter, data: LetterPdfData): void {
     { header: t('letter.col.indemnity'), width: 26, align: 'right' as const }
   ];
   columns[0].width = w.width - columns.reduce((s, c) => s + c.width, 0);
-  const rows = claim.invoices.map((i) => [
-    i.number,
+  const rows = claim.lines.map((i) => [
+    lineLabel(i, t),
     fmt.date(i.dueDate),
-    fmt.money(i.balanceCents),
+    i.remainingCents ? fmt.money(i.remainingCents) : t('letter.penaltiesOnly'),
     t('statement.daysLate', { days: i.daysLate }),
     fmt.money(i.interestCents),
     i.indemnityCents ? fmt.money(i.indemnityCents) : '—'
@@ -163,4 +167,14 @@ function noticeTable(w: PdfWriter, data: LetterPdfData): void {
     w.text(l.value, w.right, w.y + 0.4, { size: 9.5, bold: l.strong, align: 'right' });
     w.y += rh;
   }
+}
+
+/** « F-2026-A-0001 (échéance 2/3) » for an installment. */
+function lineLabel(line: ClaimLine, t: ReturnType<typeof translator>): string {
+  return line.installmentIndex ? `${line.number} (${t('letter.installment', { index: line.installmentIndex, count: line.installmentCount ?? 0 })})` : line.number;
+}
+
+/** The rates printed on the claimed invoices: « 12,15 % », or « 10,00 %, 12,15 % ». */
+function claimRates(claim: LateClaim, rate: (bp: number) => string): string {
+  return [...new Set(claim.lines.map((l) => l.rateBp))].sort((a, b) => a - b).map(rate).join(', ');
 }

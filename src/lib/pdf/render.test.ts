@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Client, DocumentRecord, Payment } from '$lib/domain/types';
 import { newClient } from '$lib/domain/company';
-import { buildLedgers } from '$lib/domain/lifecycle';
 import { accountStatement } from '$lib/domain/statement';
-import { lateClaim, unpaidInvoices } from '$lib/domain/interest';
+import { lateClaim } from '$lib/domain/claim';
+import { documentFacts, invoiceAccounts, plainContext } from '$lib/domain/receivables';
 import { epcAmount } from '$lib/domain/epc';
 import { fontsFrom } from './fonts';
 import { renderDocumentPdf } from './documentPdf';
@@ -28,7 +28,7 @@ const client: Client = {
 describe('invoice, quote and credit note', () => {
   it('flows 60 lines over several pages, with the QR code of what remains due', () => {
     const doc = sampleInvoice(60);
-    const r = renderDocumentPdf(fonts, { doc, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 10_000, creditedCents: 0 });
+    const r = renderDocumentPdf(fonts, { doc, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 10_000, creditedCents: 0, remainingCents: doc.frozen!.totals.ttcCents - 10_000 });
     expect(text(r.bytes).startsWith('%PDF-')).toBe(true);
     expect(pageCount(r.bytes)).toBeGreaterThanOrEqual(3);
     const due = doc.frozen!.totals.ttcCents - 10_000;
@@ -38,16 +38,16 @@ describe('invoice, quote and credit note', () => {
 
   it('prints no QR code when nothing is due or there is no IBAN', () => {
     const doc = sampleInvoice(2);
-    const paid = renderDocumentPdf(fonts, { doc, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: doc.frozen!.totals.ttcCents, creditedCents: 0 });
+    const paid = renderDocumentPdf(fonts, { doc, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: doc.frozen!.totals.ttcCents, creditedCents: 0, remainingCents: 0 });
     expect(paid.epc).toBeNull();
     const noIban = sampleInvoice(2, sampleCompany({ iban: '' }));
-    expect(renderDocumentPdf(fonts, { doc: noIban, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0 }).epc).toBeNull();
+    expect(renderDocumentPdf(fonts, { doc: noIban, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: noIban.frozen!.totals.ttcCents }).epc).toBeNull();
   });
 
   it('makes a quote and a credit note (no QR code), in English too', () => {
     const invoice = sampleInvoice(3);
     const quote: DocumentRecord = { ...invoice, kind: 'quote', frozen: { ...invoice.frozen!, kind: 'quote', number: 'D-2026-A-0001' } };
-    const q = renderDocumentPdf(fonts, { doc: quote, lang: 'en', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0 });
+    const q = renderDocumentPdf(fonts, { doc: quote, lang: 'en', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: 0 });
     expect(q.epc).toBeNull();
     expect(q.fileName).toBe('Quote-D-2026-A-0001-Societe-Generale-d-Electricite-b-Ouest-b.pdf');
     const credit: DocumentRecord = {
@@ -55,20 +55,20 @@ describe('invoice, quote and credit note', () => {
       kind: 'credit',
       frozen: { ...invoice.frozen!, kind: 'credit', number: 'A-2026-A-0001', correctsInvoiceNumber: 'F-2026-A-0001', correctsInvoiceDate: '2026-11-23' }
     };
-    const c = renderDocumentPdf(fonts, { doc: credit, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0 });
+    const c = renderDocumentPdf(fonts, { doc: credit, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: 0 });
     expect(c.epc).toBeNull();
     expect(pageCount(c.bytes)).toBe(1);
   });
 
   it('refuses a draft', () => {
     const draft = { ...sampleInvoice(1), status: 'draft' as const };
-    expect(() => renderDocumentPdf(fonts, { doc: draft, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0 })).toThrow();
+    expect(() => renderDocumentPdf(fonts, { doc: draft, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: 0 })).toThrow();
   });
 
   it('prints a line description longer than a page over several pages', () => {
     const doc = sampleInvoice(1);
     const long = { ...doc, frozen: { ...doc.frozen!, lines: [{ ...doc.frozen!.lines[0], description: 'Ligne de détail.\n'.repeat(150) }] } };
-    const r = renderDocumentPdf(fonts, { doc: long, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0 });
+    const r = renderDocumentPdf(fonts, { doc: long, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: 0 });
     expect(pageCount(r.bytes)).toBeGreaterThanOrEqual(3);
   });
 });
@@ -85,17 +85,18 @@ describe('statement and letters', () => {
   ];
 
   it('makes the account statement', () => {
-    const statement = accountStatement({ clientId: client.id, documents, payments, vatRegime: 'normal', asOf: '2026-11-23' });
+    const statement = accountStatement({ clientId: client.id, documents, payments, vatRegime: 'normal', context: plainContext('2026-11-23', 'company') });
     const r = renderStatementPdf(fonts, { company, client, statement, logoDataUrl: '' });
     expect(pageCount(r.bytes)).toBe(1);
     expect(r.fileName).toBe('Releve-de-compte-2026-11-23-Societe-Generale-d-Electricite-b-Ouest-b.pdf');
   });
 
   it('makes both reminders and the formal notice', () => {
-    const claim = lateClaim(unpaidInvoices(client.id, documents, buildLedgers(documents, payments), 'normal', 1215), '2026-11-23', true);
-    expect(claim.invoices.map((i) => i.number)).toEqual(['F-2026-A-0001']);
+    const facts = documents.map((d) => documentFacts(d, 'normal')!);
+    const claim = lateClaim(invoiceAccounts(facts, payments, () => plainContext('2026-11-23', 'company')).values(), '2026-11-23');
+    expect(claim.lines.map((i) => i.number)).toEqual(['F-2026-A-0001']);
     for (const kind of ['reminder1', 'reminder2', 'notice'] as const) {
-      const r = renderLetterPdf(fonts, { kind, company, client, claim, today: '2026-11-23', deadlineDays: 8, logoDataUrl: '' });
+      const r = renderLetterPdf(fonts, { kind, company, client, claim, today: '2026-11-23', deadlineDays: 8, logoDataUrl: '', previousMessage: false });
       expect(pageCount(r.bytes)).toBeGreaterThanOrEqual(1);
       expect(r.epc).toBeNull();
     }

@@ -97,7 +97,7 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
   w.ensure(lineHeight(10, 1.5) + 20);
   w.text(t('statement.openTitle'), w.left, w.y, { size: 10, bold: true, color: ACCENT });
   w.y += lineHeight(10, 1.6);
-  if (s.openInvoices.length) {
+  if (s.openItems.length) {
     const openColumns = [
       { header: t('statement.open.invoice'), width: 0 },
       { header: t('statement.open.date'), width: 22 },
@@ -108,13 +108,13 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
       { header: t('statement.open.late'), width: 16, align: 'right' as const }
     ];
     openColumns[0].width = w.width - openColumns.reduce((sum, c) => sum + c.width, 0);
-    const openRows = s.openInvoices.map((i) => [
-      i.number,
+    const openRows = s.openItems.map((i) => [
+      i.installmentIndex ? `${i.number} (${t('letter.installment', { index: i.installmentIndex, count: i.installmentCount ?? 0 })})` : i.number,
       fmt.date(i.issueDate),
       fmt.date(i.dueDate),
-      fmt.money(i.ttcCents),
+      fmt.money(i.amountCents),
       i.settledCents ? fmt.money(i.settledCents) : '',
-      fmt.money(i.balanceCents),
+      fmt.money(i.remainingCents),
       i.daysLate > 0 ? t('statement.daysLate', { days: i.daysLate }) : ''
     ]);
     openRows.push([t('statement.totals'), '', '', '', '', fmt.money(s.dueCents), '']);
@@ -123,6 +123,24 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
     w.paragraph(t('statement.noOpen'), { size: 9 });
   }
   w.y += 5;
+
+  // ——— Late-payment penalties owed, also on invoices paid late ———
+  if (s.penalties.length) {
+    w.ensure(lineHeight(10, 1.5) + 20);
+    w.text(t('statement.penaltiesTitle'), w.left, w.y, { size: 10, bold: true, color: ACCENT });
+    w.y += lineHeight(10, 1.6);
+    const penaltyColumns = [
+      { header: t('statement.open.invoice'), width: 0 },
+      { header: t('statement.penalty.state'), width: 40 },
+      { header: t('letter.col.interest'), width: 26, align: 'right' as const },
+      { header: t('letter.col.indemnity'), width: 26, align: 'right' as const }
+    ];
+    penaltyColumns[0].width = w.width - penaltyColumns.reduce((sum, c) => sum + c.width, 0);
+    const penaltyRows = s.penalties.map((p) => [p.number, t(`statement.penalty.${p.state}`), fmt.money(p.interestCents), p.indemnityCents ? fmt.money(p.indemnityCents) : '—']);
+    penaltyRows.push([t('statement.totals'), '', '', fmt.money(s.penaltiesCents)]);
+    w.table(penaltyColumns, penaltyRows, { boldRows: new Set([penaltyRows.length - 1]) });
+    w.y += 5;
+  }
   if (s.unallocatedCents > 0) w.paragraph(t('statement.unallocated', { amount: fmt.money(s.unallocatedCents) }), { size: 9, gapAfter: 2 });
   if (s.balanceCents > 0 && company.iban.trim()) {
     const bic = company.bic.trim() ? t('statement.bic', { bic: company.bic.replace(/\s/g, '').toUpperCase() }) : '';

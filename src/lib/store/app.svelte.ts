@@ -1,6 +1,6 @@
 // The workspace open in this tab, shared by every page, and its link to a relay when it has one.
 import { Workspace } from './workspace.svelte';
-import { LedgerView } from './views.svelte';
+import { ReceivablesView } from './views.svelte';
 import { ChaseView } from './chaseView.svelte';
 import { today } from '$lib/clock';
 import {
@@ -52,7 +52,7 @@ function afterPaint(fn: () => void): void {
 
 class AppState {
   workspace = $state.raw<Workspace | null>(null);
-  ledger = $state.raw<LedgerView | null>(null);
+  receivables = $state.raw<ReceivablesView | null>(null);
   chase = $state.raw<ChaseView | null>(null);
   entry = $state.raw<WorkspaceEntry | null>(null);
   /** The link to the relay of the open workspace (null: this device only). */
@@ -151,7 +151,7 @@ class AppState {
     if (!ws || !this.entry?.joinPending) return;
     await this.#stopSync();
     this.chase?.destroy();
-    this.chase = this.ledger = null;
+    this.chase = this.receivables = null;
     this.workspace = null;
     this.entry = null;
     await ws.destroyLocalData();
@@ -197,7 +197,7 @@ class AppState {
   async removeMember(memberId: string): Promise<RotationOutcome> {
     const ws = this.workspace;
     if (!ws || !this.sync || this.sync.socket !== 'open') return { ok: false, reason: 'offline' };
-    await ws.removeMember(memberId);
+    await ws.run('member/remove', memberId);
     return this.rotateKey();
   }
 
@@ -232,7 +232,7 @@ class AppState {
   /** This device's public key in its member record (a new pair when this device has none yet). */
   async #publishDeviceKey(ws: Workspace): Promise<void> {
     const device = await this.#deviceKey(ws.id, ws.memberId);
-    if (device && !ws.readOnly) await ws.publishPublicKey(device.publicKey);
+    if (device && !ws.readOnly) await ws.run('member/publishKey', device.publicKey);
   }
 
   /**
@@ -256,7 +256,7 @@ class AppState {
     this.entry = entry;
     this.workspace = ws;
     ws.readOnly = Boolean(entry.removedAt);
-    this.ledger = new LedgerView(ws);
+    this.receivables = new ReceivablesView(ws, today);
     this.chase = null;
     // Building the list reads every record (~0.2 s for 10 000 invoices): after the first screen
     // has painted, so that opening any page never waits for it.

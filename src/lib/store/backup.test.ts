@@ -30,14 +30,15 @@ afterEach(async () => {
 async function filledWorkspace(id = newId()): Promise<Workspace> {
   const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable de Claire' });
   opened.push(ws);
-  await ws.saveClient(client('c1'));
-  await ws.saveClient(client('c2', { name: 'Mairie de Villeurbanne' }));
-  const invoiceId = await ws.createDocument('invoice', 'c1');
-  await ws.saveDraft(invoiceId, { lines: [line('l1', { quantity: 2 }), line('l2', { vatRateBp: 550 })] });
-  const invoice = await ws.issueDocument(invoiceId, '2026-11-20');
-  const quoteId = await ws.createDocument('quote', 'c2');
-  await ws.saveDraft(quoteId, { lines: [line('q1')], notes: 'Devis à valider' });
-  await ws.recordPayment(
+  await ws.run('client/save', client('c1'));
+  await ws.run('client/save', client('c2', { name: 'Mairie de Villeurbanne' }));
+  const invoiceDraft = await ws.run('document/create', 'invoice', 'c1');
+  await ws.run('draft/save', invoiceDraft, { lines: [line('l1', { quantity: 2 }), line('l2', { vatRateBp: 550 })] });
+  const invoice = await ws.run('document/issue', invoiceDraft, '2026-11-20');
+  const invoiceId = invoice.id;
+  const quoteId = await ws.run('document/create', 'quote', 'c2');
+  await ws.run('draft/save', quoteId, { lines: [line('q1')], notes: 'Devis à valider' });
+  await ws.run('payment/record', 
     { clientId: 'c1', amountCents: 5000, date: '2026-11-22', method: 'transfer', reference: 'VIR 12', allocations: [{ invoiceId, amountCents: 5000 }] },
     new Map([[invoiceId, invoice.frozen!.totals.ttcCents]])
   );
@@ -102,15 +103,15 @@ describe('restore into a new workspace', () => {
     expect(restored.members.all().map((m) => m.seriesLetter).sort()).toEqual(['A', 'B']);
 
     // It numbers in its own series, never in A's.
-    const next = await restored.createDocument('invoice', 'c2');
-    await restored.saveDraft(next, { lines: [line('n1')] });
-    expect((await restored.issueDocument(next, '2026-11-23')).number).toBe('F-2026-B-0001');
+    const next = await restored.run('document/create', 'invoice', 'c2');
+    await restored.run('draft/save', next, { lines: [line('n1')] });
+    expect((await restored.run('document/issue', next, '2026-11-23')).number).toBe('F-2026-B-0001');
   });
 
   it('takes the first letter free among every member of the file, removed ones included', async () => {
     device();
     const ws = await filledWorkspace();
-    await ws.saveMember({ id: 'm-b', name: 'Ancien poste', seriesLetter: 'B', createdAt: APP.at.toISOString(), lastSeenAt: APP.at.toISOString(), removed: true });
+    await ws.run('member/save', { id: 'm-b', name: 'Ancien poste', seriesLetter: 'B', createdAt: APP.at.toISOString(), lastSeenAt: APP.at.toISOString(), removed: true });
     const { text } = await exportBackup(ws, APP);
     device();
     const restored = await restoreWorkspace(await checked(text), { id: ws.id, deviceName: 'Nouveau' });
@@ -167,6 +168,30 @@ describe('restore into a new workspace', () => {
     expect(restored.clients.get('c1')!.contacts[0]).toMatchObject({ name: 'Jeanne Roux', email: 'compta@atelier.fr' });
     expect(restored.me!.seriesLetter).toBe('A'); // the old file had no members at all
   });
+
+  it('brings a backup of schema v3 (before field-by-field merging) to the current schema, same records', async () => {
+    device();
+    const ws = await filledWorkspace();
+    const v3 = new Y.Doc();
+    Y.applyUpdate(v3, Y.encodeStateAsUpdate(ws.doc));
+    v3.getMap('meta').set('schemaVersion', 3);
+    const data = readWorkspace(v3);
+    const content: BackupContent = {
+      format: BACKUP_FORMAT,
+      version: 1,
+      createdAt: APP.at.toISOString(),
+      appVersion: '0.1.0',
+      workspaceId: ws.id,
+      schemaVersion: 3,
+      yjs: encodeBase64(Y.encodeStateAsUpdate(v3)),
+      data
+    };
+    device();
+    const restored = await restoreWorkspace(await checked(serializeBackup(await sealBackup(content))), { id: ws.id, deviceName: 'Tablette' });
+    opened.push(restored);
+    expect(restored.read().schemaVersion).toBe(SCHEMA_VERSION);
+    expect(records(restored.read())).toEqual(records(data));
+  });
 });
 
 describe('merge into the current workspace', () => {
@@ -183,10 +208,10 @@ describe('merge into the current workspace', () => {
     device();
     const tablet = await restoreWorkspace(await checked(fromLaptop), { id, deviceName: 'Tablette' });
     opened.push(tablet);
-    await tablet.saveClient(client('c-tab', { name: 'Garage Lefèvre' }));
-    const inv = await tablet.createDocument('invoice', 'c-tab');
-    await tablet.saveDraft(inv, { lines: [line('t1')] });
-    await tablet.issueDocument(inv, '2026-11-23');
+    await tablet.run('client/save', client('c-tab', { name: 'Garage Lefèvre' }));
+    const inv = await tablet.run('document/create', 'invoice', 'c-tab');
+    await tablet.run('draft/save', inv, { lines: [line('t1')] });
+    await tablet.run('document/issue', inv, '2026-11-23');
     const { text: fromTablet } = await exportBackup(tablet, APP);
 
     // Back on the laptop, which added a client of its own meanwhile.
@@ -194,7 +219,7 @@ describe('merge into the current workspace', () => {
     const again = await Workspace.open(id, memberId);
     opened.push(again);
     await again.ready;
-    await again.saveClient(client('c-lap', { name: 'Fromagerie Roux' }));
+    await again.run('client/save', client('c-lap', { name: 'Fromagerie Roux' }));
     const result = await mergeBackup(again, await checked(fromTablet));
     expect(result).toEqual({ ok: true });
     expect(again.clients.all().map((c) => c.name).sort()).toEqual(['Client c1', 'Fromagerie Roux', 'Garage Lefèvre', 'Mairie de Villeurbanne']);
@@ -210,12 +235,45 @@ describe('merge into the current workspace', () => {
     expect(await verifyDocuments(again.documents.all())).toEqual([]);
   });
 
+  it('merges contact by contact and line by line: the laptop’s e-mail and the tablet’s phone are both kept', async () => {
+    const laptop = device();
+    const ws = await filledWorkspace();
+    const { id, memberId } = ws;
+    const quoteId = ws.documents.all().find((d) => d.status === 'draft')!.id;
+    const { text: before } = await exportBackup(ws, APP);
+    await ws.close();
+    opened.length = 0;
+
+    device();
+    const tablet = await restoreWorkspace(await checked(before), { id, deviceName: 'Tablette' });
+    opened.push(tablet);
+    const onTablet = tablet.clients.get('c1')!;
+    await tablet.run('client/save', { ...onTablet, contacts: [{ ...onTablet.contacts[0], phone: '0499999999' }] }, onTablet);
+    await tablet.run('draft/save', quoteId, { lines: [line('q1', { quantity: 3 })] }, tablet.documents.get(quoteId));
+    const { text: fromTablet } = await exportBackup(tablet, APP);
+
+    device(laptop);
+    const again = await Workspace.open(id, memberId);
+    opened.push(again);
+    await again.ready;
+    const onLaptop = again.clients.get('c1')!;
+    await again.run('client/save', { ...onLaptop, contacts: [{ ...onLaptop.contacts[0], email: 'compta@atelier.fr' }] }, onLaptop);
+    await again.run('draft/save', quoteId, { notes: 'Devis validé par téléphone' }, again.documents.get(quoteId));
+    expect(await mergeBackup(again, await checked(fromTablet))).toEqual({ ok: true });
+
+    expect(again.clients.get('c1')!.contacts).toEqual([{ ...client('c1').contacts[0], email: 'compta@atelier.fr', phone: '0499999999' }]);
+    expect(again.documents.get(quoteId)).toMatchObject({ lines: [line('q1', { quantity: 3 })], notes: 'Devis validé par téléphone' });
+    // A backup of the merged workspace, field changes and all, passes every check.
+    const { text: merged } = await exportBackup(again, APP);
+    expect(records((await checked(merged)).file.data)).toEqual(records(again.read()));
+  });
+
   it('refuses a backup of another workspace and changes nothing', async () => {
     device();
     const mine = await filledWorkspace();
     const other = await filledWorkspace();
     const { text } = await exportBackup(other, APP);
-    await mine.saveClient(client('c-only-mine'));
+    await mine.run('client/save', client('c-only-mine'));
     const before = mine.read();
     expect(await mergeBackup(mine, await checked(text))).toEqual({ ok: false, reason: 'other_workspace' });
     expect(mine.read()).toEqual(before);
@@ -250,7 +308,7 @@ describe('a bad file is refused whole, and nothing is written', () => {
     ['garbage instead of a Yjs state, re-sealed', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ yjs: encodeBase64(new Uint8Array([200, 1, 7, 99, 255, 3, 4, 5, 6, 9, 250, 17])) }), 'yjs_invalid'],
     ['a Yjs state that is only the end of a history, re-sealed', async ({ ws, reseal }: Awaited<ReturnType<typeof source>>) => {
       const vector = Y.encodeStateVector(ws.doc);
-      await ws.saveClient(client('c-late'));
+      await ws.run('client/save', client('c-late'));
       return reseal({ yjs: encodeBase64(Y.encodeStateAsUpdate(ws.doc, vector)) });
     }, 'yjs_invalid'],
     ['readable data that does not match the Yjs state, re-sealed', async ({ content, reseal }: Awaited<ReturnType<typeof source>>) => {

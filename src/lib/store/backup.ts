@@ -19,7 +19,7 @@ import {
   type BackupFile,
   type BackupRefusal
 } from '$lib/domain/backupFormat';
-import { localDate } from '$lib/domain/dates';
+import { localDate } from '$lib/clock';
 import { nextSeriesLetter } from '$lib/domain/numbering';
 import { now } from '$lib/clock';
 import { isInitialised, migrate, readAll, readCompany, readWorkspace, schemaVersion, workspaceIdOf, type WorkspaceData } from './doc';

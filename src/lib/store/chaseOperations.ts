@@ -158,6 +158,21 @@ export function setInvoiceChase(doc: Y.Doc, actor: Actor, invoiceId: string, ove
   patchRecord(doc, 'documents', invoiceId, { ...overrides, updatedAt: actor.now().toISOString() });
 }
 
+/**
+ * Claims or waives the late-payment penalties of an invoice (null: back to undecided), and logs
+ * it with the amounts at stake (`penaltiesCents`, as the user saw them).
+ */
+export function decidePenalties(doc: Y.Doc, actor: Actor, invoiceId: string, decision: 'claimed' | 'waived' | null, on: IsoDate, penaltiesCents: number): void {
+  const invoice = requireIssuedInvoice(doc, invoiceId);
+  doc.transact(() => {
+    patchRecord(doc, 'documents', invoiceId, {
+      penaltyDecision: decision ? { decision, on, memberId: actor.memberId } : null,
+      updatedAt: actor.now().toISOString()
+    });
+    logEvent(doc, actor, 'penalties_decided', { clientId: invoice.clientId, documentId: invoiceId, text: invoice.number, data: { decision, penaltiesCents } });
+  }, LOCAL_ORIGIN);
+}
+
 /** Sets (or with null removes) an invoice's payment plan; refused unless it sums to the TTC. */
 export function setInstallments(doc: Y.Doc, actor: Actor, invoiceId: string, plan: Installment[] | null): void {
   const invoice = requireIssuedInvoice(doc, invoiceId);

@@ -1,22 +1,15 @@
 // The « À relancer » list kept up to date INCREMENTALLY: the records are indexed per client once,
 // then each change (a document, a payment, a contact event, a client) marks only the clients it
-// touches, and only those are computed again (domain/chase.ts `chaseClient`). A change of
+// touches, and only those are computed again (domain/chaseItem.ts `chaseClient`). A change of
 // policies, of the mapping, of the company or of the day recomputes every client.
 import type { Company, ChaseConfig, IsoDate } from '$lib/domain/types';
-import {
-  assembleList,
-  chaseClient,
-  contactEntry,
-  documentFacts,
-  type DocumentFacts,
-  type ChaseEnv,
-  type ChaseList,
-  type ClientChase,
-  type ClientFile,
-  type ContactEntry
-} from '$lib/domain/chase';
+import { documentFacts, type DocumentFacts } from '$lib/domain/receivables';
+import type { ContactEntry } from '$lib/domain/contactLog';
+import { chaseClient, chaseEnv, prepareFile, type ChaseEnv, type ClientChase, type ClientFile, type PreparedFile } from '$lib/domain/chaseItem';
+import { assembleList, type ChaseList } from '$lib/domain/chaseList';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
 import type { Collection } from './collection.svelte';
+import { contactEntry } from './chaseFiles';
 
 /** What the view reads: the workspace's collections and company (a Workspace fits). */
 export interface ChaseSource {
@@ -65,9 +58,9 @@ export class ChaseView {
   /** The facts of each issued document, read once per change of the document. */
   #facts = new Map<string, DocumentFacts>();
   #dirty = new Set<string>();
-  /** Each client's file, kept until one of its records changes: a new day or new policies
-   * recompute the decisions from the same files (domain/chase.ts memoises what they settle). */
-  #files = new Map<string, ClientFile>();
+  /** Each client's file, settled once and kept until one of its records changes: a new day or
+   * new policies recompute the decisions from the same prepared files. */
+  #files = new Map<string, PreparedFile>();
   #all = true;
   #scheduled = false;
   #stops: (() => void)[] = [];
@@ -100,6 +93,7 @@ export class ChaseView {
 
   /** What the view knows of one client (its receivables and decisions), after the last update. */
   client(clientId: string): ClientChase | undefined {
+    void this.list; // a Svelte effect reading a client follows the list's updates
     return this.#results.get(clientId);
   }
 
@@ -144,22 +138,16 @@ export class ChaseView {
   #env(today: IsoDate): ChaseEnv {
     const s = this.#source;
     const config: ChaseConfig = s.chaseConfig.peek('main') ?? DEFAULT_CHASE_CONFIG;
-    return {
-      today,
-      vatRegime: s.company?.vatRegime ?? 'normal',
-      penaltyRateBp: s.company?.penaltyRateBp ?? 0,
-      settings: { policies: effectivePolicies([...s.policies.values()]), config }
-    };
+    return chaseEnv(today, s.company?.vatRegime ?? 'normal', { policies: effectivePolicies([...s.policies.values()]), config });
   }
 
-  #file(clientId: string): ClientFile | null {
+  #file(clientId: string): PreparedFile | null {
     const s = this.#source;
     const client = s.clients.peek(clientId);
     if (!client) return null;
     const cached = this.#files.get(clientId);
-    if (cached && cached.client === client) return cached;
+    if (cached && cached.file.client === client) return cached;
     const file: ClientFile = { client, documents: [], payments: [], contacts: [] };
-    this.#files.set(clientId, file);
     for (const id of this.#docsOf.get(clientId) ?? []) {
       const d = this.#facts.get(id);
       if (d) file.documents.push(d);
@@ -172,7 +160,9 @@ export class ChaseView {
       const e = this.#entries.get(id);
       if (e) file.contacts.push(e);
     }
-    return file;
+    const prepared = prepareFile(file);
+    this.#files.set(clientId, prepared);
+    return prepared;
   }
 
   #schedule(): void {

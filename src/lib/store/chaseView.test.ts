@@ -8,7 +8,7 @@ import { STANDARD_POLICY } from '$lib/domain/dunning';
 import { Collection } from './collection.svelte';
 import { ChaseView, type ChaseSource } from './chaseView.svelte';
 import { readAll, readCompany, readRecord } from './doc';
-import { StoreError, createDocument, issueDocument, recordPayment, saveDraft } from './operations';
+import { StoreError, createDocument, issueDocument, markSent, recordPayment, saveDraft } from './operations';
 import {
   completeTask,
   logContact,
@@ -50,12 +50,14 @@ function sourceOf(doc: Y.Doc): ChaseSource & { stop: () => void } {
   };
 }
 
-/** 100 € HT at 20 % = 120 € TTC, issued on `issueDate` (net 30 by default). */
-async function issued(doc: Y.Doc, clientId: string, issueDate: string): Promise<DocumentRecord> {
+/** 100 € HT at 20 % = 120 € TTC, issued on `issueDate` (net 30 by default) and sent that day. */
+async function issued(doc: Y.Doc, clientId: string, issueDate: string, sent = true): Promise<DocumentRecord> {
   const me = actor('m-a', `${issueDate}T09:00:00.000Z`);
   const id = createDocument(doc, me, 'invoice', clientId);
   saveDraft(doc, me, id, { lines: [line('l1')] });
-  return issueDocument(doc, me, id, issueDate);
+  const invoice = await issueDocument(doc, me, id, issueDate);
+  if (sent) markSent(doc, me, invoice.id, issueDate, 'email');
+  return readRecord(doc, 'documents', invoice.id)!;
 }
 
 async function setup() {
@@ -70,19 +72,27 @@ async function setup() {
 }
 
 describe('ChaseView', () => {
-  it('lists each late client once with the J+8 second reminder', async () => {
+  it('lists each late client once, 10 days late with nothing done: the first reminder', async () => {
     const { view } = await setup();
     expect(view.list.overdue.map((i) => [i.clientId, i.step.id, i.amountCents])).toEqual([
-      ['c1', 'reminder2', 12_000],
-      ['c2', 'reminder2', 12_000]
+      ['c1', 'reminder1', 12_000],
+      ['c2', 'reminder1', 12_000]
     ]);
     expect(view.count).toBe(2);
+  });
+
+  it('an invoice never sent is listed to be sent, not chased', async () => {
+    const doc = seededDoc({ clients: [client('c1')] });
+    await issued(doc, 'c1', '2026-05-06', false);
+    const view = new ChaseView(sourceOf(doc), () => TODAY);
+    expect(view.list.today.map((i) => [i.clientId, i.step.id])).toEqual([['c1', 'send_invoice']]);
+    expect(view.list.overdue).toEqual([]);
   });
 
   it('a contact logged on one client recomputes only that client', async () => {
     const { doc, i1, me, view } = await setup();
     const c2Before = view.client('c2');
-    logContact(doc, me, { clientId: 'c1', targets: [{ key: i1.id, stepId: 'reminder2' }], stepId: 'reminder2', channel: 'email', outcome: 'sent' });
+    logContact(doc, me, { clientId: 'c1', targets: [{ key: i1.id, stepId: 'reminder1' }], stepId: 'reminder1', channel: 'email', outcome: 'sent' });
     view.flush();
     expect(view.lastRecomputed).toEqual(['c1']);
     expect(view.list.overdue.map((i) => i.clientId)).toEqual(['c2']);
@@ -111,11 +121,11 @@ describe('ChaseView', () => {
     createDocument(doc, me, 'invoice', 'c3');
     view.flush();
     expect(view.lastRecomputed).toEqual([]);
-    savePolicy(doc, { ...STANDARD_POLICY, steps: STANDARD_POLICY.steps.map((s) => (s.id === 'reminder2' ? { ...s, offsetDays: 12 } : s)) });
+    savePolicy(doc, { ...STANDARD_POLICY, steps: STANDARD_POLICY.steps.map((s) => (s.id === 'reminder1' ? { ...s, offsetDays: 12 } : s)) });
     view.flush();
     expect(view.lastRecomputed.sort()).toEqual(['c1', 'c2', 'c3']);
-    // J+10 and the second reminder moved to J+12: the first reminder now.
-    expect(view.list.overdue.map((i) => i.step.id)).toEqual(['reminder1', 'reminder1']);
+    // J+10, the first reminder moved after the second (J+12): the policy's first step due is now the J+8 one.
+    expect(view.list.overdue.map((i) => i.step.id)).toEqual(['reminder2', 'reminder2']);
   });
 
   it('a client paused, or an invoice paused, leaves the list', async () => {
@@ -200,7 +210,7 @@ describe('follow-up operations', () => {
     ]);
     view.flush();
     const item = view.list.overdue.find((i) => i.clientId === 'c1')!;
-    expect(item.lines.map((l) => [l.receivable.key, l.receivable.balanceCents])).toEqual([[`${i1.id}#a`, 6000]]);
+    expect(item.lines.map((l) => [l.receivable.key, l.receivable.remainingCents])).toEqual([[`${i1.id}#a`, 6000]]);
   });
 
   it('tasks: saved, due, and a weekly one moves on when done', async () => {

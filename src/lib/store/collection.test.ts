@@ -81,6 +81,29 @@ describe('Collection', () => {
     expect(col.all()).toEqual(readAll(doc, 'clients'));
   });
 
+  it('notices a change of one field of one contact or one line (a key of its own in the record)', () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2')] });
+    const me = actor('m-a');
+    const draftId = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, draftId, { lines: [line('l1'), line('l2')] });
+    const other = joinDevice(doc);
+    const clients = followed(doc, 'clients').col;
+    const documents = followed(doc, 'documents').col;
+    const c2 = clients.get('c2');
+
+    const onOther = readRecord(other, 'clients', 'c1')!;
+    putRecord(other, 'clients', { ...onOther, contacts: [{ ...onOther.contacts[0], email: 'compta@atelier.fr' }] }, onOther);
+    const draft = readRecord(other, 'documents', draftId)!;
+    saveDraft(other, me, draftId, { lines: [line('l1'), line('l2', { quantity: 5 })] }, draft);
+    expect([...(collectionMap(other, 'clients').get('c1') as Y.Map<unknown>).keys()]).toContain('contacts.c1-c1.email');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+
+    expect(clients.get('c1')!.contacts[0].email).toBe('compta@atelier.fr');
+    expect(clients.get('c2')).toBe(c2);
+    expect(documents.get(draftId)!.lines[1].quantity).toBe(5);
+    expect(clients.all()).toEqual(readAll(doc, 'clients'));
+  });
+
   it('shows an issued document with its lines taken from `frozen`', async () => {
     const doc = seededDoc();
     const me = actor('m-a');
@@ -90,9 +113,11 @@ describe('Collection', () => {
     const { col } = followed(doc, 'documents');
     const untouched = col.get(b);
 
-    await issueDocument(doc, me, a, '2026-03-10');
-    expect((collectionMap(doc, 'documents').get(a) as Y.Map<unknown>).has('lines')).toBe(false);
-    expect(col.get(a)).toMatchObject({ status: 'issued', number: 'F-2026-A-0001', lines: [line('l1')] });
+    const issued = await issueDocument(doc, me, a, '2026-03-10');
+    expect((collectionMap(doc, 'documents').get(issued.id) as Y.Map<unknown>).has('lines')).toBe(false);
+    expect(col.get(issued.id)).toMatchObject({ status: 'issued', number: 'F-2026-A-0001', lines: [line('l1')], sourceDraftId: a });
+    // The draft record is gone with the same transaction.
+    expect(col.get(a)).toBeUndefined();
     expect(col.get(b)).toBe(untouched);
   });
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentRecord } from '$lib/domain/types';
+import { newDocument } from '$lib/domain/documents';
+import { verifyDocuments } from '$lib/domain/integrity';
 import { STANDARD_POLICY, DEFAULT_CHASE_CONFIG } from '$lib/domain/dunning';
 import { DEFAULT_TEMPLATES } from '$lib/domain/templates';
 import { logContact, saveChaseConfig, savePolicy, saveTask, saveTemplate, takeItem } from './chaseOperations';
@@ -27,12 +29,13 @@ import {
   recordPayment,
   saveDraft
 } from './operations';
-import { SYNC_ORDERS, T0, V1_ADDRESS, actor, client, contents, exchange, line, seededDoc, v1Doc } from './fixtures';
+import { savePenaltyRate } from './penaltyRates';
+import { SYNC_ORDERS, T0, V1_ADDRESS, actor, client, contents, exchange, joinDevice, line, seededDoc, v1Doc } from './fixtures';
 
 describe('migrate', () => {
   it('takes a v1 document to the current schema', () => {
     const doc = v1Doc();
-    expect(migrate(doc)).toEqual([2, 3]);
+    expect(migrate(doc)).toEqual([2, 3, 4]);
     expect(schemaVersion(doc)).toBe(SCHEMA_VERSION);
 
     const c1 = readRecord(doc, 'clients', 'c1')!;
@@ -98,7 +101,7 @@ describe('migrate v2 → v3', () => {
     const before = contents(current);
     const old = v2Copy(current);
     expect(schemaVersion(old)).toBe(2);
-    expect(migrate(old)).toEqual([3]);
+    expect(migrate(old)).toEqual([3, 4]);
     expect(contents(old)).toEqual(before);
     for (const name of WHOLE_RECORDS) collectionMap(old, name).forEach((stored) => expect(typeof stored).toBe('string'));
     collectionMap(old, 'documents').forEach((stored) => {
@@ -134,6 +137,91 @@ describe('migrate v2 → v3', () => {
   });
 });
 
+describe('migrate v3 → v4', () => {
+  /** A workspace as schema v3 left it: every list and address of a record one JSON value. */
+  function v3Doc(): { doc: Y.Doc; draftId: string } {
+    const doc = seededDoc({ clients: [client('c1', { contacts: [CONTACT_1, CONTACT_2] })] });
+    const draft = { ...newDocument('invoice', { id: 'd1', memberId: 'm-a', now: T0, clientId: 'c1', terms: { kind: 'net', days: 30 } }), lines: [line('l1'), line('l2')] };
+    putRecord(doc, 'documents', draft);
+    doc.getMap('meta').set('schemaVersion', 3);
+    return { doc, draftId: draft.id };
+  }
+  const CONTACT_1 = { id: 'k1', name: 'Jeanne Roux', email: 'jeanne@atelier.fr', phone: '0102030405', role: '', billing: true };
+  const CONTACT_2 = { id: 'k2', name: 'Paul Roux', email: 'paul@atelier.fr', phone: '', role: '', billing: false };
+
+  it('rewrites no record: a v3 record already reads as a v4 one', () => {
+    const { doc } = v3Doc();
+    const before = contents(doc);
+    const touched: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => touched.push(...tr.changed.keys()));
+    expect(migrate(doc)).toEqual([4]);
+    expect(touched).toEqual([doc.getMap('meta')]);
+    expect(contents(doc)).toEqual({ ...before, meta: { ...(before.meta as object), schemaVersion: 4 } });
+    expect(readRecord(doc, 'clients', 'c1')!.contacts).toEqual([CONTACT_1, CONTACT_2]);
+  });
+
+  // Had the migration written each field to a key of its own, both devices would write the same
+  // keys, and Yjs keeps one of two concurrent writes by client id: B's migration would then undo
+  // A's edit for one of the two orders of their client ids. Both orders are played here.
+  it.each([
+    [1, 2],
+    [2, 1]
+  ])('an edit made on A right after migrating merges with B’s migration (client ids %i, %i)', (idA, idB) => {
+    const v3 = Y.encodeStateAsUpdate(v3Doc().doc);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.clientID = idA;
+    b.clientID = idB;
+    Y.applyUpdate(a, v3);
+    Y.applyUpdate(b, v3);
+    migrate(a);
+    migrate(b);
+    const onA = readRecord(a, 'clients', 'c1')!;
+    putRecord(a, 'clients', { ...onA, contacts: [{ ...CONTACT_1, email: 'compta@atelier.fr' }, CONTACT_2] }, onA);
+    saveDraft(a, actor('m-a'), 'd1', { lines: [line('l1', { quantity: 4 }), line('l2')] }, readRecord(a, 'documents', 'd1')!);
+    const onB = readRecord(b, 'clients', 'c1')!;
+    putRecord(b, 'clients', { ...onB, contacts: [{ ...CONTACT_1, phone: '0499999999' }, CONTACT_2] }, onB);
+    exchange(a, b, 'a→b first');
+
+    for (const doc of [a, b]) {
+      expect(readRecord(doc, 'clients', 'c1')!.contacts).toEqual([{ ...CONTACT_1, email: 'compta@atelier.fr', phone: '0499999999' }, CONTACT_2]);
+      expect(readRecord(doc, 'documents', 'd1')!.lines).toEqual([line('l1', { quantity: 4 }), line('l2')]);
+      expect(schemaVersion(doc)).toBe(4);
+    }
+    expect(contents(a)).toEqual(contents(b));
+  });
+});
+
+describe('an issued document keeps nothing of its draft but `frozen`', () => {
+  it('the issued record holds no draft lines; an edit of a line of the draft arriving later changes nothing', async () => {
+    const a = seededDoc();
+    const me = actor('m-a');
+    const id = createDocument(a, me, 'invoice', 'c1');
+    saveDraft(a, me, id, { lines: [line('l1'), line('l2')] });
+    const draft = readRecord(a, 'documents', id)!;
+    saveDraft(a, me, id, { lines: [line('l1', { quantity: 2 }), line('l2')] }, draft);
+    const map = collectionMap(a, 'documents').get(id) as Y.Map<unknown>;
+    expect([...map.keys()].filter((k) => k.startsWith('lines.')).sort()).toEqual(['lines.l1', 'lines.l1.quantity', 'lines.l2']);
+    // Meanwhile another device changes line 2 of the same draft.
+    const c = joinDevice(a);
+    saveDraft(c, actor('m-c'), id, { lines: [line('l1', { quantity: 2 }), line('l2', { unitPriceCents: 1 })] }, readRecord(c, 'documents', id)!);
+
+    // Issuing writes a new record (the draft is deleted): only `frozen` holds the lines.
+    const issued = await issueDocument(a, me, id, '2026-03-10');
+    const issuedMap = collectionMap(a, 'documents').get(issued.id) as Y.Map<unknown>;
+    expect([...issuedMap.keys()].filter((k) => k === 'lines' || k.startsWith('lines.'))).toEqual([]);
+    expect(issued.lines).toEqual([line('l1', { quantity: 2 }), line('l2')]);
+    exchange(a, c, 'a→b first');
+    for (const doc of [a, c]) {
+      expect(readRecord(doc, 'documents', id)).toBeNull();
+      const record = readRecord(doc, 'documents', issued.id)!;
+      expect(record.lines).toEqual(record.frozen!.lines);
+      expect(record.lines).toEqual([line('l1', { quantity: 2 }), line('l2')]);
+      expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+    }
+  });
+});
+
 /** The same records laid out as schema v2 did: every record a Y.Map, frozen content an object. */
 function v2Copy(source: Y.Doc): Y.Doc {
   const data = readWorkspace(source);
@@ -161,13 +249,13 @@ function v2Copy(source: Y.Doc): Y.Doc {
 /** A workspace with at least one record of each kind, issued documents included. */
 async function richDoc(): Promise<Y.Doc> {
   const doc = seededDoc({ clients: [client('c1'), client('c2', { terms: { kind: 'end_of_month', days: 30 }, categories: ['public'] })] });
-  const me = actor('m-a');
+  // Working on 20 March: everything below happened by then (an issue date or a payment is never after today).
+  const me = actor('m-a', '2026-03-20T09:00:00.000Z');
   putRecord(doc, 'items', { id: 'i1', name: 'Pose', description: '', unit: 'h', unitPriceCents: 4500, vatRateBp: 1000, archived: false });
-  const quote = createDocument(doc, me, 'quote', 'c1');
-  saveDraft(doc, me, quote, { lines: [line('q1'), line('q2', { vatRateBp: 550 })], discount: { kind: 'percent', bp: 1000 } });
-  await issueDocument(doc, me, quote, '2026-03-10');
-  const invoice = convertQuoteToInvoice(doc, me, quote);
-  await issueDocument(doc, me, invoice, '2026-03-11');
+  const quoteDraft = createDocument(doc, me, 'quote', 'c1');
+  saveDraft(doc, me, quoteDraft, { lines: [line('q1'), line('q2', { vatRateBp: 550 })], discount: { kind: 'percent', bp: 1000 } });
+  const quote = (await issueDocument(doc, me, quoteDraft, '2026-03-10')).id;
+  const invoice = (await issueDocument(doc, me, convertQuoteToInvoice(doc, me, quote), '2026-03-11')).id;
   const credit = createCreditNote(doc, me, invoice, [line('q1')]);
   await issueDocument(doc, me, credit, '2026-03-12');
   createDocument(doc, me, 'invoice', 'c2');
@@ -186,6 +274,8 @@ async function richDoc(): Promise<Y.Doc> {
   saveTask(doc, me, { title: 'Rappeler M. Durand', dueDate: '2026-03-20', recurrence: 'none', clientId: 'c1' });
   takeItem(doc, me, 'c1');
   logContact(doc, me, { clientId: 'c1', targets: [{ key: invoice, stepId: 'reminder1' }], channel: 'email', outcome: 'sent' });
+  // A row of the late-penalty rate table entered in Réglages.
+  savePenaltyRate(doc, me, { from: '2026-01-01', ecbRateBp: 215, legalRateProBp: 262, source: 'Banque de France / Légifrance' });
   return doc;
 }
 

@@ -6,13 +6,16 @@ import type { Company, DocumentRecord, FrozenContent } from '$lib/domain/types';
 import { canonicalJson } from '$lib/domain/integrity';
 import {
   COLLECTIONS,
+  COMPANY_LAYOUT,
   FROZEN_ONLY_FIELDS,
+  LAYOUTS,
   SCHEMA_VERSION,
   SELLERS,
   WHOLE_RECORDS,
   type CollectionName,
   type RecordTypes
 } from './schema';
+import { decodeEntries, planWrites, type RecordLayout } from './layout';
 
 /** Origin of transactions made by this device's UI (as opposed to remote or persisted updates). */
 export const LOCAL_ORIGIN = Symbol('relance-local');
@@ -36,18 +39,15 @@ export function schemaVersion(doc: Y.Doc): number {
   return typeof v === 'number' ? v : 0;
 }
 
-/** Two values are the same when their JSON is: JSON fields are replaced whole, never merged. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Writes only the fields that changed, so a concurrent edit of another field survives. */
-function writeFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (!sameValue(map.get(key), value)) map.set(key, cloneJson(value as Plain));
+/**
+ * Writes only the fields that changed — down to one field of one contact or line (layout.ts) —
+ * so a concurrent edit of another field survives. With `base` (the record as the user's form
+ * showed it), only what the user changed since is written.
+ */
+function writeFields(map: Y.Map<unknown>, fields: Record<string, unknown>, layout?: RecordLayout, base?: Record<string, unknown>): void {
+  for (const write of planWrites(map, fields, layout, base)) {
+    if ('remove' in write) map.delete(write.key);
+    else map.set(write.key, cloneJson(write.value as Plain));
   }
 }
 
@@ -55,12 +55,13 @@ function cloneJson<T>(value: T): T {
   return typeof value === 'object' && value !== null ? (JSON.parse(JSON.stringify(value)) as T) : value;
 }
 
-function readFields(map: Y.Map<unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  map.forEach((value, key) => {
-    out[key] = value;
-  });
-  return out;
+/** An issued document drops its draft copy of what `frozen` now holds, field changes included. */
+function dropFrozenOnlyFields(map: Y.Map<unknown>): void {
+  const frozenOnly = new Set<string>(FROZEN_ONLY_FIELDS);
+  for (const key of [...map.keys()]) {
+    const dot = key.indexOf('.');
+    if (frozenOnly.has(dot < 0 ? key : key.slice(0, dot))) map.delete(key);
+  }
 }
 
 // ——— sellers of frozen documents, stored once ———
@@ -99,7 +100,7 @@ type StoredRecord = Y.Map<unknown> | string;
 /** A record as the rest of the app sees it, whatever way it is stored. */
 export function decodeRecord<K extends CollectionName>(doc: Y.Doc, name: K, stored: StoredRecord): RecordTypes[K] {
   if (typeof stored === 'string') return JSON.parse(stored) as RecordTypes[K];
-  const fields = readFields(stored);
+  const fields = decodeEntries(stored, LAYOUTS[name]);
   if (name === 'documents' && fields.frozen) {
     const frozen = (
       typeof fields.frozen === 'string' ? { ...JSON.parse(fields.frozen), seller: readSeller(doc, String(fields.sellerRef)) } : fields.frozen
@@ -141,8 +142,11 @@ export function readAll<K extends CollectionName>(doc: Y.Doc, name: K): RecordTy
   return out;
 }
 
-/** Creates the record, or updates the fields that differ. */
-export function putRecord<K extends CollectionName>(doc: Y.Doc, name: K, record: RecordTypes[K] & { id: string }): void {
+/**
+ * Creates the record, or updates the fields that differ. `base`: the record as the form that
+ * made this one showed it — only what changed since is written (see writeFields).
+ */
+export function putRecord<K extends CollectionName>(doc: Y.Doc, name: K, record: RecordTypes[K] & { id: string }, base?: RecordTypes[K]): void {
   doc.transact(() => {
     const col = collectionMap(doc, name);
     if (WHOLE_RECORDS.has(name)) {
@@ -151,11 +155,14 @@ export function putRecord<K extends CollectionName>(doc: Y.Doc, name: K, record:
       return;
     }
     let map = col.get(record.id);
+    const created = !(map instanceof Y.Map);
     if (!(map instanceof Y.Map)) {
       map = new Y.Map<unknown>();
       col.set(record.id, map);
     }
-    writeFields(map, encodeFields(doc, name, record as unknown as Record<string, unknown>));
+    // A new record is written whole, whatever a form started from.
+    const from = created || !base ? undefined : (base as unknown as Record<string, unknown>);
+    writeFields(map, encodeFields(doc, name, record as unknown as Record<string, unknown>), LAYOUTS[name], from);
   }, LOCAL_ORIGIN);
 }
 
@@ -163,7 +170,8 @@ export function patchRecord<K extends CollectionName>(
   doc: Y.Doc,
   name: K,
   id: string,
-  patch: Partial<RecordTypes[K]>
+  patch: Partial<RecordTypes[K]>,
+  base?: Partial<RecordTypes[K]>
 ): void {
   doc.transact(() => {
     const stored = storedRecord(doc, name, id);
@@ -172,11 +180,8 @@ export function patchRecord<K extends CollectionName>(
       collectionMap(doc, name).set(id, JSON.stringify({ ...JSON.parse(stored), ...patch }));
       return;
     }
-    writeFields(stored, encodeFields(doc, name, patch as Record<string, unknown>));
-    // An issued document drops its draft copy of what `frozen` now holds.
-    if (name === 'documents' && (patch as Partial<DocumentRecord>).frozen) {
-      for (const f of FROZEN_ONLY_FIELDS) stored.delete(f);
-    }
+    writeFields(stored, encodeFields(doc, name, patch as Record<string, unknown>), LAYOUTS[name], base as Record<string, unknown> | undefined);
+    if (name === 'documents' && (patch as Partial<DocumentRecord>).frozen) dropFrozenOnlyFields(stored);
   }, LOCAL_ORIGIN);
 }
 
@@ -190,11 +195,15 @@ const COMPANY_FIELD_DEFAULTS: Partial<Company> = { operationNature: 'services', 
 export function readCompany(doc: Y.Doc): Company | null {
   const map = companyMap(doc);
   if (!map.has('name')) return null;
-  return { ...COMPANY_FIELD_DEFAULTS, ...readFields(map) } as Company;
+  return { ...COMPANY_FIELD_DEFAULTS, ...decodeEntries(map, COMPANY_LAYOUT) } as Company;
 }
 
-export function writeCompany(doc: Y.Doc, patch: Partial<Company>): void {
-  doc.transact(() => writeFields(companyMap(doc), patch as Record<string, unknown>), LOCAL_ORIGIN);
+/** Writes what changed in the company profile; `base`: the profile as the settings form showed it. */
+export function writeCompany(doc: Y.Doc, patch: Partial<Company>, base?: Company): void {
+  doc.transact(
+    () => writeFields(companyMap(doc), patch as Record<string, unknown>, COMPANY_LAYOUT, base as unknown as Record<string, unknown> | undefined),
+    LOCAL_ORIGIN
+  );
 }
 
 /** The id the workspace was created with (stamped by initialiseDoc), null if none. */
@@ -260,7 +269,7 @@ const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {
     for (const name of WHOLE_RECORDS) {
       const col = collectionMap(doc, name);
       col.forEach((stored, id) => {
-        if (stored instanceof Y.Map) col.set(id, JSON.stringify(readFields(stored)));
+        if (stored instanceof Y.Map) col.set(id, JSON.stringify(decodeEntries(stored)));
       });
     }
     collectionMap(doc, 'documents').forEach((stored) => {
@@ -268,9 +277,15 @@ const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {
       const frozen = stored.get('frozen');
       if (!frozen || typeof frozen === 'string') return;
       writeFields(stored, encodeFields(doc, 'documents', { frozen }));
-      for (const f of FROZEN_ONLY_FIELDS) stored.delete(f);
+      dropFrozenOnlyFields(stored);
     });
-  }
+  },
+  // v3 → v4: the parts of records users edit field by field merge field by field (schema.ts).
+  // A v3 record already is a v4 one — each part is its base, with no changes beside it yet — so
+  // nothing is rewritten: two devices migrating offline write nothing that could undo an edit
+  // one of them makes right after. Only the version changes, so that an older app, which would
+  // not see the field changes, refuses the workspace instead of showing stale values.
+  4: () => {}
 };
 
 /** A workspace written by a newer version of the app: reading it could lose what we do not know. */
@@ -313,6 +328,7 @@ export interface WorkspaceData {
   chaseConfig: RecordTypes['chaseConfig'][];
   tasks: RecordTypes['tasks'][];
   claims: RecordTypes['claims'][];
+  penaltyRates: RecordTypes['penaltyRates'][];
 }
 
 export function readWorkspace(doc: Y.Doc): WorkspaceData {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentRecord, Line } from '$lib/domain/types';
 import { hashFrozen, verifyDocuments } from '$lib/domain/integrity';
-import { balanceDue, buildLedgers, documentStatus } from '$lib/domain/lifecycle';
+import { documentStatus } from '$lib/domain/lifecycle';
+import { accountsOfRecords, plainContext, type InvoiceAccount } from '$lib/domain/receivables';
 import { unallocatedCents } from '$lib/domain/payments';
 import { emptyAddress } from '$lib/domain/documents';
 import { collectionMap, decodeRecord, patchRecord, putRecord, readAll, readRecord, writeCompany } from './doc';
@@ -24,7 +25,11 @@ import {
   setQuoteOutcome,
   type NewPayment
 } from './operations';
-import { T0, actor, client, line, member, seededDoc } from './fixtures';
+import { T0, actor, client, company, line, member, seededDoc } from './fixtures';
+import { savePenaltyRate } from './penaltyRates';
+
+/** The device's clock in these tests: the issues and payments below happened by then. */
+const NOW = '2026-03-31T09:00:00.000Z';
 
 function setup() {
   const doc = seededDoc({
@@ -34,7 +39,7 @@ function setup() {
       client('c3', { billingAddress: emptyAddress() })
     ]
   });
-  return { doc, me: actor('m-a') };
+  return { doc, me: actor('m-a', NOW) };
 }
 
 type Me = ReturnType<typeof actor>;
@@ -78,15 +83,13 @@ async function rejected(promise: Promise<unknown>): Promise<StoreError> {
   throw new Error('expected a StoreError');
 }
 
+/** Every issued invoice's account today (the receivables model). */
+function accounts(doc: Y.Doc): Map<string, InvoiceAccount> {
+  return accountsOfRecords(readAll(doc, 'documents'), readAll(doc, 'payments'), 'normal', () => plainContext(NOW.slice(0, 10), 'company'));
+}
+
 function balances(doc: Y.Doc): Map<string, number> {
-  const docs = readAll(doc, 'documents');
-  const ledgers = buildLedgers(docs, readAll(doc, 'payments'));
-  const out = new Map<string, number>();
-  for (const d of docs) {
-    if (d.kind === 'invoice' && d.status === 'issued')
-      out.set(d.id, balanceDue(d, ledgers.get(d.id) ?? { paidCents: 0, creditedCents: 0 }, 'normal'));
-  }
-  return out;
+  return new Map([...accounts(doc)].map(([id, a]) => [id, a.remainingCents]));
 }
 
 function eventKinds(doc: Y.Doc): string[] {
@@ -98,10 +101,10 @@ describe('createDocument', () => {
     const { doc, me } = setup();
     const a = createDocument(doc, me, 'invoice', 'c1');
     const b = createDocument(doc, me, 'quote', 'c2');
-    expect(readRecord(doc, 'documents', a)).toMatchObject({ kind: 'invoice', status: 'draft', clientId: 'c1', memberId: 'm-a', terms: { kind: 'net', days: 30 }, createdAt: T0 });
+    expect(readRecord(doc, 'documents', a)).toMatchObject({ kind: 'invoice', status: 'draft', clientId: 'c1', memberId: 'm-a', terms: { kind: 'net', days: 30 }, createdAt: NOW });
     expect(readRecord(doc, 'documents', b)).toMatchObject({ kind: 'quote', terms: { kind: 'net', days: 45 } });
     expect(readAll(doc, 'events')).toMatchObject([
-      { kind: 'document_created', documentId: a, clientId: 'c1', memberId: 'm-a', at: T0 },
+      { kind: 'document_created', documentId: a, clientId: 'c1', memberId: 'm-a', at: NOW },
       { kind: 'document_created', documentId: b, clientId: 'c2' }
     ]);
   });
@@ -194,7 +197,9 @@ describe('issueDocument', () => {
   it('numbers per kind, per series and per year, each series chained from its own start', async () => {
     const { doc, me } = setup();
     putRecord(doc, 'members', member('m-b', 'B'));
-    const other = actor('m-b');
+    // Issued over ten months: the devices' clocks are past the last issue date (never in the future).
+    me.at = '2027-01-04T09:00:00.000Z';
+    const other = actor('m-b', me.at);
 
     const i1 = await issued(doc, me, '2026-03-10');
     const i2 = await issued(doc, me, '2026-03-10');
@@ -245,6 +250,40 @@ describe('issueDocument', () => {
     // The same day is fine; so is another kind (its own series).
     expect((await issueDocument(doc, me, id, '2026-03-10')).number).toBe('F-2026-A-0002');
     expect((await issued(doc, me, '2026-03-01', { kind: 'quote' })).number).toBe('D-2026-A-0001');
+  });
+
+  it('refuses an issue date after today and writes nothing; the series is not blocked', async () => {
+    const { doc } = setup();
+    const me = actor('m-a', T0); // the device's clock says 10 March 2026
+    const id = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, id, { lines: [line('l1')] });
+    const updates = watch(doc);
+    const error = await rejected(issueDocument(doc, me, id, '2026-03-11'));
+    expect(error.code).toBe('future_issue_date');
+    expect(error.details).toEqual(['2026-03-10']);
+    expect(updates).toEqual([]);
+    expect(readRecord(doc, 'documents', id)).toMatchObject({ status: 'draft', number: '', lines: [line('l1')] });
+    // Dated today it is issued, and the next document dated today is not « backdated ».
+    expect((await issueDocument(doc, me, id, '2026-03-10')).number).toBe('F-2026-A-0001');
+    expect((await issued(doc, me, '2026-03-10')).number).toBe('F-2026-A-0002');
+  });
+
+  it('refuses an invoice or a quote whose total is negative, and writes nothing', async () => {
+    const { doc, me } = setup();
+    // 100,00 − 150,00 = −50,00 HT, −60,00 TTC
+    const negative = [line('l1'), line('l2', { description: 'Remise', unitPriceCents: -15_000 })];
+    for (const kind of ['invoice', 'quote'] as const) {
+      const id = createDocument(doc, me, kind, 'c1');
+      saveDraft(doc, me, id, { lines: negative });
+      const updates = watch(doc);
+      const error = await rejected(issueDocument(doc, me, id, '2026-03-10'));
+      expect(error.code).toBe('negative_total');
+      expect(updates).toEqual([]);
+      expect(readRecord(doc, 'documents', id)).toMatchObject({ status: 'draft', lines: negative });
+    }
+    // A deduction that leaves the total positive is fine: 100,00 − 40,00 = 60,00 HT, 72,00 TTC.
+    const deducted = await issued(doc, me, '2026-03-10', { lines: [line('l1'), line('l2', { unitPriceCents: -4_000 })] });
+    expect(deducted.frozen!.totals.ttcCents).toBe(7_200);
   });
 
   it('stores the frozen content and its hash; lines and discount live only in `frozen`', async () => {
@@ -299,26 +338,27 @@ describe('issueDocument', () => {
     expect(record.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(record.hash).toBe(await hashFrozen(frozen));
 
-    const map = collectionMap(doc, 'documents').get(id) as Y.Map<unknown>;
+    const map = collectionMap(doc, 'documents').get(record.id) as Y.Map<unknown>;
     for (const f of FROZEN_ONLY_FIELDS) expect(map.has(f)).toBe(false);
     expect(decodeRecord(doc, 'documents', map)).toMatchObject({ lines, discount: { kind: 'percent', bp: 1000 } });
-    expect(readAll(doc, 'events').at(-1)).toMatchObject({ kind: 'document_issued', documentId: id, clientId: 'c1', text: 'F-2026-A-0001' });
+    expect(readAll(doc, 'events').at(-1)).toMatchObject({ kind: 'document_issued', documentId: record.id, clientId: 'c1', text: 'F-2026-A-0001' });
 
     // Later changes to the client or the company leave the issued document as printed.
     putRecord(doc, 'clients', { ...readRecord(doc, 'clients', 'c1')!, name: 'Nouveau nom' });
     writeCompany(doc, { name: 'Autre nom' });
-    expect(readRecord(doc, 'documents', id)!.frozen).toEqual(frozen);
+    expect(readRecord(doc, 'documents', record.id)!.frozen).toEqual(frozen);
     expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
 
     // A change to the frozen content that arrives from elsewhere shows.
-    patchRecord(doc, 'documents', id, { frozen: { ...frozen, notes: 'Modifié' } });
-    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([{ id, number: 'F-2026-A-0001', problem: 'hash_mismatch' }]);
+    patchRecord(doc, 'documents', record.id, { frozen: { ...frozen, notes: 'Modifié' } });
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([{ id: record.id, number: 'F-2026-A-0001', problem: 'hash_mismatch' }]);
   });
 
   it('issues a document only once', async () => {
     const { doc, me } = setup();
     const invoice = await issued(doc, me, '2026-03-10');
     expect((await rejected(issueDocument(doc, me, invoice.id, '2026-03-11'))).code).toBe('issued_frozen');
+    expect((await rejected(issueDocument(doc, me, invoice.sourceDraftId!, '2026-03-11'))).code).toBe('unknown_document');
   });
 
   it('gives distinct numbers to two issues started at the same time', async () => {
@@ -331,13 +371,77 @@ describe('issueDocument', () => {
   });
 });
 
+describe('issueDocument writes a new record and keeps a high-water mark', () => {
+  it('writes the issued document under a new id, deletes the draft, all in one update', async () => {
+    const { doc, me } = setup();
+    const draftId = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, draftId, { lines: [line('l1')], title: 'Cuisine', orderNumber: 'BC-12' });
+    const updates = watch(doc);
+    const record = await issueDocument(doc, me, draftId, '2026-03-10');
+
+    expect(updates).toHaveLength(1);
+    expect(record.id).not.toBe(draftId);
+    expect(record).toMatchObject({ status: 'issued', number: 'F-2026-A-0001', sourceDraftId: draftId, title: 'Cuisine', createdAt: NOW });
+    expect(readRecord(doc, 'documents', record.id)).toEqual(record);
+    expect(readRecord(doc, 'documents', draftId)).toBeNull();
+    expect(readAll(doc, 'documents')).toHaveLength(1);
+    expect(readAll(doc, 'events').map((e) => [e.kind, e.documentId])).toEqual([
+      ['document_created', draftId],
+      ['document_issued', record.id]
+    ]);
+    expect(readRecord(doc, 'members', 'm-a')!.highestIssuedSeq).toEqual({ 'F-2026-A': 1 });
+    // The draft is gone: issuing it again finds nothing, and nothing is written.
+    expect((await rejected(issueDocument(doc, me, draftId, '2026-03-10'))).code).toBe('unknown_document');
+    expect(readAll(doc, 'documents')).toHaveLength(1);
+  });
+
+  it('never hands out again a number whose record vanished', async () => {
+    const { doc, me } = setup();
+    await issued(doc, me, '2026-03-10');
+    const second = await issued(doc, me, '2026-03-10');
+    expect(readRecord(doc, 'members', 'm-a')!.highestIssuedSeq).toEqual({ 'F-2026-A': 2 });
+    // A buggy or hostile device deletes F-2026-A-0002.
+    collectionMap(doc, 'documents').delete(second.id);
+    // The records say 1 is the highest, the mark says 2: the next is 3, and the gap shows.
+    const third = await issued(doc, me, '2026-03-11');
+    expect(third.number).toBe('F-2026-A-0003');
+    expect(readRecord(doc, 'members', 'm-a')!.highestIssuedSeq).toEqual({ 'F-2026-A': 3 });
+  });
+
+  it('follows the records when the mark is absent (a member from before) or was written back lower', async () => {
+    const { doc, me } = setup();
+    await issued(doc, me, '2026-03-10');
+    await issued(doc, me, '2026-03-10');
+    patchRecord(doc, 'members', 'm-a', { highestIssuedSeq: { 'F-2026-A': 0 } });
+    expect((await issued(doc, me, '2026-03-10')).number).toBe('F-2026-A-0003');
+    expect(readRecord(doc, 'members', 'm-a')!.highestIssuedSeq).toEqual({ 'F-2026-A': 3 });
+    // Each kind and year keeps its own mark.
+    await issued(doc, me, '2026-03-11', { kind: 'quote' });
+    me.at = '2027-01-04T09:00:00.000Z';
+    await issued(doc, me, '2027-01-04');
+    expect(readRecord(doc, 'members', 'm-a')!.highestIssuedSeq).toEqual({ 'F-2026-A': 3, 'D-2026-A': 1, 'F-2027-A': 1 });
+  });
+
+  it('writes nothing when the draft disappears while its content is being hashed', async () => {
+    const { doc, me } = setup();
+    const draftId = createDocument(doc, me, 'invoice', 'c1');
+    saveDraft(doc, me, draftId, { lines: [line('l1')] });
+    const issuing = issueDocument(doc, me, draftId, '2026-03-10');
+    // Meanwhile the other device's issue of the same draft arrives: the draft is deleted.
+    collectionMap(doc, 'documents').delete(draftId);
+    expect((await rejected(issuing)).code).toBe('unknown_document');
+    expect(readAll(doc, 'documents')).toEqual([]);
+    expect(readRecord(doc, 'members', 'm-a')!.highestIssuedSeq).toBeUndefined();
+  });
+});
+
 describe('convertQuoteToInvoice', () => {
   it('makes a draft invoice from an issued quote and marks the quote accepted', async () => {
     const { doc, me } = setup();
     const quoteId = createDocument(doc, me, 'quote', 'c2');
     saveDraft(doc, me, quoteId, { lines: [line('l1', { quantity: 3 })], discount: { kind: 'amount', cents: 500 }, notes: 'Devis valable 30 jours', title: 'Cuisine' });
     const quote = await issueDocument(doc, me, quoteId, '2026-03-10');
-    const id = convertQuoteToInvoice(doc, me, quoteId);
+    const id = convertQuoteToInvoice(doc, me, quote.id);
 
     expect(readRecord(doc, 'documents', id)).toMatchObject({
       kind: 'invoice',
@@ -348,20 +452,20 @@ describe('convertQuoteToInvoice', () => {
       discount: { kind: 'amount', cents: 500 },
       notes: 'Devis valable 30 jours',
       title: 'Cuisine',
-      sourceQuoteId: quoteId,
+      sourceQuoteId: quote.id,
       number: ''
     });
-    expect(readRecord(doc, 'documents', quoteId)!.quoteOutcome).toBe('accepted');
+    expect(readRecord(doc, 'documents', quote.id)!.quoteOutcome).toBe('accepted');
     expect(readAll(doc, 'events').slice(-2)).toMatchObject([
-      { kind: 'quote_accepted', documentId: quoteId },
-      { kind: 'document_created', documentId: id, data: { fromQuote: quoteId } }
+      { kind: 'quote_accepted', documentId: quote.id },
+      { kind: 'document_created', documentId: id, data: { fromQuote: quote.id } }
     ]);
-    expect((await issueDocument(doc, me, id, '2026-03-11')).number).toBe('F-2026-A-0001');
+    expect((await issueDocument(doc, me, id, '2026-03-10')).number).toBe('F-2026-A-0001');
     // The quote itself is untouched apart from its outcome.
     expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
 
     // Converting again does not accept it a second time.
-    convertQuoteToInvoice(doc, me, quoteId);
+    convertQuoteToInvoice(doc, me, quote.id);
     expect(eventKinds(doc).filter((k) => k === 'quote_accepted')).toHaveLength(1);
   });
 
@@ -382,15 +486,16 @@ describe('createCreditNote', () => {
     expect(readRecord(doc, 'documents', id)).toMatchObject({ kind: 'credit', status: 'draft', clientId: 'c1', correctsInvoiceId: invoice.id, lines: invoice.lines });
     expect(balances(doc).get(invoice.id)).toBe(24_000); // a draft credit note takes nothing off
 
+    me.at = '2026-03-15T09:00:00.000Z'; // five days later
     const credit = await issueDocument(doc, me, id, '2026-03-15');
     expect(credit.number).toBe('A-2026-A-0001');
     expect(credit.frozen).toMatchObject({ correctsInvoiceId: invoice.id, correctsInvoiceNumber: 'F-2026-A-0001', correctsInvoiceDate: '2026-03-10' });
     expect(credit.frozen!.totals.ttcCents).toBe(24_000);
 
-    const ledger = buildLedgers(readAll(doc, 'documents'), readAll(doc, 'payments')).get(invoice.id)!;
-    expect(ledger).toEqual({ paidCents: 0, creditedCents: 24_000 });
+    const account = accounts(doc).get(invoice.id)!;
+    expect([account.paidCents, account.creditedCents]).toEqual([0, 24_000]);
     expect(balances(doc).get(invoice.id)).toBe(0);
-    expect(documentStatus(readRecord(doc, 'documents', invoice.id)!, ledger, '2026-03-20', 'normal')).toBe('cancelled');
+    expect(documentStatus(readRecord(doc, 'documents', invoice.id)!, account, '2026-03-31')).toBe('cancelled');
     expect(readAll(doc, 'events').find((e) => e.documentId === id && e.kind === 'document_created')!.data).toEqual({ corrects: invoice.id });
   });
 
@@ -398,6 +503,7 @@ describe('createCreditNote', () => {
     const { doc, me } = setup();
     const invoice = await issued(doc, me, '2026-03-10');
     const id = createCreditNote(doc, me, invoice.id, [{ ...invoice.lines[0], quantity: 0.5 }]);
+    me.at = '2026-03-13T09:00:00.000Z';
     const credit = await issueDocument(doc, me, id, '2026-03-12');
     expect(credit.frozen!.totals.ttcCents).toBe(6000); // 0,5 × 100 € HT + 20 %
     expect(balances(doc).get(invoice.id)).toBe(18_000);
@@ -405,12 +511,13 @@ describe('createCreditNote', () => {
     const second = await issueDocument(doc, me, createCreditNote(doc, me, invoice.id, [invoice.lines[1]]), '2026-03-13');
     expect(second.number).toBe('A-2026-A-0002');
     expect(balances(doc).get(invoice.id)).toBe(6000);
-    expect(buildLedgers(readAll(doc, 'documents'), []).get(invoice.id)).toEqual({ paidCents: 0, creditedCents: 18_000 });
+    expect(accounts(doc).get(invoice.id)!.creditedCents).toBe(18_000);
   });
 
   it('refuses a credit note larger than what is left to credit, and writes nothing', async () => {
     const { doc, me } = setup();
     const invoice = await issued(doc, me, '2026-03-10'); // 240 € TTC
+    me.at = '2026-03-12T09:00:00.000Z';
     await issueDocument(doc, me, createCreditNote(doc, me, invoice.id, [invoice.lines[0]]), '2026-03-11'); // 120 € credited
     // The whole invoice again: 240 € > 240 − 120 = 120 € left.
     const tooMuch = createCreditNote(doc, me, invoice.id);
@@ -425,6 +532,25 @@ describe('createCreditNote', () => {
     expect((await issueDocument(doc, me, tooMuch, '2026-03-12')).frozen!.totals.ttcCents).toBe(12_000);
   });
 
+  it('refuses a credit note whose total is not positive: it would raise what the client owes', async () => {
+    const { doc, me } = setup();
+    const invoice = await issued(doc, me, '2026-03-10'); // 240 € TTC
+    // −100,00 € HT → −120,00 € TTC: issued, it would bring the balance to 360 €.
+    const id = createCreditNote(doc, me, invoice.id, [{ ...invoice.lines[0], unitPriceCents: -10_000 }]);
+    const updates = watch(doc);
+    const error = await rejected(issueDocument(doc, me, id, '2026-03-10'));
+    expect(error.code).toBe('credit_not_positive');
+    expect(updates).toEqual([]);
+    expect(balances(doc).get(invoice.id)).toBe(24_000);
+    // A credit note of nothing is refused too.
+    saveDraft(doc, me, id, { lines: [{ ...invoice.lines[0], unitPriceCents: 0 }] });
+    expect((await rejected(issueDocument(doc, me, id, '2026-03-10'))).code).toBe('credit_not_positive');
+    // In positive amounts it takes off: 100,00 € HT → 120,00 € TTC.
+    saveDraft(doc, me, id, { lines: [invoice.lines[0]] });
+    await issueDocument(doc, me, id, '2026-03-10');
+    expect(balances(doc).get(invoice.id)).toBe(12_000);
+  });
+
   it('needs an issued invoice', async () => {
     const { doc, me } = setup();
     const draft = createDocument(doc, me, 'invoice', 'c1');
@@ -434,11 +560,42 @@ describe('createCreditNote', () => {
   });
 });
 
+describe('the late-penalty rate an issued document freezes', () => {
+  it('with the legal default: ECB + 10 points of the issue date’s half-year, not the rate frozen at the company’s creation', async () => {
+    // A workspace created in 2025 H1: the company holds that day's 13,15 % and no choice, which
+    // reads as the legal default (domain/terms.ts, penaltyRateKind).
+    const { penaltyRateKind: _kind, ...legacy } = company({ penaltyRateBp: 1315 });
+    const doc = seededDoc({ company: legacy });
+    const me = actor('m-a', '2026-03-31T09:00:00.000Z');
+    const invoice = await issued(doc, me, '2026-03-31');
+    // 2026 H1: ECB 2,15 % + 10 points = 12,15 %
+    expect(invoice.frozen!.seller).toMatchObject({ penaltyRateKind: 'legal', penaltyRateBp: 1215 });
+  });
+
+  it('a row entered for a new half-year is used by the next document', async () => {
+    const { doc } = setup();
+    const me = actor('m-a', '2026-08-03T09:00:00.000Z');
+    // No 2026 H2 row yet: the latest known one, 2026 H1 (12,15 %).
+    expect((await issued(doc, me, '2026-08-03')).frozen!.seller.penaltyRateBp).toBe(1215);
+    savePenaltyRate(doc, me, { from: '2026-07-01', ecbRateBp: 190, legalRateProBp: 250, source: 'Banque de France / Légifrance, publié le 30/06/2026' });
+    // 1,90 % + 10 points = 11,90 %
+    expect((await issued(doc, me, '2026-08-03')).frozen!.seller.penaltyRateBp).toBe(1190);
+    // A quote dated in 2026 H1 (its own series) takes that half-year's rate: 2,15 % + 10 = 12,15 %.
+    expect((await issued(doc, me, '2026-06-30', { kind: 'quote' })).frozen!.seller.penaltyRateBp).toBe(1215);
+  });
+
+  it('a contractual rate is frozen as it is', async () => {
+    const doc = seededDoc({ company: company({ penaltyRateKind: 'contractual', penaltyRateBp: 1500 }) });
+    const invoice = await issued(doc, actor('m-a'), '2026-03-10');
+    expect(invoice.frozen!.seller).toMatchObject({ penaltyRateKind: 'contractual', penaltyRateBp: 1500 });
+  });
+});
+
 describe('payments', () => {
   async function twoInvoices() {
     const { doc, me } = setup();
     const i1 = await issued(doc, me, '2026-03-10'); // 240 €
-    const i2 = await issued(doc, me, '2026-03-11', { lines: [line('l1')] }); // 120 €
+    const i2 = await issued(doc, me, '2026-03-10', { lines: [line('l1')] }); // 120 €
     return { doc, me, i1: i1.id, i2: i2.id };
   }
 
@@ -454,7 +611,7 @@ describe('payments', () => {
   it('spreads one payment over several invoices; the rest is client credit', async () => {
     const { doc, me, i1, i2 } = await twoInvoices();
     const id = recordPayment(doc, me, payment(30_000, [{ invoiceId: i1, amountCents: 24_000 }, { invoiceId: i2, amountCents: 6000 }]), balances(doc));
-    expect(readRecord(doc, 'payments', id)).toMatchObject({ amountCents: 30_000, memberId: 'm-a', createdAt: T0 });
+    expect(readRecord(doc, 'payments', id)).toMatchObject({ amountCents: 30_000, memberId: 'm-a', createdAt: NOW });
     expect(balances(doc)).toEqual(new Map([[i1, 0], [i2, 6000]]));
 
     const extra = recordPayment(doc, me, payment(10_000, [{ invoiceId: i2, amountCents: 6000 }, { invoiceId: i1, amountCents: 0 }]), balances(doc));
@@ -508,8 +665,8 @@ describe('activity log', () => {
     const quote = await issued(doc, me, '2026-03-10', { kind: 'quote' });
     setQuoteOutcome(doc, me, quote.id, 'refused');
     setQuoteOutcome(doc, me, quote.id, 'pending'); // back to pending: nothing happened to log
-    const invoiceId = convertQuoteToInvoice(doc, me, quote.id);
-    const invoice = await issueDocument(doc, me, invoiceId, '2026-03-11');
+    const invoice = await issueDocument(doc, me, convertQuoteToInvoice(doc, me, quote.id), '2026-03-11');
+    const invoiceId = invoice.id;
     markSent(doc, me, invoiceId, '2026-03-11', 'email');
     setDisputed(doc, me, invoiceId, true);
     const credit = await issueDocument(doc, me, createCreditNote(doc, me, invoiceId, [invoice.lines[0]]), '2026-03-12');
@@ -535,7 +692,7 @@ describe('activity log', () => {
       'payment_recorded',
       'payment_deleted'
     ]);
-    for (const e of readAll(doc, 'events')) expect(e).toMatchObject({ memberId: 'm-a', at: T0, clientId: 'c1' });
+    for (const e of readAll(doc, 'events')) expect(e).toMatchObject({ memberId: 'm-a', at: NOW, clientId: 'c1' });
     expect(readAll(doc, 'events').find((e) => e.kind === 'document_sent')).toMatchObject({ documentId: invoiceId, text: 'F-2026-A-0001', data: { channel: 'email', date: '2026-03-11' } });
     expect(readRecord(doc, 'documents', invoiceId)).toMatchObject({ sentAt: '2026-03-11', sentChannel: 'email', disputed: true });
     expect(credit.number).toBe('A-2026-A-0001');

@@ -15,14 +15,16 @@ import type {
   SendChannel
 } from '$lib/domain/types';
 import { freezeDocument, hashFrozen } from '$lib/domain/integrity';
-import { formatNumber, nextSeq, seriesId } from '$lib/domain/numbering';
-import { dueDate as computeDueDate } from '$lib/domain/terms';
+import { formatNumber, nextSeq, raiseHighWater, seriesId } from '$lib/domain/numbering';
+import { dueDate as computeDueDate, penaltyRateAt, penaltyRateKind, penaltyRateTable } from '$lib/domain/terms';
 import { missingBeforeIssue } from '$lib/domain/validation';
+import { issueDateRefusal, totalsRefusal, type IssueRefusal } from '$lib/domain/issueRules';
 import { canEdit, creditableCents } from '$lib/domain/lifecycle';
 import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
 import { validateAllocations } from '$lib/domain/payments';
 import { newId } from './ids';
+import { localDate } from '$lib/clock';
 import { LOCAL_ORIGIN, collectionMap, patchRecord, putRecord, readAll, readCompany, readRecord } from './doc';
 
 export interface Actor {
@@ -36,6 +38,21 @@ export class StoreError extends Error {
     public details: string[] = []
   ) {
     super(code + (details.length ? `: ${details.join(', ')}` : ''));
+  }
+}
+
+/** A domain refusal as the error the UI words (errors.ts: error.<code>, with its details). */
+function refuse(refusal: IssueRefusal | null): void {
+  if (!refusal) return;
+  switch (refusal.code) {
+    case 'future_issue_date':
+      throw new StoreError(refusal.code, [refusal.today]);
+    case 'backdated':
+      throw new StoreError(refusal.code, [refusal.previousNumber]);
+    case 'credit_exceeds_invoice':
+      throw new StoreError(refusal.code, [String(refusal.creditableCents)]);
+    default:
+      throw new StoreError(refusal.code);
   }
 }
 
@@ -94,13 +111,17 @@ export function createDocument(doc: Y.Doc, actor: Actor, kind: DocumentKind, cli
   return id;
 }
 
-/** Edits a draft. An issued document is frozen: the change is refused with the reason. */
-export function saveDraft(doc: Y.Doc, actor: Actor, id: string, patch: Partial<DocumentRecord>): void {
+/**
+ * Edits a draft. An issued document is frozen: the change is refused with the reason. `base`:
+ * the draft as the editor last saved it — only what changed since is written, down to one field
+ * of one line, so a partner's edit of another line or field survives.
+ */
+export function saveDraft(doc: Y.Doc, actor: Actor, id: string, patch: Partial<DocumentRecord>, base?: Partial<DocumentRecord>): void {
   const current = requireDocument(doc, id);
   const editable = canEdit(current);
   if (!editable.ok) throw new StoreError(editable.reason);
   const { id: _id, status: _s, frozen: _f, hash: _h, number: _n, ...allowed } = patch;
-  patchRecord(doc, 'documents', id, { ...allowed, updatedAt: nowIso(actor) });
+  patchRecord(doc, 'documents', id, { ...allowed, updatedAt: nowIso(actor) }, base);
 }
 
 export function deleteDraft(doc: Y.Doc, id: string): void {
@@ -118,6 +139,14 @@ const FORMAT_KEY: Record<DocumentKind, keyof Company['numberFormats']> = {
 /**
  * Issues a draft: takes the next number of this device's series, freezes the content, hashes it
  * and chains it to the previous document of the series. Refuses with the list of what is missing.
+ *
+ * The issued document is a new record (a fresh id, `sourceDraftId` = the draft's) and the draft
+ * record is deleted in the same transaction. Writing into the shared draft record instead would
+ * let the last writer win when two devices issue the same draft offline, and one number — already
+ * shown, maybe already sent — would vanish. A fresh id rather than one derived from the draft:
+ * nothing can ever be issued over an issued record (not even by two tabs of one device racing),
+ * and the link back is `sourceDraftId`. The device's high-water mark of the series is raised in
+ * the same transaction, so its numbers never go back even if a record is lost.
  */
 export async function issueDocument(
   doc: Y.Doc,
@@ -145,20 +174,25 @@ export async function issueDocument(
   const format = company.numberFormats[FORMAT_KEY[draft.kind]];
   const series = seriesId(format, { year, letter: member.seriesLetter });
   const all = documents();
-  const seq = nextSeq(all, series);
+  const seq = nextSeq(all, series, member.highestIssuedSeq?.[series]);
   const previous = all.find((d) => d.status === 'issued' && d.series === series && d.seq === seq - 1);
-  if (previous && previous.issueDate && previous.issueDate > issueDate) throw new StoreError('backdated', [previous.number]);
+  refuse(issueDateRefusal(issueDate, localDate(actor.now()), previous ?? null));
   const number = formatNumber(format, { year, letter: member.seriesLetter, seq });
   const corrected = draft.correctsInvoiceId ? readRecord(doc, 'documents', draft.correctsInvoiceId) : null;
-  if (draft.kind === 'credit') {
-    if (!corrected || corrected.kind !== 'invoice' || corrected.status !== 'issued') throw new StoreError('missing', ['credit_invoice']);
-    const creditTtc = computeTotals(draft.lines, draft.discount, company.vatRegime).ttcCents;
-    const creditable = creditableCents(corrected, all, company.vatRegime, draft.id);
-    if (creditTtc > creditable) throw new StoreError('credit_exceeds_invoice', [String(creditable)]);
-  }
+  if (draft.kind === 'credit' && (!corrected || corrected.kind !== 'invoice' || corrected.status !== 'issued'))
+    throw new StoreError('missing', ['credit_invoice']);
+  const creditable = draft.kind === 'credit' ? creditableCents(corrected!, all, company.vatRegime, draft.id) : null;
+  refuse(totalsRefusal(draft.kind, computeTotals(draft.lines, draft.discount, company.vatRegime), creditable));
   const due = draft.kind === 'invoice' ? computeDueDate(issueDate, draft.terms) : null;
-  // The logo is presentation, not a legal mention: keep it out of every frozen copy.
-  const seller: Company = { ...company, logoDataUrl: '' };
+  // The logo is presentation, not a legal mention: keep it out of every frozen copy. The penalty
+  // rate is the one in force for this issue date (domain/terms.ts), not the one of the profile.
+  const rates = penaltyRateTable(readAll(doc, 'penaltyRates'));
+  const seller: Company = {
+    ...company,
+    logoDataUrl: '',
+    penaltyRateKind: penaltyRateKind(company, rates),
+    penaltyRateBp: penaltyRateAt(company, rates, issueDate)
+  };
   const frozen = freezeDocument(withDate, {
     company: seller,
     client: client!,
@@ -172,9 +206,16 @@ export async function issueDocument(
   });
   const hash = await hashFrozen(frozen);
 
-  // Hashing is asynchronous: make sure no other issue took this number in the meantime.
-  if (nextSeq(documents(), series) !== seq) return issueDocument(doc, actor, id, issueDate, documents);
-  const patch: Partial<DocumentRecord> = {
+  // Hashing is asynchronous: make sure no other issue took this number in the meantime, and that
+  // the draft is still there (another device's issue of it may have arrived): else start again,
+  // which refuses a draft that is gone.
+  const markNow = readRecord(doc, 'members', actor.memberId)?.highestIssuedSeq;
+  if (nextSeq(documents(), series, markNow?.[series]) !== seq || readRecord(doc, 'documents', id)?.status !== 'draft')
+    return issueDocument(doc, actor, id, issueDate, documents);
+  const issued: DocumentRecord = {
+    ...withDate,
+    id: newId(),
+    sourceDraftId: draft.id,
     status: 'issued',
     issueDate,
     number,
@@ -189,10 +230,12 @@ export async function issueDocument(
     updatedAt: nowIso(actor)
   };
   doc.transact(() => {
-    patchRecord(doc, 'documents', id, patch);
-    logEvent(doc, actor, 'document_issued', { clientId: draft.clientId, documentId: id, text: number });
+    putRecord(doc, 'documents', issued);
+    collectionMap(doc, 'documents').delete(draft.id);
+    patchRecord(doc, 'members', actor.memberId, { highestIssuedSeq: raiseHighWater(markNow, series, seq) });
+    logEvent(doc, actor, 'document_issued', { clientId: draft.clientId, documentId: issued.id, text: number });
   }, LOCAL_ORIGIN);
-  return requireDocument(doc, id);
+  return requireDocument(doc, issued.id);
 }
 
 function requireIssued(doc: Y.Doc, id: string): DocumentRecord {
@@ -281,6 +324,8 @@ export function recordPayment(doc: Y.Doc, actor: Actor, input: NewPayment, balan
     createdAt: nowIso(actor)
   };
   const problems = validateAllocations(payment, balances);
+  // Recorded once received: a payment dated in the future would count before it came.
+  if (payment.date > localDate(actor.now())) problems.push('future_payment');
   if (problems.length) throw new StoreError('invalid_payment', problems);
   doc.transact(() => {
     putRecord(doc, 'payments', payment);

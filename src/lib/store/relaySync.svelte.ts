@@ -24,13 +24,11 @@ import { openEnvelope, sealKey } from '$lib/sync/envelope';
 import { relaySocketUrl } from '$lib/sync/invite';
 import { checkKey, fetchEnvelope, rotateKey, type KeyCheck } from '$lib/sync/relayApi';
 import { FAILURES_BEFORE_KEY_CHECK, syncState, type SyncFacts, type SyncState } from '$lib/sync/status';
-import { patchRecord } from './doc';
 import { newSecretKey } from './ids';
-import { settleSeries } from './series';
 import type { Workspace } from './workspace.svelte';
 
 /** What the link uses of a workspace (a whole Workspace in the app; doc and collections in tests). */
-export type SyncedWorkspace = Pick<Workspace, 'id' | 'memberId' | 'doc' | 'members' | 'documents' | 'readOnly' | 'status'>;
+export type SyncedWorkspace = Pick<Workspace, 'id' | 'memberId' | 'doc' | 'members' | 'documents' | 'readOnly' | 'status' | 'apply'>;
 
 const MESSAGE_SYNC = 0;
 /** The relay closes every socket of a workspace whose key was changed with this code. */
@@ -313,11 +311,7 @@ export class RelaySync {
     const ws = this.#ws;
     const me = ws.members.peek(ws.memberId);
     if (!me || ws.readOnly || ws.status !== 'ready') return;
-    const at = this.#now();
-    if (me.seriesConfirmedAt === null) settleSeries(ws.doc, ws.memberId, at.toISOString(), () => ws.documents.values());
-    if (at.getTime() - new Date(me.lastSeenAt).getTime() >= LAST_SEEN_EVERY_MS) {
-      patchRecord(ws.doc, 'members', ws.memberId, { lastSeenAt: at.toISOString() });
-    }
+    ws.apply('member/synced', this.#now(), LAST_SEEN_EVERY_MS);
   }
 
   #noteSynced(): void {

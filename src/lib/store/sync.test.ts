@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { verifyDocuments } from '$lib/domain/integrity';
 import { findDuplicateNumbers, findGaps } from '$lib/domain/numbering';
+import { findDraftsIssuedTwice } from '$lib/domain/issuedTwice';
+import { documentsByRef } from '$lib/domain/documents';
 import { putRecord, readAll, readRecord } from './doc';
-import { createDocument, issueDocument, saveDraft } from './operations';
+import { convertQuoteToInvoice, createCreditNote, createDocument, issueDocument, saveDraft } from './operations';
 import { SYNC_ORDERS, actor, client, contents, exchange, joinDevice, line, member, seededDoc } from './fixtures';
 
 describe.each(SYNC_ORDERS)('two devices, updates exchanged %s', (order) => {
@@ -28,7 +30,7 @@ describe.each(SYNC_ORDERS)('two devices, updates exchanged %s', (order) => {
     expect(Y.encodeStateVector(a)).toEqual(Y.encodeStateVector(b));
   });
 
-  it('replaces a JSON field (contacts) whole: one side wins, both devices agree', () => {
+  it('merges one contact field by field: A’s phone and B’s e-mail are both kept', () => {
     const a = seededDoc();
     const b = joinDevice(a);
     const base = readRecord(a, 'clients', 'c1')!;
@@ -36,15 +38,25 @@ describe.each(SYNC_ORDERS)('two devices, updates exchanged %s', (order) => {
     putRecord(b, 'clients', { ...base, contacts: [{ ...base.contacts[0], email: 'compta@example.fr' }] });
     exchange(a, b, order);
 
-    const [ca, cb] = [readRecord(a, 'clients', 'c1')!, readRecord(b, 'clients', 'c1')!];
-    expect(ca.contacts).toEqual(cb.contacts);
-    expect(ca.contacts).toHaveLength(1);
-    const c = ca.contacts[0];
-    // Never a mix of the two versions: the value is one JSON, not merged key by key.
+    for (const doc of [a, b]) expect(readRecord(doc, 'clients', 'c1')!.contacts).toEqual([{ ...base.contacts[0], phone: '0611111111', email: 'compta@example.fr' }]);
+    expect(contents(a)).toEqual(contents(b));
+  });
+
+  it('replaces a value that only changes whole (payment terms): one side wins, both devices agree', () => {
+    const a = seededDoc();
+    const b = joinDevice(a);
+    const base = readRecord(a, 'clients', 'c1')!;
+    putRecord(a, 'clients', { ...base, terms: { kind: 'net', days: 45 } });
+    putRecord(b, 'clients', { ...base, terms: { kind: 'end_of_month', days: 30 } });
+    exchange(a, b, order);
+
+    const [ta, tb] = [readRecord(a, 'clients', 'c1')!.terms, readRecord(b, 'clients', 'c1')!.terms];
+    expect(ta).toEqual(tb);
+    // Never a mix of the two (« 45 days end of month »): the terms are one value.
     expect([
-      { phone: '0611111111', email: 'jeanne@example.fr' },
-      { phone: '0102030405', email: 'compta@example.fr' }
-    ]).toContainEqual({ phone: c.phone, email: c.email });
+      { kind: 'net', days: 45 },
+      { kind: 'end_of_month', days: 30 }
+    ]).toContainEqual(ta);
   });
 
   it('two devices each issue invoices in their own series: distinct numbers, valid chains', async () => {
@@ -74,7 +86,8 @@ describe.each(SYNC_ORDERS)('two devices, updates exchanged %s', (order) => {
     }
     expect(contents(a)).toEqual(contents(b));
 
-    // After the sync each device goes on in its own series, chained to what it issued before.
+    // After the sync, the next day, each device goes on in its own series, chained to what it issued before.
+    actorA.at = actorB.at = '2026-03-11T09:00:00.000Z';
     const a2 = await issueDocument(a, actorA, draftOn(a, actorA, 'c2', 100), '2026-03-11');
     const b2 = await issueDocument(b, actorB, draftOn(b, actorB, 'c1', 200), '2026-03-11');
     expect([a2.number, b2.number]).toEqual(['F-2026-A-0002', 'F-2026-B-0002']);
@@ -91,5 +104,97 @@ describe.each(SYNC_ORDERS)('two devices, updates exchanged %s', (order) => {
     }
     expect(contents(a)).toEqual(contents(b));
     expect(Y.encodeStateVector(a)).toEqual(Y.encodeStateVector(b));
+  });
+});
+
+describe.each(SYNC_ORDERS)('the same draft issued on two devices offline, updates exchanged %s', (order) => {
+  /** A and B share a workspace holding one draft invoice (250 € HT), then go offline. */
+  function twoDevicesWithADraft(kind: 'invoice' | 'quote' = 'invoice') {
+    const a = seededDoc({ memberId: 'm-a', letter: 'A', clients: [client('c1'), client('c2')] });
+    putRecord(a, 'members', member('m-b', 'B'));
+    // Both devices work on 12 March: the issues dated 10 and 11 March below are not in their future.
+    const actorA = actor('m-a', '2026-03-12T09:00:00.000Z');
+    const actorB = actor('m-b', '2026-03-12T09:30:00.000Z');
+    const draftId = createDocument(a, actorA, kind, 'c1');
+    saveDraft(a, actorA, draftId, { lines: [line('l1', { unitPriceCents: 25_000 })] });
+    const b = joinDevice(a);
+    return { a, b, actorA, actorB, draftId };
+  }
+
+  const issuedNumbers = (doc: Y.Doc) =>
+    readAll(doc, 'documents')
+      .filter((d) => d.status === 'issued')
+      .map((d) => d.number)
+      .sort();
+
+  it('keeps both issued documents, each in its own record, and the draft is gone', async () => {
+    const { a, b, actorA, actorB, draftId } = twoDevicesWithADraft();
+    const onA = await issueDocument(a, actorA, draftId, '2026-03-10');
+    const onB = await issueDocument(b, actorB, draftId, '2026-03-10');
+    expect([onA.number, onB.number]).toEqual(['F-2026-A-0001', 'F-2026-B-0001']);
+    expect(onA.id).not.toBe(onB.id);
+    exchange(a, b, order);
+
+    for (const doc of [a, b]) {
+      expect(issuedNumbers(doc)).toEqual(['F-2026-A-0001', 'F-2026-B-0001']);
+      expect(readRecord(doc, 'documents', draftId)).toBeNull();
+      const docs = readAll(doc, 'documents');
+      expect(docs).toHaveLength(2);
+      // Each is whole and chained in its own series; nothing was overwritten by the other.
+      expect(readRecord(doc, 'documents', onA.id)).toEqual(onA);
+      expect(readRecord(doc, 'documents', onB.id)).toEqual(onB);
+      expect(await verifyDocuments(docs)).toEqual([]);
+      expect(findDuplicateNumbers(docs)).toEqual([]);
+      // Both say where they come from: the duplicate is seen, and the old draft link finds them.
+      expect(findDraftsIssuedTwice(docs)).toEqual([{ draftId, kind: 'invoice', documents: [onA, onB] }]);
+      expect(documentsByRef(draftId, docs).map((d) => d.number)).toEqual(['F-2026-A-0001', 'F-2026-B-0001']);
+    }
+    expect(contents(a)).toEqual(contents(b));
+  });
+
+  it("each device's next number follows what it really issued: A-0002 and B-0002", async () => {
+    const { a, b, actorA, actorB, draftId } = twoDevicesWithADraft();
+    await issueDocument(a, actorA, draftId, '2026-03-10');
+    await issueDocument(b, actorB, draftId, '2026-03-10');
+    exchange(a, b, order);
+
+    const next = async (doc: Y.Doc, who: ReturnType<typeof actor>) => {
+      const id = createDocument(doc, who, 'invoice', 'c2');
+      saveDraft(doc, who, id, { lines: [line(`${id}-l1`)] });
+      return (await issueDocument(doc, who, id, '2026-03-11')).number;
+    };
+    expect(await next(a, actorA)).toBe('F-2026-A-0002');
+    expect(await next(b, actorB)).toBe('F-2026-B-0002');
+    exchange(a, b, order);
+    for (const doc of [a, b]) {
+      expect(issuedNumbers(doc)).toEqual(['F-2026-A-0001', 'F-2026-A-0002', 'F-2026-B-0001', 'F-2026-B-0002']);
+      expect(findGaps(readAll(doc, 'documents'), 'F-2026-A')).toEqual([]);
+      expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+    }
+  });
+
+  it('the invoice made from a draft quote still finds its quote, issued twice', async () => {
+    const { a, b, actorA, actorB, draftId } = twoDevicesWithADraft('quote');
+    // On A, the draft quote becomes a draft invoice before anyone issues the quote.
+    const invoiceDraft = convertQuoteToInvoice(a, actorA, draftId);
+    const quoteOnA = await issueDocument(a, actorA, draftId, '2026-03-10');
+    const quoteOnB = await issueDocument(b, actorB, draftId, '2026-03-10');
+    const invoice = await issueDocument(a, actorA, invoiceDraft, '2026-03-10');
+    exchange(a, b, order);
+
+    for (const doc of [a, b]) {
+      const docs = readAll(doc, 'documents');
+      expect(readRecord(doc, 'documents', invoice.id)!.sourceQuoteId).toBe(draftId);
+      expect(documentsByRef(invoice.sourceQuoteId!, docs)).toEqual([quoteOnA, quoteOnB]);
+    }
+  });
+
+  it('a credit note drafted on B for an invoice A issued stays attached to it', async () => {
+    const { a, b, actorA, actorB, draftId } = twoDevicesWithADraft();
+    const invoice = await issueDocument(a, actorA, draftId, '2026-03-10');
+    exchange(a, b, order);
+    const credit = await issueDocument(b, actorB, createCreditNote(b, actorB, invoice.id), '2026-03-12');
+    exchange(a, b, order);
+    for (const doc of [a, b]) expect(readRecord(doc, 'documents', credit.id)!.frozen!.correctsInvoiceId).toBe(invoice.id);
   });
 });

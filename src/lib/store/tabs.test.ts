@@ -26,7 +26,7 @@ async function firstTab() {
   const id = newId();
   const a = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
   open.push(a);
-  await a.saveClient(client('c1'));
+  await a.run('client/save', client('c1'));
   await a.flushSnapshot();
   return a;
 }
@@ -42,9 +42,9 @@ describe('two tabs of one workspace', () => {
     const a = await firstTab();
     const b = await secondTab(a);
     await b.ready;
-    await a.saveClient(client('c2', { name: 'Écrit dans A' }));
+    await a.run('client/save', client('c2', { name: 'Écrit dans A' }));
     await eventually(() => b.clients.get('c2')?.name === 'Écrit dans A', 'B sees A’s client');
-    await b.saveClient(client('c3', { name: 'Écrit dans B' }));
+    await b.run('client/save', client('c3', { name: 'Écrit dans B' }));
     await eventually(() => a.clients.get('c3')?.name === 'Écrit dans B', 'A sees B’s client');
   });
 
@@ -52,12 +52,25 @@ describe('two tabs of one workspace', () => {
     const a = await firstTab();
     const b = await secondTab(a);
     expect(b.status).toBe('snapshot');
-    await a.saveClient(client('c-meanwhile', { name: 'Pendant le chargement' }));
+    await a.run('client/save', client('c-meanwhile', { name: 'Pendant le chargement' }));
     await b.ready;
     await eventually(() => b.clients.get('c-meanwhile') !== undefined, 'B gets the client written while it loaded');
     // And it keeps following afterwards.
-    await a.saveClient(client('c-after'));
+    await a.run('client/save', client('c-after'));
     await eventually(() => b.clients.get('c-after') !== undefined, 'B follows A after loading');
+  });
+
+  it('a contact’s e-mail changed in one tab and its phone in the other: each tab shows both', async () => {
+    const a = await firstTab();
+    const b = await secondTab(a);
+    await b.ready;
+    // Both forms opened on the same client before either saved.
+    const [onA, onB] = [a.clients.get('c1')!, b.clients.get('c1')!];
+    await a.run('client/save', { ...onA, contacts: [{ ...onA.contacts[0], email: 'compta@atelier.fr' }] }, onA);
+    await b.run('client/save', { ...onB, contacts: [{ ...onB.contacts[0], phone: '0499999999' }] }, onB);
+    const both = (ws: Workspace) => ws.clients.get('c1')!.contacts[0].email === 'compta@atelier.fr' && ws.clients.get('c1')!.contacts[0].phone === '0499999999';
+    await eventually(() => both(a), 'A shows both changes');
+    await eventually(() => both(b), 'B shows both changes');
   });
 
   it('loses nothing written by the other tab at any moment of its loading', async () => {
@@ -67,7 +80,7 @@ describe('two tabs of one workspace', () => {
     let writing = true;
     const writer = (async () => {
       while (writing) {
-        await a.saveClient(client(`w${n++}`));
+        await a.run('client/save', client(`w${n++}`));
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
     })();
@@ -105,7 +118,7 @@ describe('two tabs of one workspace', () => {
 
   it('answers a new tab with only what it lacks, not the whole workspace', async () => {
     const a = await firstTab();
-    for (let i = 0; i < 200; i++) await a.saveClient(client(`bulk${i}`));
+    for (let i = 0; i < 200; i++) await a.run('client/save', client(`bulk${i}`));
     await a.flushSnapshot();
     const spy = new BroadcastChannel(`relance-tabs-${a.id}`);
     const welcomes: Uint8Array[] = [];
@@ -128,15 +141,15 @@ describe('two tabs of one workspace', () => {
     const a = await firstTab();
     const b = await secondTab(a);
     await b.ready;
-    const [da, db] = [await a.createDocument('invoice', 'c1'), await b.createDocument('invoice', 'c1')];
-    await a.saveDraft(da, { lines: [line('l1')] });
-    await b.saveDraft(db, { lines: [line('l2')] });
+    const [da, db] = [await a.run('document/create', 'invoice', 'c1'), await b.run('document/create', 'invoice', 'c1')];
+    await a.run('draft/save', da, { lines: [line('l1')] });
+    await b.run('draft/save', db, { lines: [line('l2')] });
     await eventually(() => b.documents.get(da) !== undefined && a.documents.get(db) !== undefined, 'both drafts everywhere');
     // Node has no Web Locks: issue one after the other, each tab having seen the other's number.
-    const first = await a.issueDocument(da, '2026-11-23');
-    await eventually(() => b.documents.get(da)?.status === 'issued', 'B sees A’s issued invoice');
-    const second = await b.issueDocument(db, '2026-11-23');
+    const first = await a.run('document/issue', da, '2026-11-23');
+    await eventually(() => b.documents.get(first.id)?.status === 'issued' && !b.documents.get(da), 'B sees A’s issued invoice');
+    const second = await b.run('document/issue', db, '2026-11-23');
     expect([first.number, second.number]).toEqual(['F-2026-A-0001', 'F-2026-A-0002']);
-    await eventually(() => a.documents.get(db)?.number === 'F-2026-A-0002', 'A sees B’s number');
+    await eventually(() => a.documents.get(second.id)?.number === 'F-2026-A-0002', 'A sees B’s number');
   });
 });

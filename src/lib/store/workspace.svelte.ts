@@ -16,34 +16,29 @@ import type {
   IsoDate,
   Line,
   Member,
+  PenaltyRateEntry,
   QuoteOutcome,
   SendChannel
 } from '$lib/domain/types';
-import { now } from '$lib/clock';
+import { now, today } from '$lib/clock';
 import { newMember } from '$lib/domain/company';
 import { Collection } from './collection.svelte';
 import {
   LOCAL_ORIGIN,
   companyMap,
-  deleteRecord,
   initialiseDoc,
   isInitialised,
-  patchRecord,
   metaMap,
   migrate,
   SchemaTooNewError,
-  putRecord,
   readCompany,
-  readRecord,
   readWorkspace,
   schemaVersion,
   workspaceIdOf,
-  writeCompany,
   type WorkspaceData
 } from './doc';
-import * as ops from './operations';
-import { StoreError } from './operations';
-import * as chaseOps from './chaseOperations';
+import { StoreError, type Actor } from './operations';
+import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands';
 import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
 import { COLLECTIONS } from './schema';
@@ -73,7 +68,7 @@ const ISSUE_LOCK_GRACE_MS = 150;
 
 export class Workspace {
   readonly doc = new Y.Doc();
-  readonly actor: ops.Actor;
+  readonly actor: Actor;
   /** 'snapshot': records shown from the last snapshot, the Y.Doc still loading; writes wait. */
   status = $state<'loading' | 'snapshot' | 'ready' | 'error'>('loading');
   /** Why the workspace could not be opened ('schema_too_new'), when status is 'error'. */
@@ -93,6 +88,8 @@ export class Workspace {
   readonly chaseConfig = new Collection('chaseConfig');
   readonly tasks = new Collection('tasks');
   readonly claims = new Collection('claims');
+  /** Rows of the late-penalty rate table entered in Réglages (domain/terms.ts holds the built-in ones). */
+  readonly penaltyRates = new Collection('penaltyRates');
   /** Called when the company profile changes (its penalty rate weighs on the follow-up). */
   readonly companyListeners = new Set<() => void>();
 
@@ -141,20 +138,6 @@ export class Workspace {
     }
   }
 
-  /** This device's public key in its member record (envelopes of new keys are sealed to it). */
-  async publishPublicKey(publicKey: string): Promise<void> {
-    await this.#ready;
-    if (this.me?.publicKey === publicKey) return;
-    patchRecord(this.doc, 'members', this.memberId, { publicKey });
-  }
-
-  /** Marks another device removed (its letter stays taken: its numbers exist). */
-  async removeMember(memberId: string): Promise<void> {
-    await this.#writable();
-    if (memberId === this.memberId) throw new Error('a device cannot remove itself');
-    patchRecord(this.doc, 'members', memberId, { removed: true });
-  }
-
   /** Opens a workspace stored on this device: snapshot first, then the Y.Doc. */
   static async open(id: string, memberId: string): Promise<Workspace> {
     const ws = new Workspace(id, memberId);
@@ -180,9 +163,9 @@ export class Workspace {
     const at = now().toISOString();
     ws.doc.transact(() => {
       initialiseDoc(ws.doc, id, at);
-      writeCompany(ws.doc, input.company);
+      ws.apply('company/save', input.company);
       // The first device: nobody else can hold its letter.
-      putRecord(ws.doc, 'members', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
+      ws.apply('member/save', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
     }, LOCAL_ORIGIN);
     await ws.flushSnapshot();
     return ws;
@@ -197,11 +180,7 @@ export class Workspace {
     const ws = new Workspace(input.id, input.memberId);
     await ws.#attach();
     const at = now().toISOString();
-    putRecord(
-      ws.doc,
-      'members',
-      newMember({ id: input.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: false, publicKey: input.publicKey })
-    );
+    ws.apply('member/save', newMember({ id: input.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: false, publicKey: input.publicKey }));
     await ws.flushSnapshot();
     return ws;
   }
@@ -221,7 +200,7 @@ export class Workspace {
     ws.doc.transact(() => {
       if (workspaceIdOf(ws.doc) !== input.id) metaMap(ws.doc).set('workspaceId', input.id);
       // A copy on this device only, under a letter no member of the backup has.
-      putRecord(ws.doc, 'members', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
+      ws.apply('member/save', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
     }, LOCAL_ORIGIN);
     await ws.flushSnapshot();
     return ws;
@@ -357,184 +336,33 @@ export class Workspace {
     if (persistence) await persistence.clearData();
   }
 
-  // ——— writes: each waits until the Y.Doc is loaded ———
+  // ——— writes: one door, the commands of ./commands.ts ———
 
-  /** Waits for the Y.Doc; refuses on a device removed from the workspace. */
-  async #writable(): Promise<void> {
+  #context(): CommandContext {
+    return { doc: this.doc, actor: this.actor, documents: () => this.documents.all() };
+  }
+
+  /**
+   * Runs a write (src/lib/store/commands.ts) once the Y.Doc is loaded; refused on a device
+   * removed from the workspace, but for its own device record.
+   */
+  async run<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<Awaited<CommandResult<K>>> {
     await this.#ready;
-    if (this.readOnly) throw new StoreError('removed_device');
-  }
-
-  async saveCompany(patch: Partial<Company>): Promise<void> {
-    await this.#writable();
-    writeCompany(this.doc, patch);
-  }
-
-  async saveMember(member: Member): Promise<void> {
-    await this.#writable();
-    putRecord(this.doc, 'members', member);
-  }
-
-  async saveClient(client: Client): Promise<string> {
-    await this.#writable();
-    const existed = readRecord(this.doc, 'clients', client.id) !== null;
-    this.doc.transact(() => {
-      putRecord(this.doc, 'clients', { ...client, updatedAt: now().toISOString() });
-      ops.logEvent(this.doc, this.actor, existed ? 'client_updated' : 'client_created', {
-        clientId: client.id,
-        text: client.name
-      });
-    }, LOCAL_ORIGIN);
-    return client.id;
-  }
-
-  async saveItem(item: CatalogItem): Promise<void> {
-    await this.#writable();
-    putRecord(this.doc, 'items', item);
-  }
-
-  async deleteItem(id: string): Promise<void> {
-    await this.#writable();
-    deleteRecord(this.doc, 'items', id);
-  }
-
-  async createDocument(kind: DocumentKind, clientId: string): Promise<string> {
-    await this.#writable();
-    return ops.createDocument(this.doc, this.actor, kind, clientId);
-  }
-
-  async saveDraft(id: string, patch: Partial<DocumentRecord>): Promise<void> {
-    await this.#writable();
-    ops.saveDraft(this.doc, this.actor, id, patch);
-  }
-
-  async deleteDraft(id: string): Promise<void> {
-    await this.#writable();
-    ops.deleteDraft(this.doc, id);
-  }
-
-  async issueDocument(id: string, issueDate: IsoDate): Promise<DocumentRecord> {
-    await this.#writable();
-    const issue = () => ops.issueDocument(this.doc, this.actor, id, issueDate, () => this.documents.all());
+    if (this.readOnly && !DEVICE_COMMANDS.has(name)) throw new StoreError('removed_device');
+    const apply = () => runCommand(this.#context(), name, ...args);
+    if (name !== 'document/issue' || typeof navigator === 'undefined' || !navigator.locks) return apply() as Awaited<CommandResult<K>>;
     // Two tabs of this device share its series: one issue at a time across tabs, and the lock
     // is held a moment longer so the number taken reaches the other tab before it takes one.
-    if (typeof navigator === 'undefined' || !navigator.locks) return issue();
     return navigator.locks.request(`relance-issue-${this.id}`, async () => {
-      const issued = await issue();
+      const issued = await apply();
       await new Promise((resolve) => setTimeout(resolve, ISSUE_LOCK_GRACE_MS));
-      return issued;
+      return issued as Awaited<CommandResult<K>>;
     });
   }
 
-  async markSent(id: string, date: IsoDate, channel: SendChannel): Promise<void> {
-    await this.#writable();
-    ops.markSent(this.doc, this.actor, id, date, channel);
-  }
-
-  async setDisputed(id: string, disputed: boolean): Promise<void> {
-    await this.#writable();
-    ops.setDisputed(this.doc, this.actor, id, disputed);
-  }
-
-  async setQuoteOutcome(id: string, outcome: QuoteOutcome): Promise<void> {
-    await this.#writable();
-    ops.setQuoteOutcome(this.doc, this.actor, id, outcome);
-  }
-
-  async convertQuoteToInvoice(quoteId: string): Promise<string> {
-    await this.#writable();
-    return ops.convertQuoteToInvoice(this.doc, this.actor, quoteId);
-  }
-
-  async createCreditNote(invoiceId: string, lines?: Line[]): Promise<string> {
-    await this.#writable();
-    return ops.createCreditNote(this.doc, this.actor, invoiceId, lines);
-  }
-
-  async recordPayment(input: ops.NewPayment, balances: Map<string, number>): Promise<string> {
-    await this.#writable();
-    return ops.recordPayment(this.doc, this.actor, input, balances);
-  }
-
-  async deletePayment(id: string): Promise<void> {
-    await this.#writable();
-    ops.deletePayment(this.doc, this.actor, id);
-  }
-
-  async logNote(clientId: string | null, documentId: string | null, text: string): Promise<void> {
-    await this.#writable();
-    ops.logEvent(this.doc, this.actor, 'note', { clientId, documentId, text });
-  }
-
-  // ——— follow-up ———
-
-  async logContact(input: chaseOps.ContactInput): Promise<string> {
-    await this.#writable();
-    return chaseOps.logContact(this.doc, this.actor, input);
-  }
-
-  async takeItem(clientId: string): Promise<void> {
-    await this.#writable();
-    chaseOps.takeItem(this.doc, this.actor, clientId);
-  }
-
-  async releaseItem(clientId: string): Promise<void> {
-    await this.#writable();
-    chaseOps.releaseItem(this.doc, clientId);
-  }
-
-  async savePolicy(policy: DunningPolicy): Promise<void> {
-    await this.#writable();
-    chaseOps.savePolicy(this.doc, policy);
-  }
-
-  async removePolicy(id: string): Promise<void> {
-    await this.#writable();
-    chaseOps.removePolicy(this.doc, id);
-  }
-
-  async resetToBuiltIn(name: 'policies' | 'templates', id: string): Promise<void> {
-    await this.#writable();
-    chaseOps.resetToBuiltIn(this.doc, name, id);
-  }
-
-  async saveTemplate(template: ChaseTemplate): Promise<void> {
-    await this.#writable();
-    chaseOps.saveTemplate(this.doc, template);
-  }
-
-  async saveChaseConfig(config: ChaseConfig): Promise<void> {
-    await this.#writable();
-    chaseOps.saveChaseConfig(this.doc, config);
-  }
-
-  async setClientChase(clientId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
-    await this.#writable();
-    chaseOps.setClientChase(this.doc, this.actor, clientId, overrides);
-  }
-
-  async setInvoiceChase(invoiceId: string, overrides: chaseOps.ChaseOverrides): Promise<void> {
-    await this.#writable();
-    chaseOps.setInvoiceChase(this.doc, this.actor, invoiceId, overrides);
-  }
-
-  async setInstallments(invoiceId: string, plan: Installment[] | null): Promise<void> {
-    await this.#writable();
-    chaseOps.setInstallments(this.doc, this.actor, invoiceId, plan);
-  }
-
-  async saveTask(input: Omit<ChaseTask, 'id' | 'memberId' | 'createdAt' | 'done'> & { id?: string }): Promise<string> {
-    await this.#writable();
-    return chaseOps.saveTask(this.doc, this.actor, input);
-  }
-
-  async completeTask(id: string, today: IsoDate): Promise<void> {
-    await this.#writable();
-    chaseOps.completeTask(this.doc, id, today);
-  }
-
-  async deleteTask(id: string): Promise<void> {
-    await this.#writable();
-    chaseOps.deleteTask(this.doc, id);
+  /** Runs a command at once, on the loaded document (the relay link, within its own callbacks). */
+  apply<K extends CommandName>(name: K, ...args: CommandArgs<K>): CommandResult<K> {
+    if (this.status !== 'ready') throw new Error(`workspace not loaded: ${name}`);
+    return runCommand(this.#context(), name, ...args);
   }
 }

@@ -32,14 +32,15 @@ async function putSnapshot(workspaceId: string, value: unknown): Promise<void> {
 async function filledWorkspace() {
   const id = newId();
   const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
-  await ws.saveClient(client('c1'));
-  await ws.saveClient(client('c2', { categories: ['public'] }));
-  const invoiceId = await ws.createDocument('invoice', 'c1');
-  await ws.saveDraft(invoiceId, { lines: [line('l1', { quantity: 1.5 }), line('l2', { vatRateBp: 550 })] });
-  const invoice = await ws.issueDocument(invoiceId, '2026-03-10');
-  const draftId = await ws.createDocument('quote', 'c2');
-  await ws.saveDraft(draftId, { lines: [line('q1')], notes: 'Devis' });
-  await ws.recordPayment(
+  await ws.run('client/save', client('c1'));
+  await ws.run('client/save', client('c2', { categories: ['public'] }));
+  const invoiceDraft = await ws.run('document/create', 'invoice', 'c1');
+  await ws.run('draft/save', invoiceDraft, { lines: [line('l1', { quantity: 1.5 }), line('l2', { vatRateBp: 550 })] });
+  const invoice = await ws.run('document/issue', invoiceDraft, '2026-03-10');
+  const invoiceId = invoice.id;
+  const draftId = await ws.run('document/create', 'quote', 'c2');
+  await ws.run('draft/save', draftId, { lines: [line('q1')], notes: 'Devis' });
+  await ws.run('payment/record', 
     { clientId: 'c1', amountCents: 5000, date: '2026-03-20', method: 'card', reference: '', allocations: [{ invoiceId, amountCents: 5000 }] },
     new Map([[invoiceId, invoice.frozen!.totals.ttcCents]])
   );
@@ -77,9 +78,9 @@ describe('Workspace', () => {
     expect(await verifyDocuments(ws.documents.all())).toEqual([]);
 
     // It goes on where it stopped.
-    const next = await ws.createDocument('invoice', 'c2');
-    await ws.saveDraft(next, { lines: [line('l1')] });
-    expect((await ws.issueDocument(next, '2026-03-11')).number).toBe('F-2026-A-0002');
+    const next = await ws.run('document/create', 'invoice', 'c2');
+    await ws.run('draft/save', next, { lines: [line('l1')] });
+    expect((await ws.run('document/issue', next, '2026-03-11')).number).toBe('F-2026-A-0002');
     await ws.close();
   });
 
@@ -91,7 +92,7 @@ describe('Workspace', () => {
     // Same arrays: the collections were only set to follow the Y.Doc, not reloaded from it.
     COLLECTIONS.forEach((name, i) => expect(ws[name].all(), name).toBe(shown[i]));
     // And they do follow it.
-    await ws.saveClient(client('c9'));
+    await ws.run('client/save', client('c9'));
     expect(ws.clients.get('c9')).toBeDefined();
     await ws.close();
   });
@@ -130,11 +131,11 @@ describe('Workspace', () => {
   it('does not trust a snapshot written before a deletion', async () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
-    await ws.saveItem(item('i1'));
-    await ws.saveItem(item('i2'));
+    await ws.run('item/save', item('i1'));
+    await ws.run('item/save', item('i2'));
     await ws.flushSnapshot();
     const stale = await readSnapshot(workspaceDbName(id));
-    await ws.deleteItem('i1');
+    await ws.run('item/delete', 'i1');
     const memberId = ws.memberId;
     await ws.close();
     // As if the tab had been killed after the deletion was stored but before the snapshot was.
@@ -153,7 +154,7 @@ describe('Workspace', () => {
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
     await ws.flushSnapshot();
     const stale = await readSnapshot(workspaceDbName(id));
-    await ws.saveItem(item('i1'));
+    await ws.run('item/save', item('i1'));
     const memberId = ws.memberId;
     await ws.close();
     // As if the tab had been closed before its snapshot was written.
@@ -170,7 +171,7 @@ describe('Workspace', () => {
     const { id, memberId, data } = await filledWorkspace();
     const ws = await Workspace.open(id, memberId);
     expect(ws.status).toBe('snapshot');
-    await ws.saveClient(client('c3'));
+    await ws.run('client/save', client('c3'));
     expect(ws.status).toBe('ready');
     expect(ws.clients.all().map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
     expect(ws.read().documents).toEqual(data.documents);
@@ -229,6 +230,24 @@ describe('Workspace', () => {
     await again.close();
   });
 
+  it('renaming the device from a copy of its record taken before an issue keeps the high-water mark', async () => {
+    const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
+    await ws.run('client/save', client('c1'));
+    const issue = async () => {
+      const draft = await ws.run('document/create', 'invoice', 'c1');
+      await ws.run('draft/save', draft, { lines: [line('l1')] });
+      return ws.run('document/issue', draft, '2026-03-10');
+    };
+    await issue();
+    const before = { ...ws.me! }; // what the settings form holds: mark at 1
+    expect(before.highestIssuedSeq).toEqual({ 'F-2026-A': 1 });
+    await issue();
+
+    await ws.run('member/save', { ...before, name: 'Portable de Claire' });
+    expect(ws.me).toMatchObject({ name: 'Portable de Claire', highestIssuedSeq: { 'F-2026-A': 2 } });
+    await ws.close();
+  });
+
   it('the device that creates a workspace has its letter confirmed from the start', async () => {
     const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
     expect(ws.me!.seriesConfirmedAt).toEqual(expect.any(String));
@@ -244,7 +263,7 @@ describe('Workspace', () => {
 
     // What the relay sends: another device's whole workspace.
     const other = await Workspace.create({ company: company(), deviceName: 'Portable' });
-    await other.saveClient(client('c1'));
+    await other.run('client/save', client('c1'));
     Y.applyUpdate(ws.doc, Y.encodeStateAsUpdate(other.doc), 'relay');
     await ws.adoptRemoteCopy();
     expect(ws.initialised).toBe(true);
@@ -263,10 +282,10 @@ describe('Workspace', () => {
 
   it('a removed device is read-only: every write is refused, its data stays', async () => {
     const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
-    await ws.saveClient(client('c1'));
+    await ws.run('client/save', client('c1'));
     ws.readOnly = true;
-    await expect(ws.saveClient(client('c2'))).rejects.toMatchObject({ code: 'removed_device' });
-    await expect(ws.createDocument('invoice', 'c1')).rejects.toMatchObject({ code: 'removed_device' });
+    await expect(ws.run('client/save', client('c2'))).rejects.toMatchObject({ code: 'removed_device' });
+    await expect(ws.run('document/create', 'invoice', 'c1')).rejects.toMatchObject({ code: 'removed_device' });
     expect(ws.clients.all().map((c) => c.id)).toEqual(['c1']);
     await ws.close();
   });

@@ -1,12 +1,17 @@
 // Words for whatever a store write threw: its code's message, with amounts formatted.
 import { StoreError } from '$lib/store/operations';
-import { formatMoney, t } from '$lib/i18n/index.svelte';
+import { formatDate, formatMoney, t } from '$lib/i18n/index.svelte';
 
 const MONEY_DETAILS = new Set(['credit_exceeds_invoice']);
+const DATE_DETAILS = new Set(['future_issue_date']);
 
 export function errorMessage(e: unknown): string {
   if (e instanceof StoreError) {
-    const details = MONEY_DETAILS.has(e.code) ? e.details.map((d) => formatMoney(Number(d))) : e.details;
+    const details = MONEY_DETAILS.has(e.code)
+      ? e.details.map((d) => formatMoney(Number(d)))
+      : DATE_DETAILS.has(e.code)
+        ? e.details.map((d) => formatDate(d))
+        : e.details;
     return t(`error.${e.code}`, { details: details.join(', ') });
   }
   return t('error.unknown', { message: e instanceof Error ? e.message : String(e) });

@@ -12,11 +12,13 @@ import pdf from './pdf';
 import pwa from './pwa';
 import chase from './chase';
 import sync from './sync';
+import rates from './rates';
+import issuing from './issuing';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

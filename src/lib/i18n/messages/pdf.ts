@@ -117,6 +117,7 @@ const messages: AreaMessages = {
     'doc.payment.nothingDue': 'Aucun montant ne reste à payer sur cette facture. Merci !',
     'doc.credit.note': 'Cet avoir vient en déduction de la facture n° {number} du {date}.',
     'doc.quote.acceptance': 'Bon pour accord — date et signature du client :',
+    'doc.quote.validUntil': 'Devis valable jusqu’au {date}.',
     'doc.notes': 'Remarques',
     'doc.legal.capital': '{form} au capital de {capital}',
     'doc.legal.siret': 'SIRET {value}',
@@ -135,6 +136,11 @@ const messages: AreaMessages = {
     'doc.legal.indemnity': 'Indemnité forfaitaire pour frais de recouvrement : 40\u00a0€.',
     'doc.contact.phone': 'Tél. {value}',
 
+    'statement.penaltiesTitle': 'Pénalités de retard exigibles',
+    'statement.penalty.state': 'Situation',
+    'statement.penalty.accruing': 'en cours',
+    'statement.penalty.due': 'facture réglée en retard',
+    'statement.penalty.claimed': 'réclamées',
     'statement.title': 'Relevé de compte',
     'statement.asOf': 'Arrêté au',
     'statement.client': 'Client',
@@ -207,6 +213,12 @@ const messages: AreaMessages = {
     'notice.indemnityNote': 'Indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ par facture payée en retard (articles L441-10 et D441-5 du Code de commerce).',
     'notice.deadline': 'Nous vous demandons de nous régler la somme totale de {amount} dans un délai de {days} jours, soit au plus tard le {date}.',
     'notice.warning': 'À défaut de règlement dans ce délai, nous engagerons sans autre avis une procédure judiciaire de recouvrement à votre encontre, notamment une requête en injonction de payer, dont les frais resteront à votre charge.',
+    'reminder2.body1First': 'Sauf erreur ou omission de notre part, les factures suivantes, arrivées à échéance, restent impayées à ce jour :',
+    'notice.body1First': 'Les factures ci-dessous, arrivées à échéance, restent impayées. Par la présente, nous vous mettons en demeure de nous régler les sommes dues, majorées des intérêts de retard et, le cas échéant, de l’indemnité forfaitaire pour frais de recouvrement :',
+    'notice.interestNoteB2c': 'Intérêts calculés au {date} : montant dû TTC × taux × jours de retard / 365, au taux de pénalité figurant sur chaque facture ({rates} par an).',
+    'notice.warningB2c': 'À défaut de règlement dans ce délai, nous saisirons sans autre avis le tribunal judiciaire d’une requête en injonction de payer ou, pour une somme n’excédant pas 5 000 €, un commissaire de justice (procédure simplifiée de recouvrement des petites créances), les frais restant à votre charge.',
+    'letter.penaltiesOnly': 'réglée',
+    'letter.installment': 'échéance {index}/{count}',
     'notice.legal': 'La présente lettre vaut mise en demeure au sens de l’article 1344 du Code civil.'
   },
   en: {
@@ -322,6 +334,7 @@ const messages: AreaMessages = {
     'doc.payment.nothingDue': 'Nothing is left to pay on this invoice. Thank you!',
     'doc.credit.note': 'This credit note is deducted from invoice No. {number} of {date}.',
     'doc.quote.acceptance': 'Accepted — client’s date and signature:',
+    'doc.quote.validUntil': 'This quote is valid until {date}.',
     'doc.notes': 'Notes',
     'doc.legal.capital': '{form} with a share capital of {capital}',
     'doc.legal.siret': 'SIRET {value}',
@@ -340,6 +353,11 @@ const messages: AreaMessages = {
     'doc.legal.indemnity': 'Fixed compensation for recovery costs: €40.',
     'doc.contact.phone': 'Tel. {value}',
 
+    'statement.penaltiesTitle': 'Late-payment penalties owed',
+    'statement.penalty.state': 'Status',
+    'statement.penalty.accruing': 'still running',
+    'statement.penalty.due': 'invoice paid late',
+    'statement.penalty.claimed': 'claimed',
     'statement.title': 'Statement of account',
     'statement.asOf': 'As of',
     'statement.client': 'Client',
@@ -412,6 +430,12 @@ const messages: AreaMessages = {
     'notice.indemnityNote': 'Fixed compensation for recovery costs of €40 per invoice paid late (articles L441-10 and D441-5 of the French Commercial Code).',
     'notice.deadline': 'We ask you to pay the total of {amount} within {days} days, that is by {date} at the latest.',
     'notice.warning': 'Failing payment within this time, we will start legal proceedings for recovery without further notice, in particular an application for an order for payment (injonction de payer), at your expense.',
+    'reminder2.body1First': 'Unless we are mistaken, the following invoices are past due and remain unpaid to date:',
+    'notice.body1First': 'The invoices below are past due and remain unpaid. We hereby give you formal notice to pay the sums due, plus late payment interest and, where applicable, the fixed compensation for recovery costs:',
+    'notice.interestNoteB2c': 'Interest at {date}: amount due incl. VAT × rate × days late / 365, at the penalty rate printed on each invoice ({rates} a year).',
+    'notice.warningB2c': 'Failing payment within this time, we will apply without further notice to the court (tribunal judiciaire) for an order for payment or, for a sum of €5,000 or less, to a commissaire de justice (simplified procedure for small claims), at your expense.',
+    'letter.penaltiesOnly': 'paid',
+    'letter.installment': 'instalment {index}/{count}',
     'notice.legal': 'This letter is a formal notice (mise en demeure) within the meaning of article 1344 of the French Civil Code.'
   }
 };

@@ -98,7 +98,8 @@ const messages: AreaMessages = {
     'join.pending.synced': 'Données reçues.',
     'join.cancel': 'Abandonner et supprimer cette copie',
     'error.series_unconfirmed': 'Ce nouvel appareil doit se synchroniser une première fois avant d’émettre un document : sa série ({details}) n’est pas encore confirmée par le relais. Connectez-le au réseau, puis réessayez.',
-    'error.removed_device': 'Cet appareil a été retiré de l’espace de travail : il ne peut plus rien modifier.'
+    'error.removed_device': 'Cet appareil a été retiré de l’espace de travail : il ne peut plus rien modifier.',
+    'error.cannot_remove_self': 'Un appareil ne peut pas se retirer lui-même : retirez-le depuis un autre appareil de l’espace de travail.'
   },
   en: {
     'sync.state.local': 'On this device only',
@@ -196,7 +197,8 @@ const messages: AreaMessages = {
     'join.pending.synced': 'Data received.',
     'join.cancel': 'Give up and delete this copy',
     'error.series_unconfirmed': 'This new device must sync once before issuing a document: its series ({details}) is not confirmed by the relay yet. Connect it to the network, then try again.',
-    'error.removed_device': 'This device was removed from the workspace: it can no longer change anything.'
+    'error.removed_device': 'This device was removed from the workspace: it can no longer change anything.',
+    'error.cannot_remove_self': 'A device cannot remove itself: remove it from another device of the workspace.'
   }
 };
 

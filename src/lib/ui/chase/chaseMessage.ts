@@ -1,13 +1,13 @@
 // Words for the follow-up: step labels, the readable reason of an item, and the message of an
 // item (template filled with the client's values in the client's language, as a mailto: link).
-import type { ChaseItem, ChaseReason } from '$lib/domain/chase';
+import type { ChaseItem, ChaseReason } from '$lib/domain/chaseItem';
 import type { ChaseTemplate, Client, Company, DunningStep, IsoDate, Language } from '$lib/domain/types';
 import { renderTemplate, templateText, type Rendered, type TemplateValues } from '$lib/domain/templates';
 import { addDays } from '$lib/domain/dates';
 import { PROMISE_BROKEN_STEP } from '$lib/domain/dunning';
 import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
 
-const KNOWN_STEPS = new Set(['courtesy', 'reminder1', 'reminder2', 'call', 'formal_notice', 'decision', 'promise_broken']);
+const KNOWN_STEPS = new Set(['send_invoice', 'courtesy', 'reminder1', 'reminder2', 'call', 'formal_notice', 'decision', 'promise_broken']);
 
 /** « J+8 », « J-3 », « J » (« D+8 » in English). */
 export function offsetLabel(offsetDays: number, locale: Language): string {
@@ -42,9 +42,25 @@ function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 }
 
-const WORDS: Record<Language, { due: string; interest: string; indemnity: string }> = {
-  fr: { due: 'échéance', interest: 'Intérêts de retard au taux de {rate}', indemnity: 'Indemnité forfaitaire pour frais de recouvrement' },
-  en: { due: 'due', interest: 'Late interest at {rate}', indemnity: 'Fixed indemnity for recovery costs' }
+const WORDS: Record<Language, { due: string; interest: string; indemnity: string; previous: string; noPrevious: string; actionB2b: string; actionB2c: string }> = {
+  fr: {
+    due: 'échéance',
+    interest: 'Intérêts de retard au taux de {rate}',
+    indemnity: 'Indemnité forfaitaire pour frais de recouvrement',
+    previous: 'Malgré notre précédent message du {date},',
+    noPrevious: 'Sauf erreur de notre part,',
+    actionB2b: 'une requête en injonction de payer auprès du tribunal de commerce ou, pour 5 000 € au plus, la procédure simplifiée de recouvrement par commissaire de justice',
+    actionB2c: 'une requête en injonction de payer auprès du tribunal judiciaire ou, pour 5 000 € au plus, la procédure simplifiée de recouvrement par commissaire de justice'
+  },
+  en: {
+    due: 'due',
+    interest: 'Late interest at {rate}',
+    indemnity: 'Fixed indemnity for recovery costs',
+    previous: 'Despite our previous message of {date},',
+    noPrevious: 'Unless we are mistaken,',
+    actionB2b: 'an application for an order for payment (injonction de payer) to the commercial court or, for €5,000 or less, the simplified recovery procedure through a commissaire de justice',
+    actionB2c: 'an application for an order for payment (injonction de payer) to the court (tribunal judiciaire) or, for €5,000 or less, the simplified recovery procedure through a commissaire de justice'
+  }
 };
 
 /** The values of every placeholder for an item, in the given language. */
@@ -55,10 +71,13 @@ export function messageValues(item: ChaseItem, client: Client, company: Company 
   const billing = client.contacts.find((c) => c.billing) ?? client.contacts[0];
   const dueDates = [...new Set(item.lines.map((l) => l.receivable.dueDate))].sort();
   const statement = item.lines
-    .map((l) => `- ${receivableLabel(l, locale)} : ${money(l.receivable.balanceCents)} (${words.due} ${formatDate(l.receivable.dueDate, 'short', locale)})`)
+    .map((l) => `- ${receivableLabel(l, locale)} : ${money(l.receivable.remainingCents)} (${words.due} ${formatDate(l.receivable.dueDate, 'short', locale)})`)
     .join('\n');
-  const penalties = [`${words.interest.replace('{rate}', formatRate(company?.penaltyRateBp ?? 0, locale))} : ${money(item.interestCents)}`];
+  // The rates printed on the invoices claimed, never the company's rate of today.
+  const rates = [...new Set(item.claim.lines.map((l) => l.rateBp))].sort((a, b) => a - b).map((bp) => formatRate(bp, locale)).join(', ');
+  const penalties = [`${words.interest.replace('{rate}', rates || formatRate(0, locale))} : ${money(item.interestCents)}`];
   if (item.indemnityCents) penalties.push(`${words.indemnity} : ${money(item.indemnityCents)}`);
+  const previous = item.previousMessage ? words.previous.replace('{date}', date(item.previousMessage.date)) : words.noPrevious;
   return {
     client: client.name,
     contact: billing?.name || client.name,
@@ -75,7 +94,9 @@ export function messageValues(item: ChaseItem, client: Client, company: Company 
     sender: [senderName, company?.name].filter(Boolean).join('\n'),
     deadline: date(addDays(today, 8)),
     promisedDate: item.step.id === PROMISE_BROKEN_STEP.id ? date(addDays(item.stepDueOn, -1)) : '',
-    today: date(today)
+    today: date(today),
+    previous,
+    nextAction: client.kind === 'company' ? words.actionB2b : words.actionB2c
   };
 }
 

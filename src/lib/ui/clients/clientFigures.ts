@@ -1,17 +1,10 @@
-// The numbers on a client's page: what was invoiced, paid, is still open or late, and how late
-// the client usually pays. Plain data in (amounts already computed by the ledger), plain data out.
-import type { IsoDate, Payment } from '$lib/domain/types';
-import { daysBetween } from '$lib/domain/dates';
+// The numbers on a client's page, all read from the client's invoice accounts (the receivables
+// model): what was invoiced, paid, is still open or late, the penalties owed, and how late the
+// client usually pays (the same figure the follow-up weighs its priority with).
+import type { Payment } from '$lib/domain/types';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import { unallocatedCents } from '$lib/domain/payments';
-
-export interface InvoiceFacts {
-  id: string;
-  ttcCents: number;
-  balanceCents: number;
-  dueDate: IsoDate | null;
-  /** True when nothing was ever paid and credit notes cancelled it all. */
-  cancelled: boolean;
-}
+import { clientRisk, type SettledInvoice } from '$lib/domain/risk';
 
 export interface ClientFigures {
   invoicedCents: number;
@@ -19,7 +12,10 @@ export interface ClientFigures {
   paidCents: number;
   openCents: number;
   overdueCents: number;
+  /** Invoices with something past its due date. */
   overdueCount: number;
+  /** Late interest and indemnities owed and not waived, on open or settled invoices. */
+  penaltiesCents: number;
   /** Payments not allocated to any invoice: the client's credit. */
   creditCents: number;
   /** Average days between due date and full payment over the invoices paid so far; null when none. */
@@ -27,37 +23,27 @@ export interface ClientFigures {
 }
 
 /**
- * clientFigures(invoices, creditNotesTtc, payments, today).
- * An invoice counts in the average once fully paid: days from its due date to the payment that
- * settled it (0 when on time). Invoices cancelled by a credit note are left out.
+ * clientFigures(accounts of the client's invoices, credit notes' TTC, the client's payments).
+ * Invoices cancelled by credit notes are left out of « invoiced ».
  */
-export function clientFigures(invoices: InvoiceFacts[], creditedCents: number, payments: Payment[], today: IsoDate): ClientFigures {
-  const lastPayment = new Map<string, IsoDate>();
-  for (const p of payments)
-    for (const a of p.allocations) {
-      const prev = lastPayment.get(a.invoiceId);
-      if (a.amountCents > 0 && (!prev || p.date > prev)) lastPayment.set(a.invoiceId, p.date);
-    }
+export function clientFigures(accounts: InvoiceAccount[], creditedCents: number, payments: Payment[]): ClientFigures {
   let invoicedCents = 0;
   let openCents = 0;
   let overdueCents = 0;
   let overdueCount = 0;
-  let lateDays = 0;
-  let settled = 0;
-  for (const inv of invoices) {
-    if (inv.cancelled) continue;
-    invoicedCents += inv.ttcCents;
-    openCents += inv.balanceCents;
-    if (inv.balanceCents > 0 && inv.dueDate && inv.dueDate < today) {
-      overdueCents += inv.balanceCents;
-      overdueCount++;
-    }
-    const paidOn = lastPayment.get(inv.id);
-    if (inv.balanceCents === 0 && inv.dueDate && paidOn) {
-      lateDays += Math.max(0, daysBetween(inv.dueDate, paidOn));
-      settled++;
-    }
+  let penaltiesCents = 0;
+  const settled: SettledInvoice[] = [];
+  for (const a of accounts) {
+    if (a.cancelled) continue;
+    invoicedCents += a.ttcCents;
+    openCents += a.remainingCents;
+    if (a.overdue) overdueCount++;
+    for (const r of a.receivables) if (r.remainingCents > 0 && r.daysLate > 0) overdueCents += r.remainingCents;
+    if (a.penalties !== 'none' && a.penalties !== 'waived') penaltiesCents += a.claimableCents;
+    const last = a.receivables[a.receivables.length - 1];
+    if (a.settledOn && last) settled.push({ dueDate: last.dueDate, settledOn: a.settledOn });
   }
+  const risk = clientRisk(settled);
   return {
     invoicedCents,
     creditedCents,
@@ -65,7 +51,8 @@ export function clientFigures(invoices: InvoiceFacts[], creditedCents: number, p
     openCents,
     overdueCents,
     overdueCount,
+    penaltiesCents,
     creditCents: payments.reduce((sum, p) => sum + unallocatedCents(p), 0),
-    averageDaysLate: settled ? Math.round(lateDays / settled) : null
+    averageDaysLate: risk.settledCount ? Math.round(risk.averageDaysLate) : null
   };
 }

@@ -11,6 +11,7 @@ import {
   sortClients,
   type ClientRow
 } from './clientRows';
+import type { Receivable } from '$lib/domain/receivables';
 
 const client = (id: string, patch: Partial<Client> = {}): Client => ({ ...newClient(id, '2026-01-10T09:00:00.000Z'), ...patch });
 
@@ -28,23 +29,17 @@ const row = (id: string, patch: Partial<ClientRow> = {}): ClientRow => ({
 });
 
 describe('balancesByClient', () => {
-  it('sums what remains due on issued invoices, and the part past due', () => {
-    const docs = [
-      invoice('a', 'c1', { dueDate: '2026-03-01' }), // 100 € late
-      invoice('b', 'c1', { dueDate: '2026-03-20' }), // 50 € not yet due
-      invoice('c', 'c1', { dueDate: '2026-03-10' }), // due today: not late
-      invoice('d', 'c2', { status: 'draft' }), // drafts owe nothing
-      { ...invoice('e', 'c2'), kind: 'quote' as const }
-    ];
-    const balances: Record<string, number> = { a: 10000, b: 5000, c: 2500, d: 999, e: 999 };
-    const out = balancesByClient(docs, (d) => balances[d.id], '2026-03-10');
+  const receivable = (clientId: string, remainingCents: number, daysLate: number) => ({ clientId, remainingCents, daysLate }) as Receivable;
+
+  it('sums what remains open per client, and the part past its due date', () => {
+    const out = balancesByClient([
+      receivable('c1', 10000, 9), // 100 € late
+      receivable('c1', 5000, 0), // 50 € not yet due (or due today)
+      receivable('c1', 2500, 0),
+      receivable('c2', 0, 30) // settled: nothing open
+    ]);
     expect(out.get('c1')).toEqual({ openCents: 17500, overdueCents: 10000 });
     expect(out.has('c2')).toBe(false);
-  });
-
-  it('ignores paid invoices', () => {
-    const out = balancesByClient([invoice('a', 'c1', { dueDate: '2026-01-01' })], () => 0, '2026-03-10');
-    expect(out.size).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // The clients list: one row per client with what the list shows and searches, then filtering
 // and sorting over plain data — cheap enough to run over thousands of clients on each keystroke.
-import type { ActivityEvent, Client, DocumentRecord, IsoDate, IsoDateTime, Payment } from '$lib/domain/types';
+import type { ActivityEvent, Client, DocumentRecord, IsoDateTime, Payment } from '$lib/domain/types';
+import type { Receivable } from '$lib/domain/receivables';
 import { foldText } from '$lib/domain/text';
 import { compareCodes } from '$lib/domain/compare';
 
@@ -33,24 +34,15 @@ export interface InvoiceBalance {
   overdueCents: number;
 }
 
-/**
- * Open and overdue amounts per client, from the issued invoices and a balance function
- * (the ledger's). An invoice is overdue when something remains due after its due date.
- */
-export function balancesByClient(
-  documents: DocumentRecord[],
-  balanceOf: (doc: DocumentRecord) => number,
-  today: IsoDate
-): Map<string, InvoiceBalance> {
+/** Open and overdue amounts per client, from the open receivables (the receivables model). */
+export function balancesByClient(receivables: Iterable<Receivable>): Map<string, InvoiceBalance> {
   const out = new Map<string, InvoiceBalance>();
-  for (const d of documents) {
-    if (d.kind !== 'invoice' || d.status !== 'issued') continue;
-    const balance = balanceOf(d);
-    if (balance <= 0) continue;
-    let entry = out.get(d.clientId);
-    if (!entry) out.set(d.clientId, (entry = { openCents: 0, overdueCents: 0 }));
-    entry.openCents += balance;
-    if (d.dueDate && d.dueDate < today) entry.overdueCents += balance;
+  for (const r of receivables) {
+    if (r.remainingCents <= 0) continue;
+    let entry = out.get(r.clientId);
+    if (!entry) out.set(r.clientId, (entry = { openCents: 0, overdueCents: 0 }));
+    entry.openCents += r.remainingCents;
+    if (r.daysLate > 0) entry.overdueCents += r.remainingCents;
   }
   return out;
 }

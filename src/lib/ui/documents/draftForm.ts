@@ -1,8 +1,10 @@
 // The document editor's inputs are text (what the user typed); this turns them into a draft
 // patch plus the per-field errors, without ever losing what was typed.
-import type { CatalogItem, Discount, DocumentRecord, Line, PaymentTerms } from '$lib/domain/types';
+import type { CatalogItem, Discount, DocumentRecord, Line, PaymentTerms, QuoteValidity } from '$lib/domain/types';
 import { parseAmount, parseQuantity, parseRate } from '$lib/domain/money';
 import { lineFromCatalog, newLine } from '$lib/domain/documents';
+import { DEFAULT_QUOTE_VALIDITY, quoteValidityProblem } from '$lib/domain/quotes';
+import { isIsoDate } from '$lib/domain/dates';
 
 export interface LineInput {
   id: string;
@@ -12,6 +14,13 @@ export interface LineInput {
   unitPrice: string;
   vatRateBp: number;
   discount: string;
+}
+
+/** A quote's validity as typed: both fields are kept, so switching kind loses nothing. */
+export interface ValidityInput {
+  kind: QuoteValidity['kind'];
+  days: string;
+  date: string;
 }
 
 export interface DraftInput {
@@ -25,6 +34,8 @@ export interface DraftInput {
   lines: LineInput[];
   discountKind: Discount['kind'];
   discountValue: string;
+  /** Quotes only (null otherwise). */
+  validity: ValidityInput | null;
 }
 
 const amountText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
@@ -55,8 +66,24 @@ export function draftToInput(doc: DocumentRecord): DraftInput {
     notes: doc.notes,
     lines: doc.lines.map(lineToInput),
     discountKind: d.kind,
-    discountValue: d.kind === 'percent' ? rateText(d.bp) : d.kind === 'amount' ? amountText(d.cents) : ''
+    discountValue: d.kind === 'percent' ? rateText(d.bp) : d.kind === 'amount' ? amountText(d.cents) : '',
+    validity: doc.kind === 'quote' ? validityToInput(doc.validity ?? DEFAULT_QUOTE_VALIDITY) : null
   };
+}
+
+function validityToInput(v: QuoteValidity): ValidityInput {
+  return v.kind === 'days'
+    ? { kind: 'days', days: String(v.days), date: '' }
+    : { kind: 'date', days: validityToInput(DEFAULT_QUOTE_VALIDITY).days, date: v.date };
+}
+
+/** The typed validity, or the rule of domain/quotes.ts it breaks. */
+function parseValidity(input: ValidityInput, issueDate: string): { validity: QuoteValidity } | { error: string } {
+  const days = input.days.trim();
+  const validity: QuoteValidity =
+    input.kind === 'days' ? { kind: 'days', days: /^\d+$/.test(days) ? Number(days) : Number.NaN } : { kind: 'date', date: input.date };
+  const problem = quoteValidityProblem(isIsoDate(issueDate) ? issueDate : null, validity);
+  return problem ? { error: problem } : { validity };
 }
 
 export function blankLineInput(id: string): LineInput {
@@ -96,8 +123,15 @@ export function parseDraft(input: DraftInput): ParsedDraft {
     if (cents === null || cents < 0) errors.discount = 'invalid_amount';
     else discount = { kind: 'amount', cents };
   }
+  let validity: QuoteValidity | undefined;
+  if (input.validity) {
+    const v = parseValidity(input.validity, input.issueDate);
+    if ('error' in v) errors.validity = v.error;
+    else validity = v.validity;
+  }
   return {
     patch: {
+      ...(validity ? { validity } : {}),
       clientId: input.clientId,
       title: input.title,
       orderNumber: input.orderNumber.trim(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '$lib/domain/types';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import {
   allocationTexts,
   centsText,
@@ -15,9 +15,6 @@ import {
   type PaymentInput
 } from './paymentForm';
 
-const doc = (id: string, over: Partial<DocumentRecord>): DocumentRecord =>
-  ({ id, kind: 'invoice', status: 'issued', clientId: 'c1', number: id.toUpperCase(), dueDate: '2026-03-01', ...over }) as DocumentRecord;
-
 // Three open invoices of one client: A due 1 March (100 €), B due 1 Feb (80 €), C due 1 April (50 €).
 const open: OpenInvoiceRow[] = [
   { invoiceId: 'b', number: 'F-2026-A-0002', dueDate: '2026-02-01', balanceCents: 80_00 },
@@ -25,6 +22,7 @@ const open: OpenInvoiceRow[] = [
   { invoiceId: 'c', number: 'F-2026-A-0003', dueDate: '2026-04-01', balanceCents: 50_00 }
 ];
 const balances = new Map(open.map((o) => [o.invoiceId, o.balanceCents]));
+const TODAY = '2026-05-10';
 
 const input = (over: Partial<PaymentInput>): PaymentInput => ({
   clientId: 'c1',
@@ -37,18 +35,18 @@ const input = (over: Partial<PaymentInput>): PaymentInput => ({
 });
 
 describe('openInvoicesOf', () => {
-  it('keeps the client’s issued invoices with a balance, oldest due first', () => {
-    const docs = [
-      doc('x', { dueDate: '2026-03-01' }),
-      doc('y', { dueDate: '2026-01-15' }),
-      doc('paid', { dueDate: '2026-01-01' }),
-      doc('draft', { status: 'draft' }),
-      doc('quote', { kind: 'quote' }),
-      doc('other', { clientId: 'c2' })
+  const account = (invoiceId: string, clientId: string, remainingCents: number, dues: [string, number][]) =>
+    ({ invoiceId, clientId, number: invoiceId.toUpperCase(), remainingCents, receivables: dues.map(([dueDate, r]) => ({ dueDate, remainingCents: r })) }) as InvoiceAccount;
+
+  it('keeps the client’s invoices with something to pay, oldest due first; a plan is due at its first open installment', () => {
+    const accounts = [
+      account('x', 'c1', 12_34, [['2026-03-01', 12_34]]),
+      account('y', 'c1', 500_00, [['2026-01-15', 0], ['2026-02-15', 500_00]]),
+      account('paid', 'c1', 0, [['2026-01-01', 0]]),
+      account('other', 'c2', 10_00, [['2026-01-01', 10_00]])
     ];
-    const balance = (d: DocumentRecord) => (d.id === 'paid' ? 0 : d.id === 'x' ? 12_34 : 500_00);
-    expect(openInvoicesOf('c1', docs, balance)).toEqual([
-      { invoiceId: 'y', number: 'Y', dueDate: '2026-01-15', balanceCents: 500_00 },
+    expect(openInvoicesOf('c1', accounts)).toEqual([
+      { invoiceId: 'y', number: 'Y', dueDate: '2026-02-15', balanceCents: 500_00 },
       { invoiceId: 'x', number: 'X', dueDate: '2026-03-01', balanceCents: 12_34 }
     ]);
   });
@@ -128,7 +126,7 @@ describe('summarize', () => {
 
 describe('parsePayment', () => {
   it('builds the payment split over two invoices, dropping empty rows', () => {
-    const parsed = parsePayment(input({ amount: '1 130,00 €', reference: ' VIR 123 ', allocations: { b: '80', a: '100', c: '' } }), balances);
+    const parsed = parsePayment(input({ amount: '1 130,00 €', reference: ' VIR 123 ', allocations: { b: '80', a: '100', c: '' } }), balances, TODAY);
     expect(parsed.errors).toEqual({});
     expect(parsed.payment).toEqual({
       clientId: 'c1',
@@ -143,26 +141,29 @@ describe('parsePayment', () => {
     });
   });
   it('accepts a payment with nothing allocated (all client credit)', () => {
-    expect(parsePayment(input({ amount: '25' }), balances).payment?.allocations).toEqual([]);
+    expect(parsePayment(input({ amount: '25' }), balances, TODAY).payment?.allocations).toEqual([]);
   });
   it('refuses an amount that is missing, unreadable or not positive', () => {
-    expect(parsePayment(input({ amount: '' }), balances).errors).toEqual({ amount: 'required' });
-    expect(parsePayment(input({ amount: '12,345' }), balances).errors).toEqual({ amount: 'invalid_amount' });
-    expect(parsePayment(input({ amount: '0' }), balances).errors).toEqual({ amount: 'non_positive_amount' });
-    expect(parsePayment(input({ amount: '-3' }), balances).payment).toBeNull();
+    expect(parsePayment(input({ amount: '' }), balances, TODAY).errors).toEqual({ amount: 'required' });
+    expect(parsePayment(input({ amount: '12,345' }), balances, TODAY).errors).toEqual({ amount: 'invalid_amount' });
+    expect(parsePayment(input({ amount: '0' }), balances, TODAY).errors).toEqual({ amount: 'non_positive_amount' });
+    expect(parsePayment(input({ amount: '-3' }), balances, TODAY).payment).toBeNull();
   });
   it('refuses an invalid date and a missing client', () => {
-    expect(parsePayment(input({ date: '2026-02-30' }), balances).errors).toEqual({ date: 'invalid_date' });
-    expect(parsePayment(input({ clientId: '' }), balances).errors).toEqual({ clientId: 'required' });
+    expect(parsePayment(input({ date: '2026-02-30' }), balances, TODAY).errors).toEqual({ date: 'invalid_date' });
+    // A payment is recorded once received: tomorrow is refused, today is fine.
+    expect(parsePayment(input({ date: '2026-05-11' }), balances, TODAY).errors).toEqual({ date: 'future_payment' });
+    expect(parsePayment(input({ date: '2026-05-10' }), balances, TODAY).errors).toEqual({});
+    expect(parsePayment(input({ clientId: '' }), balances, TODAY).errors).toEqual({ clientId: 'required' });
   });
   it('flags each row above its balance, and a split above the amount', () => {
     // B owes 80 €: 90 € is too much. 100 € paid, 90 + 20 = 110 € allocated.
-    const parsed = parsePayment(input({ amount: '100', allocations: { b: '90', a: '20' } }), balances);
+    const parsed = parsePayment(input({ amount: '100', allocations: { b: '90', a: '20' } }), balances, TODAY);
     expect(parsed.payment).toBeNull();
     expect(parsed.errors).toEqual({ 'alloc.b': 'exceeds_balance', allocations: 'over_allocated' });
   });
   it('flags an unreadable or negative row', () => {
-    expect(parsePayment(input({ allocations: { a: 'dix', b: '-5' } }), balances).errors).toEqual({ 'alloc.a': 'invalid_amount', 'alloc.b': 'negative' });
+    expect(parsePayment(input({ allocations: { a: 'dix', b: '-5' } }), balances, TODAY).errors).toEqual({ 'alloc.a': 'invalid_amount', 'alloc.b': 'negative' });
   });
 });
 

@@ -1,7 +1,8 @@
 // The « Enregistrer un paiement » form: which invoices are open, how a payment is spread over
 // them by default, and turning what was typed into a payment plus per-field errors — without
 // ever losing what was typed. Plain data in and out.
-import type { Allocation, Cents, DocumentRecord, IsoDate, PaymentMethod } from '$lib/domain/types';
+import type { Allocation, Cents, IsoDate, PaymentMethod } from '$lib/domain/types';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import { compareCodes } from '$lib/domain/compare';
 import type { NewPayment } from '$lib/store/operations';
 import { allocateOldestFirst, validateAllocations } from '$lib/domain/payments';
@@ -19,15 +20,16 @@ export interface OpenInvoiceRow {
 }
 
 /**
- * The client's issued invoices with a balance > 0, oldest due first (then by number).
- * `balanceOf` is the ledger's balance (payments and credit notes already taken off).
+ * The client's invoices with something left to pay (from their accounts in the receivables
+ * model), oldest due first (then by number); an invoice with a payment plan is due on the date
+ * of its first open installment.
  */
-export function openInvoicesOf(clientId: string, documents: DocumentRecord[], balanceOf: (d: DocumentRecord) => Cents): OpenInvoiceRow[] {
+export function openInvoicesOf(clientId: string, accounts: Iterable<InvoiceAccount>): OpenInvoiceRow[] {
   const rows: OpenInvoiceRow[] = [];
-  for (const d of documents) {
-    if (d.kind !== 'invoice' || d.status !== 'issued' || d.clientId !== clientId) continue;
-    const balanceCents = balanceOf(d);
-    if (balanceCents > 0) rows.push({ invoiceId: d.id, number: d.number, dueDate: d.dueDate, balanceCents });
+  for (const a of accounts) {
+    if (a.clientId !== clientId || a.remainingCents <= 0) continue;
+    const firstOpen = a.receivables.find((r) => r.remainingCents > 0);
+    rows.push({ invoiceId: a.invoiceId, number: a.number, dueDate: firstOpen?.dueDate ?? null, balanceCents: a.remainingCents });
   }
   return rows.sort((a, b) => compareCodes(a.dueDate, b.dueDate) || compareCodes(a.number, b.number));
 }
@@ -122,9 +124,10 @@ export interface ParsedPayment {
 
 /**
  * Checks everything the store would refuse, and more (date, unparsable amounts), so that the
- * user sees each problem next to its field. `balances`: invoice id → balance due now.
+ * user sees each problem next to its field. `balances`: invoice id → balance due now. A payment
+ * is recorded once received: never dated after `today`.
  */
-export function parsePayment(input: PaymentInput, balances: Map<string, Cents>): ParsedPayment {
+export function parsePayment(input: PaymentInput, balances: Map<string, Cents>, today: IsoDate): ParsedPayment {
   const errors: Record<string, string> = {};
   if (!input.clientId) errors.clientId = 'required';
 
@@ -134,6 +137,7 @@ export function parsePayment(input: PaymentInput, balances: Map<string, Cents>):
   else if (amountCents <= 0) errors.amount = 'non_positive_amount';
 
   if (!isIsoDate(input.date)) errors.date = 'invalid_date';
+  else if (input.date > today) errors.date = 'future_payment';
 
   const allocations: Allocation[] = [];
   for (const [invoiceId, text] of Object.entries(input.allocations)) {
@@ -179,6 +183,7 @@ export function storeProblemsToErrors(details: string[]): Record<string, string>
   for (const code of details) {
     if (code.startsWith('exceeds_balance:')) errors[`alloc.${code.slice('exceeds_balance:'.length)}`] = 'exceeds_balance';
     else if (code === 'non_positive_amount') errors.amount = code;
+    else if (code === 'future_payment') errors.date = code;
     else errors.allocations = code;
   }
   return errors;

@@ -1,10 +1,12 @@
-// The integrity check of the settings page: hash/chain problems (from verifyDocuments),
-// duplicate numbers and gaps in each series, merged into one list to show loudly.
-import type { DocumentRecord } from '$lib/domain/types';
+// The integrity check of the settings page: hash/chain problems (from verifyDocuments), numbers
+// used twice, drafts issued twice (not yet put right), numbers that go back in time and gaps in
+// each series, merged into one list to show loudly.
+import type { DocumentRecord, Member, VatRegime } from '$lib/domain/types';
 import type { IntegrityProblem } from '$lib/domain/integrity';
-import { findDuplicateNumbers, findGaps } from '$lib/domain/numbering';
+import { findDuplicateNumbers, findGaps, findNumbersBackInTime } from '$lib/domain/numbering';
+import { findDraftsIssuedTwice, settleIssuedTwice } from '$lib/domain/issuedTwice';
 
-export type IssueKind = IntegrityProblem['problem'] | 'duplicate' | 'gap';
+export type IssueKind = IntegrityProblem['problem'] | 'duplicate' | 'issued_twice' | 'back_in_time' | 'gap';
 
 export interface IntegrityIssue {
   /** The document number concerned (for a gap: the missing number, as best it can be rebuilt). */
@@ -12,9 +14,15 @@ export interface IntegrityIssue {
   kind: IssueKind;
   /** The document to open, when there is one. */
   id: string | null;
-  /** Gaps: the series; duplicates: how many documents share the number. */
+  /** Gaps and numbers back in time: the series; duplicates and drafts issued twice: how many documents. */
   series?: string;
   count?: number;
+  /** Drafts issued twice: every number issued from the draft. */
+  numbers?: string[];
+  /** Back in time: this document's issue date, and the lower number dated later. */
+  date?: string;
+  after?: string;
+  afterDate?: string;
 }
 
 export interface IntegrityReport {
@@ -39,25 +47,63 @@ export function missingNumber(sample: string, sampleSeq: number, missingSeq: num
   return `${sample} (n° ${missingSeq})`;
 }
 
-/** Every gap of every series found among the issued documents, as missing numbers. */
-export function gapIssues(docs: DocumentRecord[]): IntegrityIssue[] {
+/**
+ * Every gap of every series, as missing numbers: between 1 and the highest issued record, or the
+ * issuing device's high-water mark when its last numbers vanished.
+ */
+export function gapIssues(docs: DocumentRecord[], members: Member[] = []): IntegrityIssue[] {
   const samples = new Map<string, DocumentRecord>();
   for (const d of docs) if (d.status === 'issued' && d.series && !samples.has(d.series)) samples.set(d.series, d);
+  const marks = new Map<string, number>();
+  for (const m of members) for (const [series, seq] of Object.entries(m.highestIssuedSeq ?? {})) marks.set(series, Math.max(marks.get(series) ?? 0, seq));
   const issues: IntegrityIssue[] = [];
-  for (const [series, sample] of samples)
-    for (const seq of findGaps(docs, series))
-      issues.push({ number: missingNumber(sample.number, sample.seq, seq), kind: 'gap', id: null, series });
+  for (const series of new Set([...samples.keys(), ...marks.keys()])) {
+    const sample = samples.get(series);
+    for (const seq of findGaps(docs, series, marks.get(series)))
+      issues.push({ number: sample ? missingNumber(sample.number, sample.seq, seq) : `${series} (n° ${seq})`, kind: 'gap', id: null, series });
+  }
   return issues;
 }
 
-const ORDER: Record<IssueKind, number> = { hash_mismatch: 0, chain_broken: 1, missing_frozen: 2, duplicate: 3, gap: 4 };
+/** Drafts issued on several devices and not yet put right (a put-right one is a quiet note on its pages). */
+function issuedTwiceIssues(docs: DocumentRecord[], vatRegime: VatRegime): IntegrityIssue[] {
+  return findDraftsIssuedTwice(docs)
+    // Payments only choose which one to put right, not whether it has been: not needed here.
+    .map((group) => settleIssuedTwice(group, { documents: docs, paidCents: () => 0, vatRegime }))
+    .filter((s) => !s.resolved)
+    .map((s) => ({ number: s.documents[0].number, kind: 'issued_twice' as const, id: s.documents[0].id, count: s.documents.length, numbers: s.documents.map((d) => d.number) }));
+}
 
-/** One list, the most serious first, then by number. */
-export function buildIntegrityReport(docs: DocumentRecord[], problems: IntegrityProblem[]): IntegrityReport {
+const ORDER: Record<IssueKind, number> = {
+  hash_mismatch: 0,
+  chain_broken: 1,
+  missing_frozen: 2,
+  duplicate: 3,
+  issued_twice: 4,
+  back_in_time: 5,
+  gap: 6
+};
+
+/** One list, the most serious first, then by number. `members` give the high-water marks. */
+export function buildIntegrityReport(
+  docs: DocumentRecord[],
+  problems: IntegrityProblem[],
+  context: { members?: Member[]; vatRegime?: VatRegime } = {}
+): IntegrityReport {
   const issues: IntegrityIssue[] = [
     ...problems.map((p) => ({ number: p.number, kind: p.problem, id: p.id })),
     ...findDuplicateNumbers(docs).map((d) => ({ number: d.number, kind: 'duplicate' as const, id: d.ids[0] ?? null, count: d.ids.length })),
-    ...gapIssues(docs)
+    ...issuedTwiceIssues(docs, context.vatRegime ?? 'normal'),
+    ...findNumbersBackInTime(docs).map((b) => ({
+      number: b.number,
+      kind: 'back_in_time' as const,
+      id: b.id,
+      series: b.series,
+      date: b.issueDate,
+      after: b.after.number,
+      afterDate: b.after.issueDate
+    })),
+    ...gapIssues(docs, context.members)
   ];
   issues.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.number.localeCompare(b.number));
   return { checked: docs.filter((d) => d.status === 'issued').length, issues };

@@ -1,7 +1,9 @@
 // The settings form: company profile and number formats as typed text, turned into a company
 // patch plus per-field errors. Nothing is saved while any field is wrong.
-import type { Company, DocumentRecord, Member, NumberFormats } from '$lib/domain/types';
-import { parseAmount, parseRate } from '$lib/domain/money';
+import type { Company, DocumentRecord, IsoDate, Member, NumberFormats, PenaltyRateKind } from '$lib/domain/types';
+import { parseAmount } from '$lib/domain/money';
+import { penaltyRateKind, type PenaltyRateRow } from '$lib/domain/terms';
+import { parsePenalty } from './penaltyRateForm';
 import { normalizeIban, validateCompany } from '$lib/domain/validation';
 import { formatNumber, nextSeq, seriesId, validateNumberFormat } from '$lib/domain/numbering';
 
@@ -12,19 +14,25 @@ export interface SettingsInput {
   company: Company;
   /** Share capital in euros, as typed ('' = none). */
   capital: string;
-  /** Late-penalty rate in %, as typed. */
+  /** The legal default (ECB + 10 points of each document's half-year) or a contractual rate. */
+  penaltyKind: PenaltyRateKind;
+  /** The contractual late-penalty rate in %, as typed. */
   penalty: string;
   formats: NumberFormats;
 }
 
 const decimal = (n: number) => String(n).replace('.', ',');
 
-/** The form's starting values: a deep copy of the stored company, amounts as French text. */
-export function settingsInputFrom(company: Company): SettingsInput {
+/**
+ * The form's starting values: a deep copy of the stored company, amounts as French text. A
+ * profile from before the penalty choice reads as penaltyRateKind says (domain/terms.ts).
+ */
+export function settingsInputFrom(company: Company, rates: PenaltyRateRow[]): SettingsInput {
   const copy = JSON.parse(JSON.stringify(company)) as Company;
   return {
     company: copy,
     capital: copy.shareCapitalCents === null ? '' : decimal(copy.shareCapitalCents / 100),
+    penaltyKind: penaltyRateKind(copy, rates),
     penalty: decimal(copy.penaltyRateBp / 100),
     formats: { ...copy.numberFormats }
   };
@@ -37,20 +45,21 @@ export interface ParsedSettings {
   errors: Record<string, string>;
 }
 
-export function parseSettings(input: SettingsInput): ParsedSettings {
+export function parseSettings(input: SettingsInput, today: IsoDate, rates: PenaltyRateRow[]): ParsedSettings {
   const capitalCents = input.capital.trim() ? parseAmount(input.capital) : null;
-  const penaltyBp = parseRate(input.penalty);
+  const penalty = parsePenalty(input.penaltyKind, input.penalty, today, rates);
   const candidate: Company = {
     ...input.company,
     iban: normalizeIban(input.company.iban),
     // A sole trader has no share capital: whatever was typed before switching is dropped.
     shareCapitalCents: input.company.soleTrader ? null : capitalCents,
-    penaltyRateBp: penaltyBp ?? -1,
+    penaltyRateKind: penalty.penaltyRateKind,
+    penaltyRateBp: penalty.penaltyRateBp,
     numberFormats: { invoice: input.formats.invoice.trim(), quote: input.formats.quote.trim(), credit: input.formats.credit.trim() }
   };
   const errors: Record<string, string> = { ...validateCompany(candidate) };
   if (!input.company.soleTrader && input.capital.trim() && capitalCents === null) errors.shareCapitalCents = 'invalid_amount';
-  if (penaltyBp === null) errors.penaltyRateBp = 'invalid_rate';
+  if (penalty.error) errors.penaltyRateBp = penalty.error;
   for (const kind of FORMAT_KINDS) {
     const problem = validateNumberFormat(candidate.numberFormats[kind]);
     if (problem) errors[`format.${kind}`] = problem;
@@ -74,10 +83,14 @@ export function formatErrors(formats: NumberFormats): Partial<Record<FormatKind,
  * A changed format starts a new series, hence 1; an unchanged one continues its series.
  * null when the format is not valid.
  */
-export function previewNumber(format: string, p: { year: number; letter: string; documents: Pick<DocumentRecord, 'series' | 'seq' | 'status'>[] }): string | null {
+export function previewNumber(
+  format: string,
+  p: { year: number; letter: string; documents: Pick<DocumentRecord, 'series' | 'seq' | 'status'>[]; highestIssuedSeq?: Record<string, number> }
+): string | null {
   const f = format.trim();
   if (validateNumberFormat(f)) return null;
-  const seq = nextSeq(p.documents, seriesId(f, p));
+  const series = seriesId(f, p);
+  const seq = nextSeq(p.documents, series, p.highestIssuedSeq?.[series]);
   return formatNumber(f, { year: p.year, letter: p.letter, seq });
 }
 
@@ -94,15 +107,4 @@ export function sortMembers(members: Member[], meId: string): Member[] {
       a.seriesLetter.length - b.seriesLetter.length ||
       a.seriesLetter.localeCompare(b.seriesLetter)
   );
-}
-
-/**
- * Only the fields the user changed since the form was filled: saving them alone keeps a change
- * made meanwhile on another device to another field.
- */
-export function changedFields(before: Company, after: Company): Partial<Company> {
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof Company)[])
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
-  return patch as Partial<Company>;
 }
