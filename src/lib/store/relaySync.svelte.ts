@@ -13,7 +13,7 @@
 // - a changed key: close 4401, or a refused reconnection confirmed by GET /auth → this device's
 //   envelope, opened with its private key → the new key, and on; no envelope → removed;
 // - the browser's online/offline events (y-websocket itself retries with backoff).
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
@@ -25,6 +25,7 @@ import { relaySocketUrl } from '$lib/sync/invite';
 import { checkKey, fetchEnvelope, rotateKey, type KeyCheck } from '$lib/sync/relayApi';
 import { FAILURES_BEFORE_KEY_CHECK, syncState, type SyncFacts, type SyncState } from '$lib/sync/status';
 import { newSecretKey } from './ids';
+import { splitUpdate } from './updateChunks';
 import type { Workspace } from './workspace.svelte';
 
 /** What the link uses of a workspace (a whole Workspace in the app; doc and collections in tests). */
@@ -165,6 +166,7 @@ export class RelaySync {
       ...(options.WebSocket ? { WebSocketPolyfill: options.WebSocket } : {})
     });
     this.#watchReadBacks();
+    this.#sendLocalChanges();
     this.#provider.on('status', this.#onStatus);
     this.#provider.on('sync', this.#onSync);
     this.#provider.on('connection-close', this.#onClose);
@@ -245,12 +247,49 @@ export class RelaySync {
     const original = handlers[MESSAGE_SYNC];
     handlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
       const kind = decoding.peekVarUint(decoder);
+      if (kind === syncProtocol.messageYjsSyncStep1) return this.#answerStep1(encoder, decoder);
       original(encoder, decoder, provider, emitSynced, type);
       if (kind === syncProtocol.messageYjsSyncStep2) {
         this.#received++;
         this.#waiters = this.#waiters.filter((w) => (w.target <= this.#received ? (w.resolve(true), false) : true));
       }
     };
+  }
+
+  /**
+   * The relay asked for what it lacks (on every connection): the whole local history after a
+   * long offline spell or on a first upload. Sent in pieces the relay accepts (its frame and
+   * structure caps), the last one as the step 2 answer.
+   */
+  #answerStep1(encoder: encoding.Encoder, decoder: decoding.Decoder): void {
+    decoding.readVarUint(decoder);
+    const relayHas = decoding.readVarUint8Array(decoder);
+    const pieces = splitUpdate(Y.encodeStateAsUpdate(this.#ws.doc, relayHas));
+    const last = pieces.pop()!;
+    for (const piece of pieces) this.#sendUpdate(piece);
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, last);
+  }
+
+  /** Local changes go out in pieces too: a merged backup or an import can be megabytes. */
+  #sendLocalChanges(): void {
+    const provider = this.#provider;
+    this.#ws.doc.off('update', provider._updateHandler);
+    provider._updateHandler = (update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      for (const piece of splitUpdate(update)) this.#sendUpdate(piece);
+    };
+    this.#ws.doc.on('update', provider._updateHandler);
+  }
+
+  #sendUpdate(update: Uint8Array): void {
+    const socket = this.#provider.ws;
+    if (!this.#provider.wsconnected || !socket || socket.readyState !== 1) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    socket.send(encoding.toUint8Array(encoder));
   }
 
   /**
