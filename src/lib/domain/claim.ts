@@ -3,7 +3,7 @@
 // receivables model only, so that the e-mail and the PDF of one step list the same invoices and
 // the same total.
 import type { BasisPoints, Cents, IsoDate } from './types';
-import type { InvoiceAccount, Receivable } from './receivables';
+import { heldApart, type InvoiceAccount, type Receivable } from './receivables';
 
 export interface ClaimLine {
   /** The receivable's key (invoice, or invoice#installment). */
@@ -32,10 +32,6 @@ export interface LateClaim {
   totalCents: Cents;
 }
 
-function isHeld(r: Receivable): boolean {
-  return r.holds.some((h) => h.reason === 'disputed' || h.reason === 'in_collection');
-}
-
 /**
  * The claim on `asOf` over some invoices' accounts: each receivable that `include` keeps and that
  * is open and late (never one not yet due, never a disputed one or one in collection) with its
@@ -62,7 +58,7 @@ export function lateClaim(
         settledInterest += r.interestCents;
         continue;
       }
-      if (r.daysLate <= 0 || isHeld(r) || (options.include && !options.include(r))) continue;
+      if (r.daysLate <= 0 || heldApart(r) || (options.include && !options.include(r))) continue;
       const line: ClaimLine = {
         key: r.key,
         invoiceId: r.invoiceId,

@@ -532,6 +532,29 @@ export function accountsOfRecords(
   return invoiceAccounts(facts, payments, context);
 }
 
+/**
+ * What remained owed at the end of each of `dates`: every invoice issued by then, less its
+ * credit notes (taken off from the start, as in invoiceAccount) and the payments dated by then.
+ * outstandingOn([F1 1 000 € issued 1 May], [400 € paid 10 June], ['2026-05-31', '2026-06-30'])
+ * → [100 000, 60 000]. What the DSO of past months reads.
+ */
+export function outstandingOn(documents: readonly DocumentFacts[], settlements: readonly InvoiceSettlement[], dates: readonly IsoDate[]): Cents[] {
+  const out: Cents[] = dates.map(() => 0);
+  for (let i = 0; i < documents.length; i++) {
+    const d = documents[i];
+    if (d.kind !== 'invoice') continue;
+    const { payments, creditedCents } = settlements[i];
+    const owed = Math.max(0, d.ttcCents - creditedCents);
+    for (let k = 0; k < dates.length; k++) {
+      if (d.issueDate > dates[k]) continue;
+      let paid = 0;
+      for (const p of payments) if (p.date <= dates[k]) paid += p.cents;
+      out[k] += Math.max(0, owed - paid);
+    }
+  }
+  return out;
+}
+
 /** Open receivables (something remains), most late first, then oldest due date, then number. */
 export function openReceivables(accounts: Iterable<InvoiceAccount>): Receivable[] {
   const open: Receivable[] = [];
@@ -566,7 +589,7 @@ export function summarizeReceivables(receivables: Iterable<Receivable>, today: I
   for (const r of receivables) {
     if (r.remainingCents <= 0) continue;
     s.outstandingCents += r.remainingCents;
-    if (r.holds.some((h) => h.reason === 'disputed' || h.reason === 'in_collection')) s.heldCents += r.remainingCents;
+    if (heldApart(r)) s.heldCents += r.remainingCents;
     if (r.dueDate < today) {
       s.overdueCents += r.remainingCents;
       s.overdueCount++;
@@ -578,11 +601,23 @@ export function summarizeReceivables(receivables: Iterable<Receivable>, today: I
   return s;
 }
 
+/**
+ * Disputed, or handed to collection: owed, but neither chased nor claimed by reminders, and
+ * counted apart (collection first: a disputed debt handed over is the agency's business).
+ */
+export function heldApart(r: Receivable): 'in_collection' | 'disputed' | null {
+  let apart: 'in_collection' | 'disputed' | null = null;
+  for (const h of r.holds) {
+    if (h.reason === 'in_collection') return 'in_collection';
+    if (h.reason === 'disputed') apart = 'disputed';
+  }
+  return apart;
+}
+
 /** A client's receivables that a claim covers: open, past due, not disputed nor in collection. */
 export function claimableReceivables(receivables: Iterable<Receivable>): Receivable[] {
   const out: Receivable[] = [];
-  for (const r of receivables)
-    if (r.remainingCents > 0 && r.daysLate > 0 && !r.holds.some((h) => h.reason === 'disputed' || h.reason === 'in_collection')) out.push(r);
+  for (const r of receivables) if (r.remainingCents > 0 && r.daysLate > 0 && !heldApart(r)) out.push(r);
   return out;
 }
 

@@ -1,0 +1,121 @@
+// Days sales outstanding: how many days of sales are waiting to be paid. The headline is the
+// count-back (« exhaustion ») method — walk back month by month through credit sales until they
+// cover what is owed — because it does not swing with one big month the way the simple formula
+// (owed ÷ sales of the period × days) does; both are shown. Sales are TTC (what is owed is TTC),
+// net of credit notes, on their issue date; every invoice is a credit sale (paid later).
+import type { Cents, IsoDate } from './types';
+import { addMonths, dayNumber, endOfMonth, fromDayNumber } from './dates';
+import { outstandingOn, settleDocuments, type DocumentFacts } from './receivables';
+import type { Payment } from './types';
+
+export interface SalesPeriod {
+  salesCents: Cents;
+  days: number;
+}
+
+export interface CountBackDso {
+  /** Days, one decimal. */
+  days: number;
+  /** False when the whole history of sales did not cover what is owed (then « at least »). */
+  complete: boolean;
+}
+
+/**
+ * countBackDso(212 000 €, [100 000 € / 30 d, 80 000 € / 30 d, 70 000 € / 30 d]): the latest month
+ * covers 100 000 € in 30 days (112 000 € left), the one before 80 000 € in 30 more (32 000 € left),
+ * then 32 000 / 70 000 of 30 days = 13,71 → 73,7 days. Periods most recent first.
+ */
+export function countBackDso(owedCents: Cents, periods: readonly SalesPeriod[]): CountBackDso {
+  let left = owedCents;
+  let days = 0;
+  for (const p of periods) {
+    if (left <= 0) break;
+    if (p.salesCents <= 0 || left >= p.salesCents) {
+      days += p.days;
+      left -= Math.max(0, p.salesCents);
+      continue;
+    }
+    days += (p.days * left) / p.salesCents;
+    left = 0;
+  }
+  return { days: Math.round(days * 10) / 10, complete: left <= 0 };
+}
+
+/** owed ÷ sales of the period × its days; null without sales. simpleDso(60 000, 90 000, 90) → 60. */
+export function simpleDso(owedCents: Cents, salesCents: Cents, periodDays: number): number | null {
+  if (salesCents <= 0) return null;
+  return Math.round(((owedCents / salesCents) * periodDays) * 10) / 10;
+}
+
+/** Net sales TTC per day number: invoices add, credit notes take off. */
+export function dailySales(documents: readonly DocumentFacts[]): Map<number, Cents> {
+  const out = new Map<number, Cents>();
+  for (const d of documents) {
+    const day = dayNumber(d.issueDate);
+    out.set(day, (out.get(day) ?? 0) + (d.kind === 'invoice' ? d.ttcCents : -d.ttcCents));
+  }
+  return out;
+}
+
+/** Sales from day `from` to day `to`, both included. */
+export function salesBetween(daily: ReadonlyMap<number, Cents>, from: number, to: number): Cents {
+  let sum = 0;
+  if (to - from < daily.size) {
+    for (let day = from; day <= to; day++) sum += daily.get(day) ?? 0;
+  } else for (const [day, cents] of daily) if (day >= from && day <= to) sum += cents;
+  return sum;
+}
+
+/**
+ * Calendar months walked back from `asOf`, most recent first: the month of `asOf` up to that day,
+ * then whole months, as far back as the first sale.
+ */
+export function monthPeriods(daily: ReadonlyMap<number, Cents>, asOf: IsoDate): SalesPeriod[] {
+  let first = Infinity;
+  for (const day of daily.keys()) first = Math.min(first, day);
+  const periods: SalesPeriod[] = [];
+  let end = dayNumber(asOf);
+  let start = dayNumber(asOf.slice(0, 8) + '01');
+  while (end >= first) {
+    periods.push({ salesCents: salesBetween(daily, start, end), days: end - start + 1 });
+    end = start - 1;
+    start = dayNumber(fromDayNumber(end).slice(0, 8) + '01');
+  }
+  return periods;
+}
+
+export interface DsoPoint {
+  /** 'YYYY-MM' */
+  month: string;
+  /** The month's last day, or today for the current month. */
+  asOf: IsoDate;
+  owedCents: Cents;
+  dso: CountBackDso;
+}
+
+export interface DsoFigures {
+  asOf: IsoDate;
+  owedCents: Cents;
+  countBack: CountBackDso;
+  /** The simple formula over the last 30, 90 and 365 days. */
+  simple: Record<30 | 90 | 365, number | null>;
+  /** The count-back DSO at the end of each of the last 12 months, oldest first. */
+  trend: DsoPoint[];
+}
+
+export const SIMPLE_DSO_PERIODS = [30, 90, 365] as const;
+
+/** The DSO figures on `today` from the issued invoices and credit notes and the payments. */
+export function dsoFigures(documents: readonly DocumentFacts[], payments: readonly Payment[], today: IsoDate, months = 12): DsoFigures {
+  const daily = dailySales(documents);
+  const ends: IsoDate[] = [];
+  for (let k = months - 1; k >= 1; k--) ends.push(endOfMonth(addMonths(today.slice(0, 8) + '01', -k)));
+  ends.push(today);
+  const owed = outstandingOn(documents, settleDocuments(documents, payments), ends);
+  const trend = ends.map((asOf, k) => ({ month: asOf.slice(0, 7), asOf, owedCents: owed[k], dso: countBackDso(owed[k], monthPeriods(daily, asOf)) }));
+  const now = trend[trend.length - 1];
+  const t = dayNumber(today);
+  const simple = {} as Record<30 | 90 | 365, number | null>;
+  for (const days of SIMPLE_DSO_PERIODS) simple[days] = simpleDso(now.owedCents, salesBetween(daily, t - days + 1, t), days);
+  return { asOf: today, owedCents: now.owedCents, countBack: now.dso, simple, trend };
+}
