@@ -2,6 +2,7 @@
 // (credit notes negative), in the interface's language — French: « ; » separators and decimal
 // commas, as French spreadsheets expect; UTF-8 with a byte order mark so that Excel reads accents.
 import type { DocumentRecord, IsoDate, Language } from '$lib/domain/types';
+import { csvAmount as amount, csvCell as cell, csvFile, csvSeparator } from '$lib/domain/csv';
 import { formatDate, translate } from '$lib/i18n/index.svelte';
 
 const KIND_ORDER = { invoice: 0, credit: 1, quote: 2 } as const;
@@ -27,20 +28,8 @@ export function salesOfPeriod(documents: DocumentRecord[], from: IsoDate, to: Is
   return issuedInPeriod(documents, from, to).filter((d) => d.kind !== 'quote');
 }
 
-function amount(cents: number, lang: Language): string {
-  const s = (Math.abs(cents) / 100).toFixed(2);
-  return `${cents < 0 ? '-' : ''}${lang === 'fr' ? s.replace('.', ',') : s}`;
-}
-
-/** A text cell: quoted when needed; a leading = + - @ is defused so no spreadsheet runs it as a formula. */
-function cell(text: string, separator: string): string {
-  let s = text.replace(/\r\n?|\n/g, ' ');
-  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
-  return s.includes(separator) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function salesCsv(sales: DocumentRecord[], lang: Language): string {
-  const sep = lang === 'fr' ? ';' : ',';
+  const sep = csvSeparator(lang);
   const t = (key: string) => translate(lang, key);
   const header = ['csv.kind', 'csv.number', 'csv.date', 'csv.client', 'csv.clientSiren', 'csv.ht', 'csv.vat', 'csv.ttc', 'csv.dueDate', 'csv.corrects'].map(t);
   const rows = sales.map((d) => {
@@ -57,7 +46,7 @@ export function salesCsv(sales: DocumentRecord[], lang: Language): string {
       amount(sign * f.totals.ttcCents, lang),
       f.dueDate && d.kind === 'invoice' ? formatDate(f.dueDate, 'short', lang) : '',
       cell(f.correctsInvoiceNumber ?? '', sep)
-    ].join(sep);
+    ];
   });
-  return `\ufeff${[header.map((h) => cell(h, sep)).join(sep), ...rows].join('\r\n')}\r\n`;
+  return csvFile(header, rows, sep);
 }

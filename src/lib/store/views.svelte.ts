@@ -69,6 +69,11 @@ export class ReceivablesView {
   readonly #rates = $derived.by(() => penaltyRateTable(this.ws.penaltyRates.all()));
   readonly #formalStepIds = $derived.by(() => formalStepIds(effectivePolicies(this.ws.policies.all())));
 
+  /** The issued invoices and credit notes, as the receivables model reads them. */
+  get facts(): readonly DocumentFacts[] {
+    return this.#facts;
+  }
+
   /** A client's account context on the view's day: kind, pause, contact log. */
   context(clientId: string): AccountContext {
     const client = this.ws.clients.peek(clientId);
