@@ -9,7 +9,7 @@
 // opens per size, default 5), BENCH_SIZES (invoice counts, default "1000,10000"),
 // BENCH_PROFILE=0 to skip the CPU profile of the largest size, BENCH_SEED (default 1),
 // BENCH_CPUPROFILE=<file> to save that profile (opens in Chrome DevTools → Performance),
-// BENCH_ONLY=coldopen,pdf,pwa,chase,relay to run some parts only (default: all of them).
+// BENCH_ONLY=coldopen,pdf,pwa,chase,dashboard,relay to run some parts only (default: all of them).
 // The profile is mapped to source functions when build/ has source maps:
 //   npx vite build --sourcemap && node bench/run.js
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { makeMapper, summarise } from './profile.js';
 import { benchPdf } from './pdf.js';
 import { benchPwa } from './pwa.js';
 import { benchChase } from './chase.js';
+import { benchDashboard } from './dashboard.js';
 import { benchRelay } from './relay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,7 @@ const buildDir = resolve(process.env.BENCH_BUILD_DIR ?? resolve(here, '..', 'bui
 const BUDGET_MS = 300;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SEED = Number(process.env.BENCH_SEED ?? 1);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'coldopen,pdf,pwa,chase,relay').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'coldopen,pdf,pwa,chase,dashboard,relay').split(',').map((s) => s.trim()));
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
   .split(',')
@@ -207,6 +208,8 @@ function budgetSummary(r) {
     firstLoadJsGzipKB: r.pwa ? row(r.pwa.firstLoadJs.budgetKB, r.pwa.firstLoadJs.gzipKB, 'kB') : undefined,
     chaseFullRecomputeMs: r.chase ? row(r.chase.budgets.fullMs, r.chase.fullFromIndexedMs.median, 'ms') : undefined,
     chaseIncrementalMs: r.chase ? row(r.chase.budgets.incrementalMs, r.chase.incrementalRecomputeMs.median, 'ms') : undefined,
+    dashboardMs: r.dashboard ? row(r.dashboard.budgets.dashboardMs, r.dashboard.dashboardMs.median, 'ms') : undefined,
+    dashboardAfterOneChangeMs: r.dashboard ? row(r.dashboard.budgets.afterOneChangeMs, r.dashboard.afterOneChangeMs.median, 'ms') : undefined,
     relayFanoutP95Ms: r.relay ? row(r.relay.budgets.fanoutP95Ms.budget, r.relay.budgets.fanoutP95Ms.value, 'ms') : undefined,
     relayIdleWorkspaceMB: r.relay ? row(r.relay.budgets.idleWorkspaceMB.budget, r.relay.budgets.idleWorkspaceMB.value, 'MB') : undefined,
     relayCatchUpMs: r.relay ? row(r.relay.budgets.catchUpMs.budget, r.relay.budgets.catchUpMs.value, 'ms') : undefined
@@ -313,6 +316,10 @@ async function main() {
   if (ONLY.has('chase')) {
     log('— « À relancer » list');
     report.chase = await benchChase();
+  }
+  if (ONLY.has('dashboard')) {
+    log('— « Tableau de bord »');
+    report.dashboard = await benchDashboard();
   }
   if (ONLY.has('relay')) {
     log('— relay fan-out, memory, catch-up (about a minute)');

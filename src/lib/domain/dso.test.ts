@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBackDso, dailySales, dsoFigures, monthPeriods, simpleDso } from './dso';
+import { countBackDso, dsoFigures, monthPeriods, salesIndex, simpleDso } from './dso';
 import { outstandingOn, settleDocuments, type DocumentFacts } from './receivables';
 import type { Payment } from './types';
 
@@ -78,7 +78,7 @@ describe('the DSO of a small workspace on 15 June 2026', () => {
 
   it('cuts the sales into months walked back from the day', () => {
     // June 1–15: 600 € − 100 € over 15 days; May: 2 000 € over 31; April: 1 000 € over 30.
-    expect(monthPeriods(dailySales(documents), '2026-06-15')).toEqual([
+    expect(monthPeriods(salesIndex(documents), '2026-06-15')).toEqual([
       { salesCents: 50_000, days: 15 },
       { salesCents: 200_000, days: 31 },
       { salesCents: 100_000, days: 30 }

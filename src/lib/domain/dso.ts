@@ -4,7 +4,7 @@
 // (owed ÷ sales of the period × days) does; both are shown. Sales are TTC (what is owed is TTC),
 // net of credit notes, on their issue date; every invoice is a credit sale (paid later).
 import type { Cents, IsoDate } from './types';
-import { addMonths, dayNumber, endOfMonth, fromDayNumber } from './dates';
+import { addMonths, dayNumber, endOfMonth } from './dates';
 import { outstandingOn, settleDocuments, type DocumentFacts } from './receivables';
 import type { Payment } from './types';
 
@@ -47,39 +47,52 @@ export function simpleDso(owedCents: Cents, salesCents: Cents, periodDays: numbe
   return Math.round(((owedCents / salesCents) * periodDays) * 10) / 10;
 }
 
-/** Net sales TTC per day number: invoices add, credit notes take off. */
-export function dailySales(documents: readonly DocumentFacts[]): Map<number, Cents> {
-  const out = new Map<number, Cents>();
+/** Net sales TTC per day number and per month ('YYYY-MM'): invoices add, credit notes take off. */
+export interface SalesIndex {
+  daily: Map<number, Cents>;
+  monthly: Map<string, Cents>;
+  /** Day number of the first sale (Infinity without any). */
+  firstDay: number;
+}
+
+export function salesIndex(documents: readonly DocumentFacts[]): SalesIndex {
+  const index: SalesIndex = { daily: new Map(), monthly: new Map(), firstDay: Infinity };
   for (const d of documents) {
+    const cents = d.kind === 'invoice' ? d.ttcCents : -d.ttcCents;
     const day = dayNumber(d.issueDate);
-    out.set(day, (out.get(day) ?? 0) + (d.kind === 'invoice' ? d.ttcCents : -d.ttcCents));
+    const month = d.issueDate.slice(0, 7);
+    index.daily.set(day, (index.daily.get(day) ?? 0) + cents);
+    index.monthly.set(month, (index.monthly.get(month) ?? 0) + cents);
+    index.firstDay = Math.min(index.firstDay, day);
   }
-  return out;
+  return index;
 }
 
 /** Sales from day `from` to day `to`, both included. */
-export function salesBetween(daily: ReadonlyMap<number, Cents>, from: number, to: number): Cents {
+export function salesBetween(sales: SalesIndex, from: number, to: number): Cents {
   let sum = 0;
-  if (to - from < daily.size) {
-    for (let day = from; day <= to; day++) sum += daily.get(day) ?? 0;
-  } else for (const [day, cents] of daily) if (day >= from && day <= to) sum += cents;
+  if (to - from < sales.daily.size) {
+    for (let day = from; day <= to; day++) sum += sales.daily.get(day) ?? 0;
+  } else for (const [day, cents] of sales.daily) if (day >= from && day <= to) sum += cents;
   return sum;
 }
 
 /**
- * Calendar months walked back from `asOf`, most recent first: the month of `asOf` up to that day,
- * then whole months, as far back as the first sale.
+ * Calendar months walked back from `asOf`, most recent first: the month of `asOf` up to that day
+ * (whole when `asOf` is its last day), then whole months, as far back as the first sale.
  */
-export function monthPeriods(daily: ReadonlyMap<number, Cents>, asOf: IsoDate): SalesPeriod[] {
-  let first = Infinity;
-  for (const day of daily.keys()) first = Math.min(first, day);
+export function monthPeriods(sales: SalesIndex, asOf: IsoDate): SalesPeriod[] {
   const periods: SalesPeriod[] = [];
-  let end = dayNumber(asOf);
-  let start = dayNumber(asOf.slice(0, 8) + '01');
-  while (end >= first) {
-    periods.push({ salesCents: salesBetween(daily, start, end), days: end - start + 1 });
-    end = start - 1;
-    start = dayNumber(fromDayNumber(end).slice(0, 8) + '01');
+  const start = dayNumber(asOf.slice(0, 8) + '01');
+  const end = dayNumber(asOf);
+  if (end < sales.firstDay) return periods;
+  periods.push({ salesCents: salesBetween(sales, start, end), days: end - start + 1 });
+  let month = addMonths(asOf.slice(0, 8) + '01', -1);
+  while (dayNumber(endOfMonth(month)) >= sales.firstDay) {
+    const first = dayNumber(month);
+    const days = dayNumber(endOfMonth(month)) - first + 1;
+    periods.push({ salesCents: sales.monthly.get(month.slice(0, 7)) ?? 0, days });
+    month = addMonths(month, -1);
   }
   return periods;
 }
@@ -107,15 +120,15 @@ export const SIMPLE_DSO_PERIODS = [30, 90, 365] as const;
 
 /** The DSO figures on `today` from the issued invoices and credit notes and the payments. */
 export function dsoFigures(documents: readonly DocumentFacts[], payments: readonly Payment[], today: IsoDate, months = 12): DsoFigures {
-  const daily = dailySales(documents);
+  const sales = salesIndex(documents);
   const ends: IsoDate[] = [];
   for (let k = months - 1; k >= 1; k--) ends.push(endOfMonth(addMonths(today.slice(0, 8) + '01', -k)));
   ends.push(today);
   const owed = outstandingOn(documents, settleDocuments(documents, payments), ends);
-  const trend = ends.map((asOf, k) => ({ month: asOf.slice(0, 7), asOf, owedCents: owed[k], dso: countBackDso(owed[k], monthPeriods(daily, asOf)) }));
+  const trend = ends.map((asOf, k) => ({ month: asOf.slice(0, 7), asOf, owedCents: owed[k], dso: countBackDso(owed[k], monthPeriods(sales, asOf)) }));
   const now = trend[trend.length - 1];
   const t = dayNumber(today);
   const simple = {} as Record<30 | 90 | 365, number | null>;
-  for (const days of SIMPLE_DSO_PERIODS) simple[days] = simpleDso(now.owedCents, salesBetween(daily, t - days + 1, t), days);
+  for (const days of SIMPLE_DSO_PERIODS) simple[days] = simpleDso(now.owedCents, salesBetween(sales, t - days + 1, t), days);
   return { asOf: today, owedCents: now.owedCents, countBack: now.dso, simple, trend };
 }

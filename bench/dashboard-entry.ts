@@ -1,0 +1,52 @@
+// The « Tableau de bord » benchmark body, bundled by bench/dashboard.js and run in Node: the
+// 10 000-invoice demo workspace, every figure of the dashboard computed from the accounts the
+// receivables view keeps (what a visit to the page costs), then with the accounts recomputed too
+// (what one change costs: a new payment recomputes the accounts, then the dashboard).
+import { generateDemo, proportionalCounts } from '$lib/demo/generate';
+import { dashboardFigures } from '$lib/domain/dashboard';
+import { documentFacts, invoiceAccounts, plainContext, type DocumentFacts } from '$lib/domain/receivables';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function time(runs: number, fn: () => void) {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return { median: r3(median(xs)), min: r3(Math.min(...xs)), max: r3(Math.max(...xs)) };
+}
+
+export async function runDashboardBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
+  const counts = proportionalCounts(opts.invoices);
+  const data = await generateDemo({ ...counts, seed: opts.seed, today: opts.today, memberA: 'bench-a' });
+  const facts: DocumentFacts[] = [];
+  for (const d of data.documents) {
+    const f = documentFacts(d, data.company.vatRegime);
+    if (f) facts.push(f);
+  }
+  const kinds = new Map(data.clients.map((c) => [c.id, c.kind]));
+  const contexts = new Map(data.clients.map((c) => [c.id, plainContext(opts.today, kinds.get(c.id) ?? 'company')]));
+  const contextOf = (clientId: string) => contexts.get(clientId) ?? plainContext(opts.today, 'company');
+  const accounts = invoiceAccounts(facts, data.payments, contextOf);
+
+  for (let i = 0; i < 5; i++) dashboardFigures(facts, accounts.values(), data.payments, opts.today);
+  const fromAccounts = time(opts.runs, () => dashboardFigures(facts, accounts.values(), data.payments, opts.today));
+  const afterChange = time(opts.runs, () => dashboardFigures(facts, invoiceAccounts(facts, data.payments, contextOf).values(), data.payments, opts.today));
+  const figures = dashboardFigures(facts, accounts.values(), data.payments, opts.today);
+  return {
+    invoices: opts.invoices,
+    documents: facts.length,
+    payments: data.payments.length,
+    openReceivables: figures.open.length,
+    agingRows: figures.aging.rows.length,
+    dsoDays: figures.dso.countBack.days,
+    dashboardMs: fromAccounts,
+    afterOneChangeMs: afterChange
+  };
+}
