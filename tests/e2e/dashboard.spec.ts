@@ -97,6 +97,26 @@ test('aging, probable value, DSO, forecast and CSV exports of a small history', 
   const forecast = readFileSync((await downloadFrom(page, 'csv-forecast', info)).path, 'utf8').split('\r\n');
   expect(forecast).toContain('16/11/2026;22/11/2026;;Total de la semaine;;;1900,00');
   expect(forecast).toContain('14/12/2026;20/12/2026;20/12/2026;Bravo SAS;F-2026-A-0004;Retard habituel;120,00');
+
+  // The owner's settings: a DSO target of 60 days (77,7 is above it), and 80 % instead of 90 %
+  // at 30 days late. 50 days → 80 − 10 × 20/60 = 76,67 % → 766,67 € + 460,00 €;
+  // 6 days → 100 − 20 × 6/30 = 96 % → 288,00 €; not due 120,00 € → 1 634,67 €.
+  await page.getByTestId('dashboard-settings').locator('summary').click();
+  await page.getByTestId('dso-target-input').fill('60');
+  await page.getByTestId('curve-percent').nth(1).fill('80');
+  await page.getByTestId('curve-days').nth(2).fill('20'); // days that go back: refused beside the table
+  await expect(page.getByTestId('curve-error')).toBeVisible();
+  await page.getByTestId('dashboard-settings-save').click();
+  await expect(page.getByTestId('dashboard-settings-saved')).toHaveCount(0);
+  await page.getByTestId('curve-days').nth(2).fill('90');
+  await expect(page.getByTestId('curve-error')).toHaveCount(0);
+  await page.getByTestId('dashboard-settings-save').click();
+  await expect(page.getByTestId('dashboard-settings-saved')).toBeVisible();
+  await expect(page.getByTestId('aging-probable')).toHaveText('1\u202f634,67\u00a0€');
+  await expect(page.getByTestId('dso-target')).toHaveText('60 j');
+  await expect(page.getByTestId('dso-target')).toHaveClass(/danger/);
+  await page.reload();
+  await expect(page.getByTestId('aging-probable')).toHaveText('1\u202f634,67\u00a0€');
 });
 
 test('on a phone the dashboard reads in one column', async ({ page }) => {

@@ -415,6 +415,16 @@ export interface ChaseConfig {
   id: string;
   defaultPolicyId: string;
   categoryPolicies: CategoryPolicy[];
+  /** The dashboard's odds of collecting by days late (domain/aging.ts); absent: the default curve. */
+  recoveryCurve?: RecoveryPoint[] | null;
+  /** The DSO the owner aims at, in days; absent: none set. */
+  dsoTargetDays?: number | null;
+}
+
+/** The odds of collecting a receivable this many days late, in percent (0…100). */
+export interface RecoveryPoint {
+  daysLate: number;
+  percent: number;
 }
 
 export type TaskRecurrence = 'none' | 'weekly' | 'monthly';

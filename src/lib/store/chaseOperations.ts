@@ -3,6 +3,7 @@
 // register of reminders, and what tells the other devices that the step is done.
 import type * as Y from 'yjs';
 import type {
+  RecoveryPoint,
   ChaseClaim,
   ChaseConfig,
   ChasePause,
@@ -13,7 +14,8 @@ import type {
   Installment,
   IsoDate
 } from '$lib/domain/types';
-import { BUILT_IN_POLICIES, policyProblems } from '$lib/domain/dunning';
+import { BUILT_IN_POLICIES, DEFAULT_CHASE_CONFIG, policyProblems } from '$lib/domain/dunning';
+import { isDsoTarget, isRecoveryCurve } from '$lib/domain/aging';
 import { effectiveTemplates, templateErrors } from '$lib/domain/templates';
 import { installmentProblems } from '$lib/domain/installments';
 import { completeTask as nextOfTask } from '$lib/domain/tasks';
@@ -126,6 +128,14 @@ export function saveTemplate(doc: Y.Doc, template: ChaseTemplate): void {
 
 export function saveChaseConfig(doc: Y.Doc, config: ChaseConfig): void {
   putRecord(doc, 'chaseConfig', config);
+}
+
+/** The dashboard's settings (in the follow-up settings record): refused whole while invalid. */
+export function saveDashboardSettings(doc: Y.Doc, settings: { recoveryCurve: RecoveryPoint[] | null; dsoTargetDays: number | null }): void {
+  if (settings.recoveryCurve && !isRecoveryCurve(settings.recoveryCurve)) throw new StoreError('invalid_recovery_curve');
+  if (settings.dsoTargetDays !== null && !isDsoTarget(settings.dsoTargetDays)) throw new StoreError('invalid_dso_target');
+  const current = readRecord(doc, 'chaseConfig', 'main') ?? DEFAULT_CHASE_CONFIG;
+  putRecord(doc, 'chaseConfig', { ...current, recoveryCurve: settings.recoveryCurve, dsoTargetDays: settings.dsoTargetDays });
 }
 
 // ——— per client, per invoice ———

@@ -117,6 +117,7 @@ export const commands = {
   'chase/resetToBuiltIn': ({ doc }: CommandContext, name: 'policies' | 'templates', id: string) => chaseOps.resetToBuiltIn(doc, name, id),
   'template/save': ({ doc }: CommandContext, template: ChaseTemplate) => chaseOps.saveTemplate(doc, template),
   'chaseConfig/save': ({ doc }: CommandContext, config: ChaseConfig) => chaseOps.saveChaseConfig(doc, config),
+  'dashboard/saveSettings': ({ doc }: CommandContext, settings: Parameters<typeof chaseOps.saveDashboardSettings>[1]) => chaseOps.saveDashboardSettings(doc, settings),
   'client/setChase': ({ doc, actor }: CommandContext, clientId: string, overrides: chaseOps.ChaseOverrides) => chaseOps.setClientChase(doc, actor, clientId, overrides),
   'invoice/setChase': ({ doc, actor }: CommandContext, invoiceId: string, overrides: chaseOps.ChaseOverrides) => chaseOps.setInvoiceChase(doc, actor, invoiceId, overrides),
   /** `penaltiesCents`: the interest and indemnity at stake, as shown to the user (for the log). */

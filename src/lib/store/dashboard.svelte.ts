@@ -1,5 +1,6 @@
 // « Tableau de bord »: its figures on the receivables view's day (domain/dashboard.ts), computed
 // when a page reads them and again when what they read changes.
+import { recoveryCurveOf } from '$lib/domain/aging';
 import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
 import type { ReceivablesView } from './views.svelte';
 import type { Workspace } from './workspace.svelte';
@@ -14,7 +15,13 @@ export class DashboardView {
     return this.receivables.day;
   }
 
+  /** The settings the owner saved (in the follow-up settings record). */
+  readonly settings = $derived.by(() => {
+    const config = this.ws.chaseConfig.get('main');
+    return { recoveryCurve: recoveryCurveOf(config?.recoveryCurve), dsoTargetDays: config?.dsoTargetDays ?? null, customCurve: Boolean(config?.recoveryCurve) };
+  });
+
   readonly figures: DashboardFigures = $derived.by(() =>
-    dashboardFigures(this.receivables.facts, this.receivables.accounts.values(), this.ws.payments.all(), this.receivables.day)
+    dashboardFigures(this.receivables.facts, this.receivables.accounts.values(), this.ws.payments.all(), this.receivables.day, this.settings.recoveryCurve)
   );
 }

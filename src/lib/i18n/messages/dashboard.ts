@@ -77,7 +77,23 @@ const messages: AreaMessages = {
     'dashboard.csv.weekTotal': 'Total de la semaine',
     'dashboard.file.aging': 'balance-agee',
     'dashboard.file.dso': 'dso',
-    'dashboard.file.forecast': 'encaissements-prevus'
+    'dashboard.file.forecast': 'encaissements-prevus',
+    'dashboard.settings.title': 'Réglages du tableau de bord',
+    'dashboard.settings.target': 'Objectif de DSO (jours)',
+    'dashboard.settings.targetHelp': 'Facultatif : une ligne pointillée sur la courbe du DSO.',
+    'dashboard.settings.targetError': 'Un nombre entier de jours, de 1 à 365.',
+    'dashboard.settings.curve': 'Chances d’encaisser selon le retard',
+    'dashboard.settings.curveHelp': 'Pour chaque nombre de jours de retard, la part qu’on encaisse en général ; entre deux points, la valeur suit une ligne droite. Par défaut : 90 % à 30 jours, 70 % à 90 jours, 50 % à 180 jours, 10 % à un an.',
+    'dashboard.settings.curveError': 'Les jours doivent être des nombres entiers qui croissent d’une ligne à l’autre, et les pourcentages compris entre 0 et 100.',
+    'dashboard.settings.days': 'Jours de retard',
+    'dashboard.settings.percent': 'Encaissé (%)',
+    'dashboard.settings.add': 'Ajouter un point',
+    'dashboard.settings.remove': 'Retirer',
+    'dashboard.settings.default': 'Valeurs par défaut',
+    'dashboard.settings.saved': 'Réglages enregistrés.',
+    'dashboard.dso.targetLabel': 'Objectif',
+    'error.invalid_recovery_curve': 'Courbe de recouvrement invalide : jours croissants et pourcentages de 0 à 100.',
+    'error.invalid_dso_target': 'Objectif de DSO invalide : de 1 à 365 jours.'
   },
   en: {
     'nav.dashboard': 'Dashboard',
@@ -155,7 +171,23 @@ const messages: AreaMessages = {
     'dashboard.csv.weekTotal': 'Week total',
     'dashboard.file.aging': 'aging',
     'dashboard.file.dso': 'dso',
-    'dashboard.file.forecast': 'expected-cash-in'
+    'dashboard.file.forecast': 'expected-cash-in',
+    'dashboard.settings.title': 'Dashboard settings',
+    'dashboard.settings.target': 'DSO target (days)',
+    'dashboard.settings.targetHelp': 'Optional: a dotted line on the DSO chart.',
+    'dashboard.settings.targetError': 'A whole number of days, from 1 to 365.',
+    'dashboard.settings.curve': 'Odds of collecting by days late',
+    'dashboard.settings.curveHelp': 'For each number of days late, the share usually collected; between two points the value follows a straight line. Default: 90 % at 30 days, 70 % at 90 days, 50 % at 180 days, 10 % at a year.',
+    'dashboard.settings.curveError': 'Days must be whole numbers rising from one row to the next, and percentages between 0 and 100.',
+    'dashboard.settings.days': 'Days late',
+    'dashboard.settings.percent': 'Collected (%)',
+    'dashboard.settings.add': 'Add a point',
+    'dashboard.settings.remove': 'Remove',
+    'dashboard.settings.default': 'Default values',
+    'dashboard.settings.saved': 'Settings saved.',
+    'dashboard.dso.targetLabel': 'Target',
+    'error.invalid_recovery_curve': 'Invalid recovery curve: rising days and percentages from 0 to 100.',
+    'error.invalid_dso_target': 'Invalid DSO target: 1 to 365 days.'
   }
 };
 
