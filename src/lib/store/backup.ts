@@ -4,6 +4,10 @@
 // is loaded into a scratch Y.Doc and must hold exactly the readable records the file carries.
 // Only a file that passes every check can be restored (a new workspace on this device) or
 // merged (into the same workspace); a bad one is refused whole, with the reason.
+//
+// A record the app cannot read (domain/recordShape.ts) is in the Yjs state, untouched, but not
+// in the readable copy: that copy lists it under `unreadable` (collection, id, defect), and the
+// check reads the scratch document the same way, so such a workspace is backed up and restored.
 import * as Y from 'yjs';
 import type { Company, Member } from '$lib/domain/types';
 import {
@@ -22,7 +26,9 @@ import {
 import { localDate } from '$lib/clock';
 import { nextSeriesLetter } from '$lib/domain/numbering';
 import { now } from '$lib/clock';
-import { isInitialised, migrate, readAll, readCompany, readWorkspace, schemaVersion, workspaceIdOf, type WorkspaceData } from './doc';
+import { planBackupMerge, type MergePlan, type RecordRef } from '$lib/domain/backupMerge';
+import { isInitialised, migrate, patchRecord, putRecord, readAll, readCompany, readWorkspace, schemaVersion, unreadableRecords, workspaceIdOf, type WorkspaceData } from './doc';
+import type { CollectionName, RecordTypes } from './schema';
 import { SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace.svelte';
 
@@ -49,13 +55,20 @@ export interface CheckedBackup {
 
 export type BackupCheck = { ok: true; backup: CheckedBackup } | { ok: false; reason: BackupRefusal };
 
+/** The readable copy a backup carries: every readable record, and the list of unreadable ones. */
+function readableCopy(doc: Y.Doc): WorkspaceData {
+  const data = readWorkspace(doc);
+  const unreadable = unreadableRecords(doc);
+  return unreadable.length ? { ...data, unreadable } : data;
+}
+
 /** The whole workspace as a backup file's name and text. */
 export async function exportBackup(ws: Workspace, opts: { appVersion: string; at?: Date }): Promise<ExportedBackup> {
   await ws.ready;
   const at = opts.at ?? now();
   // Read together, in one synchronous step: the two copies describe the same state.
   const update = Y.encodeStateAsUpdate(ws.doc);
-  const data = readWorkspace(ws.doc);
+  const data = readableCopy(ws.doc);
   const file = await sealBackup({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -90,7 +103,7 @@ export async function checkBackup(text: string): Promise<BackupCheck> {
     if (!isInitialised(scratch) || !company) return refuse('not_workspace');
     if ((workspaceIdOf(scratch) ?? file.workspaceId) !== file.workspaceId || schemaVersion(scratch) !== file.schemaVersion)
       return refuse('data_mismatch');
-    if (!sameRecords(readWorkspace(scratch), file.data)) return refuse('data_mismatch');
+    if (!sameRecords(readableCopy(scratch), file.data)) return refuse('data_mismatch');
     // An older schema is migrated here, so what is applied is already in today's shape.
     migrate(scratch);
     return {
@@ -132,13 +145,111 @@ export function isBackupOf(backup: CheckedBackup, ws: Workspace): boolean {
 }
 
 /**
- * Merges the checked backup into the open workspace (same workspace only): what the file has
- * and the device lacks is added, nothing the device has is lost (Yjs merge).
+ * The backup's Yjs state without its delete set: what the backup's copy added or changed, none
+ * of what it deleted. Applied to a device, a record, a field or a contact the device holds is
+ * never removed by it; edits are ordered exactly as a sync would order them (the newest wins,
+ * an older copy's value never overrides a later change), and applying it twice is applying it
+ * once. The delete set is the update's tail (Yjs v1 format: structs, then deletions); it is
+ * encoded again from its decoded form to find where it starts, and cut off.
  */
-export async function mergeBackup(ws: Workspace, backup: CheckedBackup): Promise<{ ok: true } | { ok: false; reason: 'other_workspace' }> {
+export function withoutDeletions(update: Uint8Array): Uint8Array {
+  const { ds } = Y.decodeUpdate(update);
+  const tail: number[] = [];
+  const varUint = (n: number) => {
+    while (n > 0x7f) {
+      tail.push(0x80 | (n & 0x7f));
+      n = Math.floor(n / 128);
+    }
+    tail.push(n);
+  };
+  varUint(ds.clients.size);
+  for (const [client, items] of ds.clients) {
+    varUint(client);
+    varUint(items.length);
+    for (const item of items) {
+      varUint(item.clock);
+      varUint(item.len);
+    }
+  }
+  const start = update.length - tail.length;
+  if (start < 0 || tail.some((byte, i) => update[start + i] !== byte)) throw new Error('backup_update_layout');
+  const out = new Uint8Array(start + 1);
+  out.set(update.subarray(0, start));
+  out[start] = 0; // no deletions
+  return out;
+}
+
+/** The workspace's records once the backup's edits are in, on a scratch copy: nothing is written. */
+function mergedCopy(ws: Workspace, backup: CheckedBackup): WorkspaceData {
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ws.doc));
+    Y.applyUpdate(scratch, withoutDeletions(backup.update));
+    return readWorkspace(scratch);
+  } finally {
+    scratch.destroy();
+  }
+}
+
+/** What a merge will do, shown before it is applied. */
+export interface MergePreview extends MergePlan {
+  /** Always 0: a merge never deletes (kept in the preview so the user reads it). */
+  deletions: 0;
+}
+
+/**
+ * What merging the backup into `ws` will add and update, what it keeps that the backup's copy
+ * had deleted, and what was deleted here that it could bring back. Nothing is written.
+ */
+export async function previewMerge(ws: Workspace, backup: CheckedBackup): Promise<{ ok: true; preview: MergePreview } | { ok: false; reason: 'other_workspace' }> {
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
-  Y.applyUpdate(ws.doc, backup.update, BACKUP_ORIGIN);
+  return { ok: true, preview: { ...planFor(ws, backup), deletions: 0 } };
+}
+
+function planFor(ws: Workspace, backup: CheckedBackup): MergePlan {
+  return planBackupMerge(readWorkspace(ws.doc), mergedCopy(ws, backup), backupRecords(backup));
+}
+
+function backupRecords(backup: CheckedBackup): WorkspaceData {
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, backup.update);
+    return readWorkspace(scratch);
+  } finally {
+    scratch.destroy();
+  }
+}
+
+/**
+ * Merges the checked backup into the open workspace (same workspace only). It only adds and
+ * updates — nothing the device has is lost: the backup's deletions are not applied, and what
+ * its copy would still take away (a contact, an issued document's content, a series' mark) is
+ * written back in the same transaction. `restore`: records deleted on this device that the user
+ * picked from the preview's `restorable` list, brought back as the backup holds them.
+ */
+export async function mergeBackup(
+  ws: Workspace,
+  backup: CheckedBackup,
+  opts: { restore?: readonly Pick<RecordRef, 'collection' | 'id'>[] } = {}
+): Promise<{ ok: true } | { ok: false; reason: 'other_workspace' }> {
+  await ws.ready;
+  if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
+  const plan = planFor(ws, backup);
+  const fromBackup = opts.restore?.length ? backupRecords(backup) : null;
+  ws.doc.transact(() => {
+    Y.applyUpdate(ws.doc, withoutDeletions(backup.update), BACKUP_ORIGIN);
+    for (const repair of plan.repairs) {
+      const name = repair.collection as CollectionName;
+      if (repair.kind === 'put') putRecord(ws.doc, name, repair.record as unknown as RecordTypes[typeof name] & { id: string });
+      else patchRecord(ws.doc, name, repair.id, repair.patch as Partial<RecordTypes[typeof name]>);
+    }
+    for (const pick of opts.restore ?? []) {
+      if (!plan.restorable.some((r) => r.collection === pick.collection && r.id === pick.id)) continue;
+      const record = (fromBackup?.[pick.collection] as { id: string }[] | undefined)?.find((r) => r.id === pick.id);
+      if (record) putRecord(ws.doc, pick.collection, record as RecordTypes[typeof pick.collection] & { id: string });
+    }
+  }, BACKUP_ORIGIN);
   await ws.flushSnapshot();
   return { ok: true };
 }
