@@ -52,17 +52,25 @@ const listOf =
   (item: Check): Check =>
   (v) =>
     Array.isArray(v) && v.every(item);
-const shaped =
-  (rules: Record<string, Check>): Check =>
-  (v) =>
-    isObject(v) && Object.entries(rules).every(([field, check]) => check(v[field]));
+/** An object whose fields pass their checks (the rules listed once, not on every call). */
+const shaped = (rules: Record<string, Check>): Check => {
+  const list = Object.entries(rules);
+  return (v) => isObject(v) && passes(list, v) === null;
+};
+
+/** The first field of `record` that fails its check, or null. */
+function passes(list: readonly [string, Check][], record: Fields): string | null {
+  for (const [field, check] of list) if (!check(record[field])) return field;
+  return null;
+}
 
 const line = shaped({ id, quantity: num, unitPriceCents: int, vatRateBp: int, discountCents: int });
 const allocation = shaped({ invoiceId: id, amountCents: int });
 const discount = shaped({ kind: oneOf('none', 'percent', 'amount') });
-const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: listOf(line), totals: object, client: object });
+// The lines an issued document shows are its frozen ones, checked as the document's `lines`.
+const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object });
 
-const RULES: Record<RecordKind, Record<string, Check>> = {
+const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
   members: { name: str, seriesLetter: str, removed: optBool },
   clients: { kind: str, name: str, contacts: listOf(object), billingAddress: object, categories: (v) => v === undefined || listOf(str)(v) },
   items: { name: str, unitPriceCents: int, vatRateBp: int },
@@ -74,12 +82,19 @@ const RULES: Record<RecordKind, Record<string, Check>> = {
   chaseConfig: { defaultPolicyId: str, categoryPolicies: listOf(object) },
   tasks: { title: str, dueDate: date, done: bool, clientId: idOrNull },
   claims: { clientId: id, memberId: id, at: str },
-  penaltyRates: { from: date, ecbRateBp: int, legalRateProBp: int }
+  penaltyRates: { from: date, ecbRateBp: int, legalRateProBp: int },
+  issued: {},
+  draft: {}
 };
 
-/** Issued documents also need their frozen content, number and sequence; drafts their dates as dates. */
-const ISSUED: Record<string, Check> = { frozen, number: str, series: str, seq: int, hash: str };
-const DRAFT: Record<string, Check> = { issueDate: dateOrNull };
+// Issued documents also need their frozen content, number and sequence; drafts their dates as dates.
+RULES.issued = { ...RULES.documents, frozen, number: str, series: str, seq: int, hash: str };
+RULES.draft = { ...RULES.documents, issueDate: dateOrNull };
+
+const RULE_LISTS = Object.fromEntries(Object.entries(RULES).map(([kind, rules]) => [kind, Object.entries(rules)])) as Record<
+  keyof typeof RULES,
+  [string, Check][]
+>;
 
 /**
  * Why the decoded record stored under `key` cannot be read, or null when it can.
@@ -88,8 +103,7 @@ const DRAFT: Record<string, Check> = { issueDate: dateOrNull };
 export function recordDefect(collection: RecordKind, key: string, record: unknown): RecordDefect | null {
   if (!isObject(record)) return { kind: 'not_object' };
   if (record.id !== key) return { kind: 'bad_field', field: 'id' };
-  const rules =
-    collection === 'documents' ? { ...RULES.documents, ...(record.status === 'issued' ? ISSUED : DRAFT) } : RULES[collection];
-  for (const [field, check] of Object.entries(rules)) if (!check(record[field])) return { kind: 'bad_field', field };
-  return null;
+  const rules = RULE_LISTS[collection === 'documents' ? (record.status === 'issued' ? 'issued' : 'draft') : collection];
+  const field = passes(rules, record);
+  return field === null ? null : { kind: 'bad_field', field };
 }
