@@ -105,6 +105,7 @@ test('a malformed record from another device is skipped and named; the workspace
   });
   await page.goto('/settings#backup');
   await page.getByTestId('backup-import-file').setInputFiles({ name: 'autre-appareil.relance', mimeType: 'application/json', buffer: Buffer.from(serializeBackup(hostile)) });
+  await expect(page.getByTestId('backup-unreadable')).toContainText('1 enregistrement(s) illisible(s)');
   await page.getByTestId('backup-import-apply').click();
   await expect(page.getByTestId('merge-summary')).toContainText('0 suppression');
   await page.getByTestId('backup-import-apply').click();
