@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { decodeBase64, encodeBase64, sealBackup, serializeBackup, type BackupFile } from '../../src/lib/domain/backupFormat';
-import { addLines, createClient, createWorkspace, issueOpenDraft, pinClock } from './helpers';
+import { addLines, createClient, createWorkspace, issueOpenDraft, pinClock, seriousA11yViolations } from './helpers';
 
 const NOW = '2026-11-23T10:00:00+01:00';
 
@@ -64,6 +64,7 @@ test('merging a backup adds and updates, shows it first, and deletes nothing; a 
   await expect(page.getByTestId('merge-summary')).toHaveText('0 ajout(s), 0 champ(s) mis à jour, 0 suppression');
   await expect(page.getByTestId('merge-restorable')).toContainText('document — Cartes de vœux');
   await expect(page.getByTestId('merge-restore')).not.toBeChecked();
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByTestId('backup-import-apply').click();
   await expect(page.getByTestId('backup-ok')).toContainText('Sauvegarde fusionnée : 0 ajout(s), 0 champ(s) mis à jour, 0 rétabli(s), 0 suppression.');
 
