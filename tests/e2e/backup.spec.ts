@@ -88,6 +88,44 @@ test('merging a backup adds and updates, shows it first, and deletes nothing; a 
   await expect(page.getByTestId('integrity-ok')).toBeVisible();
 });
 
+test('a backup from a copy that deleted two clients and an issued invoice deletes nothing when merged', async ({ page }) => {
+  await createWorkspace(page);
+  const c1 = await createClient(page, { name: 'Boulangerie Martin' });
+  await page.getByTestId('client-new-invoice').click();
+  await addLines(page, [{ description: 'Révision', quantity: '1', price: '120', vatBp: 2000 }]);
+  await issueOpenDraft(page);
+  const invoiceId = new URL(page.url()).pathname.split('/').pop()!;
+  const c2 = await createClient(page, { name: 'Garage Lefèvre' });
+  const { text } = await exportBackup(page);
+
+  // The reproduced attack: an old or careless copy deletes both clients and the issued invoice,
+  // and its backup — consistent, sealed — is merged.
+  const file = JSON.parse(text) as BackupFile<Record<string, { id: string }[]>>;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, decodeBase64(file.yjs)!);
+  doc.transact(() => {
+    doc.getMap('clients').delete(c1);
+    doc.getMap('clients').delete(c2);
+    doc.getMap('documents').delete(invoiceId);
+  });
+  const { checksum: _c, ...content } = file;
+  const data = { ...file.data, clients: [], documents: file.data.documents.filter((d) => d.id !== invoiceId) };
+  const wiped = await sealBackup({ ...content, yjs: encodeBase64(Y.encodeStateAsUpdate(doc)), data });
+  await page.goto('/settings#backup');
+  await page.getByTestId('backup-import-file').setInputFiles({ name: 'copie.relance', mimeType: 'application/json', buffer: Buffer.from(serializeBackup(wiped)) });
+  await expect(page.getByTestId('backup-summary')).toContainText('clients : 0, documents : 0');
+  await page.getByTestId('backup-import-apply').click();
+  await expect(page.getByTestId('merge-summary')).toHaveText('0 ajout(s), 0 champ(s) mis à jour, 0 suppression');
+  await page.getByTestId('backup-import-apply').click();
+  await expect(page.getByTestId('backup-ok')).toContainText('fusionnée');
+
+  expect(await clientNames(page)).toEqual(['Boulangerie Martin', 'Garage Lefèvre']);
+  expect(await documentNumbers(page)).toEqual(['F-2026-A-0001']);
+  await page.goto('/settings#integrity');
+  await page.getByTestId('verify-integrity').click();
+  await expect(page.getByTestId('integrity-ok')).toBeVisible();
+});
+
 test('a malformed record from another device is skipped and named; the workspace still backs up', async ({ page }) => {
   await createWorkspace(page);
   await createClient(page, { name: 'Boulangerie Martin' });
