@@ -26,14 +26,13 @@ import {
 import { localDate } from '$lib/clock';
 import { nextSeriesLetter } from '$lib/domain/numbering';
 import { now } from '$lib/clock';
-import { planBackupMerge, type MergePlan, type RecordRef } from '$lib/domain/backupMerge';
-import { isInitialised, migrate, patchRecord, putRecord, readAll, readCompany, readWorkspace, schemaVersion, unreadableRecords, workspaceIdOf, type WorkspaceData } from './doc';
-import type { CollectionName, RecordTypes } from './schema';
+import type { MergePlan, RecordRef } from '$lib/domain/backupMerge';
+import { isInitialised, migrate, readAll, readCompany, readWorkspace, schemaVersion, unreadableRecords, workspaceIdOf, type WorkspaceData } from './doc';
+import { planMerge } from './backupMerge';
 import { SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace.svelte';
 
-/** Origin of the transaction that merges a backup into an open workspace. */
-export const BACKUP_ORIGIN = Symbol('relance-backup');
+export { BACKUP_ORIGIN, withoutDeletions } from './backupMerge';
 
 export interface ExportedBackup {
   fileName: string;
@@ -144,53 +143,6 @@ export function isBackupOf(backup: CheckedBackup, ws: Workspace): boolean {
   return backup.workspaceId === (workspaceIdOf(ws.doc) ?? ws.id);
 }
 
-/**
- * The backup's Yjs state without its delete set: what the backup's copy added or changed, none
- * of what it deleted. Applied to a device, a record, a field or a contact the device holds is
- * never removed by it; edits are ordered exactly as a sync would order them (the newest wins,
- * an older copy's value never overrides a later change), and applying it twice is applying it
- * once. The delete set is the update's tail (Yjs v1 format: structs, then deletions); it is
- * encoded again from its decoded form to find where it starts, and cut off.
- */
-export function withoutDeletions(update: Uint8Array): Uint8Array {
-  const { ds } = Y.decodeUpdate(update);
-  const tail: number[] = [];
-  const varUint = (n: number) => {
-    while (n > 0x7f) {
-      tail.push(0x80 | (n & 0x7f));
-      n = Math.floor(n / 128);
-    }
-    tail.push(n);
-  };
-  varUint(ds.clients.size);
-  for (const [client, items] of ds.clients) {
-    varUint(client);
-    varUint(items.length);
-    for (const item of items) {
-      varUint(item.clock);
-      varUint(item.len);
-    }
-  }
-  const start = update.length - tail.length;
-  if (start < 0 || tail.some((byte, i) => update[start + i] !== byte)) throw new Error('backup_update_layout');
-  const out = new Uint8Array(start + 1);
-  out.set(update.subarray(0, start));
-  out[start] = 0; // no deletions
-  return out;
-}
-
-/** The workspace's records once the backup's edits are in, on a scratch copy: nothing is written. */
-function mergedCopy(ws: Workspace, backup: CheckedBackup): WorkspaceData {
-  const scratch = new Y.Doc();
-  try {
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ws.doc));
-    Y.applyUpdate(scratch, withoutDeletions(backup.update));
-    return readWorkspace(scratch);
-  } finally {
-    scratch.destroy();
-  }
-}
-
 /** What a merge will do, shown before it is applied. */
 export interface MergePreview extends MergePlan {
   /** Always 0: a merge never deletes (kept in the preview so the user reads it). */
@@ -204,29 +156,14 @@ export interface MergePreview extends MergePlan {
 export async function previewMerge(ws: Workspace, backup: CheckedBackup): Promise<{ ok: true; preview: MergePreview } | { ok: false; reason: 'other_workspace' }> {
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
-  return { ok: true, preview: { ...planFor(ws, backup), deletions: 0 } };
-}
-
-function planFor(ws: Workspace, backup: CheckedBackup): MergePlan {
-  return planBackupMerge(readWorkspace(ws.doc), mergedCopy(ws, backup), backupRecords(backup));
-}
-
-function backupRecords(backup: CheckedBackup): WorkspaceData {
-  const scratch = new Y.Doc();
-  try {
-    Y.applyUpdate(scratch, backup.update);
-    return readWorkspace(scratch);
-  } finally {
-    scratch.destroy();
-  }
+  return { ok: true, preview: { ...planMerge(ws.doc, backup.update), deletions: 0 } };
 }
 
 /**
- * Merges the checked backup into the open workspace (same workspace only). It only adds and
- * updates — nothing the device has is lost: the backup's deletions are not applied, and what
- * its copy would still take away (a contact, an issued document's content, a series' mark) is
- * written back in the same transaction. `restore`: records deleted on this device that the user
- * picked from the preview's `restorable` list, brought back as the backup holds them.
+ * Merges the checked backup into the open workspace (same workspace only), through the
+ * 'backup/merge' command (refused on a device removed from the workspace). It only adds and
+ * updates — nothing the device has is lost (store/backupMerge.ts). `restore`: records deleted on
+ * this device that the user picked from the preview's `restorable` list.
  */
 export async function mergeBackup(
   ws: Workspace,
@@ -235,21 +172,7 @@ export async function mergeBackup(
 ): Promise<{ ok: true } | { ok: false; reason: 'other_workspace' }> {
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
-  const plan = planFor(ws, backup);
-  const fromBackup = opts.restore?.length ? backupRecords(backup) : null;
-  ws.doc.transact(() => {
-    Y.applyUpdate(ws.doc, withoutDeletions(backup.update), BACKUP_ORIGIN);
-    for (const repair of plan.repairs) {
-      const name = repair.collection as CollectionName;
-      if (repair.kind === 'put') putRecord(ws.doc, name, repair.record as unknown as RecordTypes[typeof name] & { id: string });
-      else patchRecord(ws.doc, name, repair.id, repair.patch as Partial<RecordTypes[typeof name]>);
-    }
-    for (const pick of opts.restore ?? []) {
-      if (!plan.restorable.some((r) => r.collection === pick.collection && r.id === pick.id)) continue;
-      const record = (fromBackup?.[pick.collection] as { id: string }[] | undefined)?.find((r) => r.id === pick.id);
-      if (record) putRecord(ws.doc, pick.collection, record as RecordTypes[typeof pick.collection] & { id: string });
-    }
-  }, BACKUP_ORIGIN);
+  await ws.run('backup/merge', backup.update, opts.restore ?? []);
   await ws.flushSnapshot();
   return { ok: true };
 }

@@ -178,6 +178,18 @@ describe('merging a backup only adds and updates', () => {
   });
 });
 
+describe('the merge is a command', () => {
+  it('is refused on a device removed from the workspace, and writes nothing', async () => {
+    const { laptop, fromTablet } = await laptopAndCopy(async (tablet) => {
+      await tablet.run('client/save', client('c-tab', { name: 'Garage Lefèvre' }));
+    });
+    const before = laptop.read();
+    laptop.readOnly = true;
+    await expect(mergeBackup(laptop, fromTablet)).rejects.toMatchObject({ code: 'removed_device' });
+    expect(laptop.read()).toEqual(before);
+  });
+});
+
 describe('withoutDeletions', () => {
   it('keeps every struct and drops the delete set', () => {
     const doc = new Y.Doc();
