@@ -25,6 +25,18 @@ describe('planBackupMerge', () => {
     expect(plan.repairs).toEqual([]);
   });
 
+  it('does not offer a draft issued here since (its issued copy replaced it), nor a released claim', () => {
+    const draft = { id: 'd1', status: 'draft', kind: 'invoice', number: '', title: 'Cuisine' };
+    const invoice = { ...issued, sourceDraftId: 'd1' };
+    const claim = { id: 'c1', clientId: 'c1', memberId: 'm1', at: '2026-11-20T10:00:00.000Z' };
+    const plan = planBackupMerge({ documents: [invoice] }, { documents: [invoice] }, { documents: [draft], claims: [claim] });
+    expect(plan.restorable).toEqual([]);
+    const other = { ...draft, id: 'd2', title: 'Salle de bain' };
+    expect(planBackupMerge({ documents: [invoice] }, { documents: [invoice] }, { documents: [draft, other] }).restorable).toEqual([
+      { collection: 'documents', id: 'd2', label: 'Salle de bain' }
+    ]);
+  });
+
   it('puts back a record the merged copy lost', () => {
     const plan = planBackupMerge({ clients: [client('c1')] }, { clients: [] }, { clients: [] });
     expect(plan.repairs).toEqual([{ kind: 'put', collection: 'clients', record: client('c1') }]);

@@ -51,6 +51,12 @@ const ISSUED_FIELDS = new Set(['frozen', 'hash', 'status', 'kind', 'issuedAt']);
 /** Fields read from an issued document's frozen content: they change only with it. */
 const FROM_FROZEN = new Set(['lines', 'discount', 'clientId', 'number', 'series', 'seq', 'issueDate', 'serviceDate', 'dueDate', 'terms', 'notes', 'prevHash', 'correctsInvoiceId']);
 
+/**
+ * What a user may bring back from a backup after deleting it here. Not the claims (« je m'en
+ * occupe », released when done) nor the members: restoring them would undo work, not data.
+ */
+const RESTORABLE = new Set<RecordKind>(['clients', 'items', 'documents', 'payments', 'events', 'policies', 'templates', 'chaseConfig', 'tasks', 'penaltyRates']);
+
 /** Lists of records with ids whose records are never dropped by a merge. */
 const LISTS: Partial<Record<RecordKind, string[]>> = { clients: ['contacts'], documents: ['lines'] };
 
@@ -108,7 +114,11 @@ export function planBackupMerge(device: RecordSets, merged: RecordSets, backup: 
       if (changed.length) plan.updated.push({ ...ref(now), fields: changed });
       if (Object.keys(patch).length) plan.repairs.push({ kind: 'patch', collection, id, patch });
     }
-    for (const [id, record] of byId(backup[collection])) if (!before.has(id) && !after.has(id)) plan.restorable.push(ref(record));
+    if (!RESTORABLE.has(collection)) continue;
+    // A draft that was issued here is gone because its issued copy replaced it: not offered.
+    const issuedFrom = collection === 'documents' ? new Set([...after.values()].map((d) => d.sourceDraftId).filter(Boolean)) : null;
+    for (const [id, record] of byId(backup[collection]))
+      if (!before.has(id) && !after.has(id) && !issuedFrom?.has(id)) plan.restorable.push(ref(record));
   }
   const companyBefore = isObject(device.company) ? device.company : {};
   const companyAfter = isObject(merged.company) ? merged.company : {};
