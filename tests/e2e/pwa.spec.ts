@@ -327,6 +327,9 @@ test('backup: exported, restored in a new profile with the same documents; damag
   await page.goto('/settings#backup');
   await page.getByTestId('backup-import-file').setInputFiles(file);
   await expect(page.getByTestId('backup-mode-merge')).toBeChecked();
+  // A merge first shows what it will change (issue 14), then applies on confirmation.
+  await page.getByTestId('backup-import-apply').click();
+  await expect(page.getByTestId('merge-summary')).toContainText('0 ajout(s), 0 champ(s) mis à jour, 0 suppression');
   await page.getByTestId('backup-import-apply').click();
   await expect(page.getByTestId('backup-ok')).toContainText('fusionnée');
   expect(await documentRows(page)).toEqual(rows);

@@ -8,6 +8,8 @@ import {
   decodeBase64,
   encodeBase64,
   isBase64,
+  isTooLargeForBackup,
+  MAX_BACKUP_BYTES,
   parseBackup,
   sameRecords,
   sealBackup,
@@ -185,6 +187,15 @@ describe('base64', () => {
   });
 });
 
+describe('isTooLargeForBackup', () => {
+  it('refuses a file above 500 MB before it is read, not one of exactly 500 MB', () => {
+    expect(MAX_BACKUP_BYTES).toBe(500_000_000);
+    expect(isTooLargeForBackup(500_000_001)).toBe(true);
+    expect(isTooLargeForBackup(500_000_000)).toBe(false);
+    expect(isTooLargeForBackup(76_000_000)).toBe(false); // 5 000 invoices, measured
+  });
+});
+
 describe('sameRecords', () => {
   const a = { id: 'a', n: 1 };
   const b = { id: 'b', n: 2 };
@@ -198,5 +209,12 @@ describe('sameRecords', () => {
     expect(sameRecords({ clients: [a, b] }, { clients: [a] })).toBe(false);
     expect(sameRecords({ clients: [a] }, { clients: [a], items: [] })).toBe(false);
     expect(sameRecords({ company: { name: 'X' } }, { company: { name: 'Y' } })).toBe(false);
+  });
+
+  it('compares the list of unreadable records too, whatever its order', () => {
+    const bad = { collection: 'payments', id: 'p-bad', defect: { kind: 'not_json' } };
+    const bad2 = { collection: 'events', id: 'e-bad', defect: { kind: 'not_object' } };
+    expect(sameRecords({ payments: [a], unreadable: [bad, bad2] }, { payments: [a], unreadable: [bad2, bad] })).toBe(true);
+    expect(sameRecords({ payments: [a], unreadable: [bad] }, { payments: [a] })).toBe(false);
   });
 });

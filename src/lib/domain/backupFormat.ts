@@ -10,6 +10,15 @@ export const BACKUP_FORMAT = 'relance-backup';
 export const BACKUP_VERSION = 1;
 export const BACKUP_EXTENSION = '.relance';
 
+/**
+ * The largest file read as a backup: 500 MB, checked on its size before it is read. Measured in
+ * Node: a workspace of 5 000 invoices with its clients, payments and history (the demo's
+ * proportions) makes a 76 MB file, ≈ 15 MB per 1 000 invoices. A file this app writes is one
+ * JavaScript string, and a browser's strings stop at ≈ 536 million characters (V8): no backup
+ * Relance made is larger, so a larger file is not one, and reading it would only exhaust memory.
+ */
+export const MAX_BACKUP_BYTES = 500_000_000;
+
 export interface BackupFile<Data = unknown> {
   format: typeof BACKUP_FORMAT;
   version: number;
@@ -33,6 +42,7 @@ export type BackupContent<Data = unknown> = Omit<BackupFile<Data>, 'checksum'>;
 /** Why a file is refused (each has its message in the 'backup.refused.*' keys). */
 export type BackupRefusal =
   | 'empty' // nothing in the file
+  | 'too_large' // larger than any backup can be (MAX_BACKUP_BYTES): not read at all
   | 'truncated' // cut off before its end (an interrupted copy or download)
   | 'foreign' // not a Relance backup: another app's file, an image, any other JSON
   | 'newer_version' // made by a later Relance with a file format this one does not know
@@ -93,6 +103,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 export async function parseBackup<Data = unknown>(text: string, opts: { maxSchemaVersion: number }): Promise<ParsedBackup<Data>> {
   const refuse = (reason: BackupRefusal): ParsedBackup<Data> => ({ ok: false, reason });
   if (!text.trim()) return refuse('empty');
+  if (text.length > MAX_BACKUP_BYTES) return refuse('too_large');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -138,6 +149,11 @@ function isCutShort(text: string): boolean {
     else if (c === 0x7d || c === 0x5d) depth--;
   }
   return inString || depth > 0;
+}
+
+/** Whether a file of `bytes` is refused before it is read (File.size: nothing is loaded). */
+export function isTooLargeForBackup(bytes: number): boolean {
+  return bytes > MAX_BACKUP_BYTES;
 }
 
 /** Bytes → base64, in slices so that a large workspace does not overflow the call stack. */

@@ -4,6 +4,10 @@
 // is loaded into a scratch Y.Doc and must hold exactly the readable records the file carries.
 // Only a file that passes every check can be restored (a new workspace on this device) or
 // merged (into the same workspace); a bad one is refused whole, with the reason.
+//
+// A record the app cannot read (domain/recordShape.ts) is in the Yjs state, untouched, but not
+// in the readable copy: that copy lists it under `unreadable` (collection, id, defect), and the
+// check reads the scratch document the same way, so such a workspace is backed up and restored.
 import * as Y from 'yjs';
 import type { Company, Member } from '$lib/domain/types';
 import {
@@ -22,12 +26,13 @@ import {
 import { localDate } from '$lib/clock';
 import { nextSeriesLetter } from '$lib/domain/numbering';
 import { now } from '$lib/clock';
-import { isInitialised, migrate, readAll, readCompany, readWorkspace, schemaVersion, workspaceIdOf, type WorkspaceData } from './doc';
+import type { MergePlan, RecordRef } from '$lib/domain/backupMerge';
+import { isInitialised, migrate, readAll, readCompany, readWorkspace, schemaVersion, unreadableRecords, workspaceIdOf, type WorkspaceData } from './doc';
+import { planMerge } from './backupMerge';
 import { SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace.svelte';
 
-/** Origin of the transaction that merges a backup into an open workspace. */
-export const BACKUP_ORIGIN = Symbol('relance-backup');
+export { BACKUP_ORIGIN, withoutDeletions } from './backupMerge';
 
 export interface ExportedBackup {
   fileName: string;
@@ -49,13 +54,20 @@ export interface CheckedBackup {
 
 export type BackupCheck = { ok: true; backup: CheckedBackup } | { ok: false; reason: BackupRefusal };
 
+/** The readable copy a backup carries: every readable record, and the list of unreadable ones. */
+function readableCopy(doc: Y.Doc): WorkspaceData {
+  const data = readWorkspace(doc);
+  const unreadable = unreadableRecords(doc);
+  return unreadable.length ? { ...data, unreadable } : data;
+}
+
 /** The whole workspace as a backup file's name and text. */
 export async function exportBackup(ws: Workspace, opts: { appVersion: string; at?: Date }): Promise<ExportedBackup> {
   await ws.ready;
   const at = opts.at ?? now();
   // Read together, in one synchronous step: the two copies describe the same state.
   const update = Y.encodeStateAsUpdate(ws.doc);
-  const data = readWorkspace(ws.doc);
+  const data = readableCopy(ws.doc);
   const file = await sealBackup({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -90,7 +102,7 @@ export async function checkBackup(text: string): Promise<BackupCheck> {
     if (!isInitialised(scratch) || !company) return refuse('not_workspace');
     if ((workspaceIdOf(scratch) ?? file.workspaceId) !== file.workspaceId || schemaVersion(scratch) !== file.schemaVersion)
       return refuse('data_mismatch');
-    if (!sameRecords(readWorkspace(scratch), file.data)) return refuse('data_mismatch');
+    if (!sameRecords(readableCopy(scratch), file.data)) return refuse('data_mismatch');
     // An older schema is migrated here, so what is applied is already in today's shape.
     migrate(scratch);
     return {
@@ -131,14 +143,36 @@ export function isBackupOf(backup: CheckedBackup, ws: Workspace): boolean {
   return backup.workspaceId === (workspaceIdOf(ws.doc) ?? ws.id);
 }
 
+/** What a merge will do, shown before it is applied. */
+export interface MergePreview extends MergePlan {
+  /** Always 0: a merge never deletes (kept in the preview so the user reads it). */
+  deletions: 0;
+}
+
 /**
- * Merges the checked backup into the open workspace (same workspace only): what the file has
- * and the device lacks is added, nothing the device has is lost (Yjs merge).
+ * What merging the backup into `ws` will add and update, what it keeps that the backup's copy
+ * had deleted, and what was deleted here that it could bring back. Nothing is written.
  */
-export async function mergeBackup(ws: Workspace, backup: CheckedBackup): Promise<{ ok: true } | { ok: false; reason: 'other_workspace' }> {
+export async function previewMerge(ws: Workspace, backup: CheckedBackup): Promise<{ ok: true; preview: MergePreview } | { ok: false; reason: 'other_workspace' }> {
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
-  Y.applyUpdate(ws.doc, backup.update, BACKUP_ORIGIN);
+  return { ok: true, preview: { ...planMerge(ws.doc, backup.update), deletions: 0 } };
+}
+
+/**
+ * Merges the checked backup into the open workspace (same workspace only), through the
+ * 'backup/merge' command (refused on a device removed from the workspace). It only adds and
+ * updates — nothing the device has is lost (store/backupMerge.ts). `restore`: records deleted on
+ * this device that the user picked from the preview's `restorable` list.
+ */
+export async function mergeBackup(
+  ws: Workspace,
+  backup: CheckedBackup,
+  opts: { restore?: readonly Pick<RecordRef, 'collection' | 'id'>[] } = {}
+): Promise<{ ok: true } | { ok: false; reason: 'other_workspace' }> {
+  await ws.ready;
+  if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
+  await ws.run('backup/merge', backup.update, opts.restore ?? []);
   await ws.flushSnapshot();
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 // A reactive, read-only view of one collection of records. It is filled once, then kept up to
 // date from Yjs events: only the records a transaction touched are decoded again.
 import type * as Y from 'yjs';
-import { decodeRecord, collectionMap } from './doc';
+import { readableRecord, collectionMap } from './doc';
 import type { CollectionName, RecordTypes } from './schema';
 
 /** Told which records changed: their ids, or null when the whole collection was replaced. */
@@ -61,7 +61,11 @@ export class Collection<K extends CollectionName> {
   /** Decodes the whole collection from the document. */
   load(doc: Y.Doc): void {
     const records = new Map<string, RecordTypes[K]>();
-    collectionMap(doc, this.name).forEach((stored, id) => records.set(id, decodeRecord(doc, this.name, stored)));
+    // An unreadable record is left out of the view (and left alone in the document).
+    collectionMap(doc, this.name).forEach((stored, id) => {
+      const record = readableRecord(doc, this.name, id, stored);
+      if (record) records.set(id, record);
+    });
     this.#records = records;
     this.#changed(null);
   }
@@ -77,7 +81,8 @@ export class Collection<K extends CollectionName> {
       }
       for (const id of touched) {
         const stored = col.get(id);
-        if (stored !== undefined) this.#records.set(id, decodeRecord(doc, this.name, stored));
+        const record = stored === undefined ? null : readableRecord(doc, this.name, id, stored);
+        if (record) this.#records.set(id, record);
         else this.#records.delete(id);
       }
       if (touched.size) this.#changed(touched);

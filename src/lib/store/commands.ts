@@ -29,6 +29,7 @@ import * as ops from './operations';
 import * as chaseOps from './chaseOperations';
 import * as rateOps from './penaltyRates';
 import { settleSeries } from './series';
+import { applyBackupMerge } from './backupMerge';
 import type { CollectionName, RecordTypes } from './schema';
 
 export interface CommandContext {
@@ -77,6 +78,10 @@ export const commands = {
     doc.transact(() => {
       for (const record of records) putRecord(doc, name, record);
     }, LOCAL_ORIGIN),
+
+  /** A checked backup's Yjs state merged in: it only adds and updates (store/backupMerge.ts). */
+  'backup/merge': ({ doc }: CommandContext, update: Uint8Array, restore: readonly { collection: CollectionName; id: string }[]) =>
+    applyBackupMerge(doc, update, restore),
 
   // ——— clients and catalogue ———
   /** `base`: the client as the form showed it (only what the user changed is written). */

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { digest as sha256 } from 'lib0/hash/sha256';
 import type { Company, DocumentRecord, FrozenContent } from '$lib/domain/types';
 import { canonicalJson } from '$lib/domain/integrity';
+import { recordDefect, type RecordDefect, type UnreadableRecord } from '$lib/domain/recordShape';
 import {
   COLLECTIONS,
   COMPANY_LAYOUT,
@@ -97,7 +98,10 @@ function readSeller(doc: Y.Doc, ref: string): Company | null {
 
 type StoredRecord = Y.Map<unknown> | string;
 
-/** A record as the rest of the app sees it, whatever way it is stored. */
+/**
+ * A record as the rest of the app sees it, whatever way it is stored, unchecked: throws on bad
+ * JSON. Reads go through decodeStored, which checks it.
+ */
 export function decodeRecord<K extends CollectionName>(doc: Y.Doc, name: K, stored: StoredRecord): RecordTypes[K] {
   if (typeof stored === 'string') return JSON.parse(stored) as RecordTypes[K];
   const fields = decodeEntries(stored, LAYOUTS[name]);
@@ -110,6 +114,34 @@ export function decodeRecord<K extends CollectionName>(doc: Y.Doc, name: K, stor
     for (const f of FROZEN_ONLY_FIELDS) fields[f] = frozen[f];
   }
   return fields as unknown as RecordTypes[K];
+}
+
+export type Decoded<K extends CollectionName> = { ok: true; record: RecordTypes[K] } | { ok: false; unreadable: UnreadableRecord };
+
+/**
+ * The record stored under `id`, checked on its own (domain/recordShape.ts): a malformed one —
+ * bad JSON from a buggy or hostile device, a shape a later version wrote — is reported, never
+ * thrown, so that it cannot block the other records, a backup or the chase list.
+ */
+export function decodeStored<K extends CollectionName>(doc: Y.Doc, name: K, id: string, stored: unknown): Decoded<K> {
+  const unreadable = (defect: RecordDefect): Decoded<K> => ({ ok: false, unreadable: { collection: name, id, defect } });
+  if (typeof stored !== 'string' && !(stored instanceof Y.Map)) return unreadable({ kind: 'not_object' });
+  let record: RecordTypes[K];
+  try {
+    record = decodeRecord(doc, name, stored);
+  } catch {
+    return unreadable({ kind: 'not_json' });
+  }
+  // The rules are today's shapes: a document of an older schema (a backup being checked before
+  // its migration) is only decoded.
+  const defect = schemaVersion(doc) < SCHEMA_VERSION ? null : recordDefect(name, id, record);
+  return defect ? unreadable(defect) : { ok: true, record };
+}
+
+/** The record, or null when it cannot be read (it stays in the document, untouched). */
+export function readableRecord<K extends CollectionName>(doc: Y.Doc, name: K, id: string, stored: unknown): RecordTypes[K] | null {
+  const decoded = decodeStored(doc, name, id, stored);
+  return decoded.ok ? decoded.record : null;
 }
 
 /** The fields to store for a record (or a patch of one): an issued document's frozen part as JSON. */
@@ -133,12 +165,26 @@ function storedRecord(doc: Y.Doc, name: CollectionName, id: string): StoredRecor
 
 export function readRecord<K extends CollectionName>(doc: Y.Doc, name: K, id: string): RecordTypes[K] | null {
   const stored = storedRecord(doc, name, id);
-  return stored === undefined ? null : decodeRecord(doc, name, stored);
+  return stored === undefined ? null : readableRecord(doc, name, id, stored);
 }
 
 export function readAll<K extends CollectionName>(doc: Y.Doc, name: K): RecordTypes[K][] {
   const out: RecordTypes[K][] = [];
-  collectionMap(doc, name).forEach((stored) => out.push(decodeRecord(doc, name, stored)));
+  collectionMap(doc, name).forEach((stored, id) => {
+    const record = readableRecord(doc, name, id, stored);
+    if (record) out.push(record);
+  });
+  return out;
+}
+
+/** Every record of the workspace that cannot be read, collection by collection. */
+export function unreadableRecords(doc: Y.Doc): UnreadableRecord[] {
+  const out: UnreadableRecord[] = [];
+  for (const name of COLLECTIONS)
+    collectionMap(doc, name).forEach((stored, id) => {
+      const decoded = decodeStored(doc, name, id, stored);
+      if (!decoded.ok) out.push(decoded.unreadable);
+    });
   return out;
 }
 
@@ -329,6 +375,8 @@ export interface WorkspaceData {
   tasks: RecordTypes['tasks'][];
   claims: RecordTypes['claims'][];
   penaltyRates: RecordTypes['penaltyRates'][];
+  /** In backups only, when some: the records that could not be read (kept in the Yjs state). */
+  unreadable?: UnreadableRecord[];
 }
 
 export function readWorkspace(doc: Y.Doc): WorkspaceData {

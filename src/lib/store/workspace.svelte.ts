@@ -22,6 +22,7 @@ import type {
 } from '$lib/domain/types';
 import { now, today } from '$lib/clock';
 import { newMember } from '$lib/domain/company';
+import type { UnreadableRecord } from '$lib/domain/recordShape';
 import { Collection } from './collection.svelte';
 import {
   LOCAL_ORIGIN,
@@ -33,6 +34,7 @@ import {
   SchemaTooNewError,
   readCompany,
   readWorkspace,
+  unreadableRecords,
   schemaVersion,
   workspaceIdOf,
   type WorkspaceData
@@ -315,6 +317,11 @@ export class Workspace {
   /** Everything as plain data (backups, exports). */
   read(): WorkspaceData {
     return readWorkspace(this.doc);
+  }
+
+  /** The records no view shows because they cannot be read (for the integrity check). */
+  unreadable(): UnreadableRecord[] {
+    return unreadableRecords(this.doc);
   }
 
   async close(): Promise<void> {

@@ -15,11 +15,12 @@ import sync from './sync';
 import rates from './rates';
 import issuing from './issuing';
 import dashboard from './dashboard';
+import records from './records';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard, records];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

@@ -57,6 +57,22 @@ describe('buildIntegrityReport', () => {
       { number: 'F-2026-A-0004', kind: 'gap', id: null, series: 'F-2026-A' }
     ]);
   });
+  it('names each unreadable record last, with its collection and the field at fault', () => {
+    const docs = [doc('1', 'F-2026-A', 1, 'F-2026-A-0001')];
+    const report = buildIntegrityReport(docs, [], {
+      unreadable: [
+        { collection: 'payments', id: 'p-7f3', defect: { kind: 'not_json' } },
+        { collection: 'clients', id: 'c-9', defect: { kind: 'bad_field', field: 'contacts' } }
+      ]
+    });
+    expect(report).toEqual({
+      checked: 1,
+      issues: [
+        { number: 'c-9', kind: 'unreadable', id: null, collection: 'clients', field: 'contacts' },
+        { number: 'p-7f3', kind: 'unreadable', id: null, collection: 'payments' }
+      ]
+    });
+  });
 });
 
 describe('buildIntegrityReport: what issuing across devices can leave behind', () => {

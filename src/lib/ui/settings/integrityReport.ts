@@ -3,10 +3,11 @@
 // each series, merged into one list to show loudly.
 import type { DocumentRecord, Member, VatRegime } from '$lib/domain/types';
 import type { IntegrityProblem } from '$lib/domain/integrity';
+import type { RecordKind, UnreadableRecord } from '$lib/domain/recordShape';
 import { findDuplicateNumbers, findGaps, findNumbersBackInTime } from '$lib/domain/numbering';
 import { findDraftsIssuedTwice, settleIssuedTwice } from '$lib/domain/issuedTwice';
 
-export type IssueKind = IntegrityProblem['problem'] | 'duplicate' | 'issued_twice' | 'back_in_time' | 'gap';
+export type IssueKind = IntegrityProblem['problem'] | 'duplicate' | 'issued_twice' | 'back_in_time' | 'gap' | 'unreadable';
 
 export interface IntegrityIssue {
   /** The document number concerned (for a gap: the missing number, as best it can be rebuilt). */
@@ -23,6 +24,9 @@ export interface IntegrityIssue {
   date?: string;
   after?: string;
   afterDate?: string;
+  /** Unreadable records: the collection (its `number` is the record's id) and the field at fault. */
+  collection?: RecordKind;
+  field?: string;
 }
 
 export interface IntegrityReport {
@@ -81,14 +85,18 @@ const ORDER: Record<IssueKind, number> = {
   duplicate: 3,
   issued_twice: 4,
   back_in_time: 5,
-  gap: 6
+  gap: 6,
+  unreadable: 7
 };
 
-/** One list, the most serious first, then by number. `members` give the high-water marks. */
+/**
+ * One list, the most serious first, then by number. `members` give the high-water marks;
+ * `unreadable` the records no view shows (skipped, kept untouched in the workspace).
+ */
 export function buildIntegrityReport(
   docs: DocumentRecord[],
   problems: IntegrityProblem[],
-  context: { members?: Member[]; vatRegime?: VatRegime } = {}
+  context: { members?: Member[]; vatRegime?: VatRegime; unreadable?: UnreadableRecord[] } = {}
 ): IntegrityReport {
   const issues: IntegrityIssue[] = [
     ...problems.map((p) => ({ number: p.number, kind: p.problem, id: p.id })),
@@ -103,7 +111,14 @@ export function buildIntegrityReport(
       after: b.after.number,
       afterDate: b.after.issueDate
     })),
-    ...gapIssues(docs, context.members)
+    ...gapIssues(docs, context.members),
+    ...(context.unreadable ?? []).map((r) => ({
+      number: r.id,
+      kind: 'unreadable' as const,
+      id: null,
+      collection: r.collection,
+      ...(r.defect.kind === 'bad_field' ? { field: r.defect.field } : {})
+    }))
   ];
   issues.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.number.localeCompare(b.number));
   return { checked: docs.filter((d) => d.status === 'issued').length, issues };

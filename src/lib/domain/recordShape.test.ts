@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { newClient } from './company';
+import { chaseClientRecord, chaseInvoice, chasePayment } from './fixtures';
+import { recordDefect, type RecordKind } from './recordShape';
+
+const item = { id: 'i1', name: 'Pose de porte', description: '', unit: 'u', unitPriceCents: 12_000, vatRateBp: 2000, archived: false };
+const field = (name: string) => ({ kind: 'bad_field', field: name });
+
+describe('recordDefect', () => {
+  it('reads the records the app writes', () => {
+    expect(recordDefect('payments', 'p1', chasePayment('p1', 'f1', 5000, '2026-06-01'))).toBeNull();
+    expect(recordDefect('documents', 'f1', chaseInvoice('f1', 12_000, '2026-06-01'))).toBeNull();
+    expect(recordDefect('clients', 'c1', chaseClientRecord())).toBeNull();
+    expect(recordDefect('clients', 'c2', newClient('c2', '2026-01-01T00:00:00.000Z'))).toBeNull();
+    expect(recordDefect('items', 'i1', item)).toBeNull();
+  });
+
+  it('refuses what is not an object, or an object stored under another id', () => {
+    expect(recordDefect('payments', 'p1', '{not json')).toEqual({ kind: 'not_object' });
+    expect(recordDefect('payments', 'p1', null)).toEqual({ kind: 'not_object' });
+    expect(recordDefect('payments', 'p1', [1, 2])).toEqual({ kind: 'not_object' });
+    expect(recordDefect('payments', 'p1', chasePayment('p2', 'f1', 5000, '2026-06-01'))).toEqual(field('id'));
+  });
+
+  describe('payments', () => {
+    const good = chasePayment('p1', 'f1', 5000, '2026-06-01');
+    it.each([
+      ['amount as text', { amountCents: '5000' }, 'amountCents'],
+      ['amount in euros', { amountCents: 50.5 }, 'amountCents'],
+      ['no client', { clientId: '' }, 'clientId'],
+      ['a French date', { date: '01/06/2026' }, 'date'],
+      ['allocations not a list', { allocations: { f1: 5000 } }, 'allocations'],
+      ['an allocation without invoice', { allocations: [{ amountCents: 5000 }] }, 'allocations']
+    ])('%s', (_what, patch, bad) => {
+      expect(recordDefect('payments', 'p1', { ...good, ...patch })).toEqual(field(bad));
+    });
+  });
+
+  describe('documents', () => {
+    const issued = chaseInvoice('f1', 12_000, '2026-06-01');
+    const draft = { ...issued, status: 'draft', frozen: null, number: '', seq: 0, issueDate: null };
+    it('reads a draft without frozen content', () => {
+      expect(recordDefect('documents', 'f1', draft)).toBeNull();
+    });
+    it.each([
+      ['an unknown kind', { kind: 'bill' }, 'kind'],
+      ['an unknown status', { status: 'paid' }, 'status'],
+      ['lines not a list', { lines: 'deux portes' }, 'lines'],
+      ['a line with a price as text', { lines: [{ ...issued.lines[0], unitPriceCents: '12' }] }, 'lines'],
+      ['issued without frozen content', { frozen: null }, 'frozen'],
+      ['frozen content without totals', { frozen: { ...issued.frozen, totals: undefined } }, 'frozen'],
+      ['a sequence as text', { seq: '1' }, 'seq']
+    ])('issued, %s', (_what, patch, bad) => {
+      expect(recordDefect('documents', 'f1', { ...issued, ...patch })).toEqual(field(bad));
+    });
+    it('a draft dated in words', () => {
+      expect(recordDefect('documents', 'f1', { ...draft, issueDate: 'demain' })).toEqual(field('issueDate'));
+    });
+  });
+
+  describe('the other kinds', () => {
+    const cases: [RecordKind, Record<string, unknown>, string][] = [
+      ['clients', { ...chaseClientRecord({ id: 'x' }), contacts: null }, 'contacts'],
+      ['clients', { ...chaseClientRecord({ id: 'x' }), billingAddress: 'Lyon' }, 'billingAddress'],
+      ['members', { id: 'x', name: 'Portable', seriesLetter: 'A', removed: 'no' }, 'removed'],
+      ['items', { ...item, id: 'x', unitPriceCents: null }, 'unitPriceCents'],
+      ['events', { id: 'x', at: '2026-06-01T10:00:00.000Z', kind: 'client_created', clientId: 3, documentId: null, text: '' }, 'clientId'],
+      ['policies', { id: 'x', name: 'Standard', steps: 'J+1' }, 'steps'],
+      ['templates', { id: 'x', name: 'Relance', fr: 'Bonjour', en: {} }, 'fr'],
+      ['chaseConfig', { id: 'x', defaultPolicyId: 'p', categoryPolicies: {} }, 'categoryPolicies'],
+      ['tasks', { id: 'x', title: 'Appeler', dueDate: '2026-06-01', done: 'oui', clientId: null }, 'done'],
+      ['claims', { id: 'x', clientId: '', memberId: 'm', at: '2026-06-01T10:00:00.000Z' }, 'clientId'],
+      ['penaltyRates', { id: 'x', from: '2026-07-01', ecbRateBp: 2.15, legalRateProBp: 1215 }, 'ecbRateBp']
+    ];
+    it.each(cases)('%s: a bad %#', (kind, record, bad) => {
+      expect(recordDefect(kind, 'x', record)).toEqual(field(bad));
+    });
+    it('reads them once the field is right', () => {
+      expect(recordDefect('tasks', 'x', { id: 'x', title: 'Appeler', dueDate: '2026-06-01', done: false, clientId: null })).toBeNull();
+      expect(recordDefect('penaltyRates', 'x', { id: 'x', from: '2026-07-01', ecbRateBp: 215, legalRateProBp: 1215 })).toBeNull();
+    });
+  });
+});
