@@ -1,0 +1,48 @@
+// The relay access token: what the relay is shown and keeps a hash of, derived from the
+// workspace key so the relay never holds the key itself (the key stays on the devices, for the
+// envelopes today and end-to-end encryption next).
+//
+//   token = hex( HKDF-SHA-256( ikm = the 32 key bytes, salt = 'relance relay token v1',
+//                              info = the workspace id, 32 bytes ) )
+//
+// 64 hexadecimal characters, like a key: the relay's contract (a 64-hex token, SHA-256 stored)
+// is unchanged. Workspaces linked before this (token == key) are found by `findToken` and
+// migrated by relaySync.svelte.ts (a key change to a fresh key, whose token is derived).
+import { checkKey, type KeyCheck } from './relayApi';
+
+const SALT = new TextEncoder().encode('relance relay token v1');
+const KEY_BYTES = 32;
+
+function hexToBytes(hex: string): Uint8Array {
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('a workspace key is 64 hexadecimal characters');
+  const bytes = new Uint8Array(KEY_BYTES);
+  for (let i = 0; i < KEY_BYTES; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+/** The relay access token of workspace `workspaceId` whose key is `key` (64 hex). */
+export async function relayToken(key: string, workspaceId: string): Promise<string> {
+  const subtle = globalThis.crypto.subtle;
+  const base = await subtle.importKey('raw', hexToBytes(key) as BufferSource, 'HKDF', false, ['deriveBits']);
+  const bits = await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: SALT, info: new TextEncoder().encode(workspaceId) }, base, KEY_BYTES * 8);
+  return Array.from(new Uint8Array(bits), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The token the relay takes for a key: derived, or the key itself for a workspace not migrated yet. */
+export type TokenFound =
+  | { check: 'ok' | 'unregistered'; token: string; legacy: boolean }
+  | { check: Exclude<KeyCheck, 'ok' | 'unregistered'> };
+
+/**
+ * Asks the relay which token of `key` it accepts: the derived one first, the key itself second
+ * (a workspace linked before tokens were derived). An unknown workspace gets the derived token.
+ */
+export async function findToken(relayUrl: string, workspaceId: string, key: string, fetchFn: typeof fetch = fetch): Promise<TokenFound> {
+  const token = await relayToken(key, workspaceId);
+  const derived = await checkKey(relayUrl, workspaceId, token, fetchFn);
+  if (derived === 'ok' || derived === 'unregistered') return { check: derived, token, legacy: false };
+  if (derived !== 'refused') return { check: derived };
+  const raw = await checkKey(relayUrl, workspaceId, key.toLowerCase(), fetchFn);
+  if (raw === 'ok') return { check: 'ok', token: key.toLowerCase(), legacy: true };
+  return { check: raw === 'unreachable' ? 'unreachable' : 'refused' };
+}
