@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Member } from '$lib/domain/types';
-import { exportPublicKey, generateDeviceKeyPair } from '$lib/sync/envelope';
+import { exportPublicKey, generateDeviceKeyPair, sealKey } from '$lib/sync/envelope';
+import { hashKey } from '../../sync-server/auth.js';
 import { checkKey } from '$lib/sync/relayApi';
 import { relayToken } from '$lib/sync/token';
 import { Collection } from '$lib/store/collection.svelte';
@@ -332,6 +333,20 @@ describe('relay link', () => {
     patchRecord(b.doc, 'clients', 'c1', { notes: 'après la migration' });
     await until('A receives', () => readRecord(a.doc, 'clients', 'c1')?.notes === 'après la migration');
   });
+  it('an envelope whose key the relay refuses is a stale key too, not a removal', async () => {
+    const { workspaceId, key, a } = await firstDevice();
+    const b = await device({ workspaceId, key, letter: 'B', confirmed: false, joining: true });
+    await until('B synced', () => b.link.state === 'synced' && Boolean(a.member(b.memberId)?.publicKey));
+    b.link.joining = false;
+    b.network.set(false);
+    // The relay's record moved on to a token nobody has, and B's envelope holds yet another key.
+    const envelope = await sealKey(randomKey(), b.member()!.publicKey!, { workspaceId, memberId: b.memberId });
+    relay.relay.store.rotate(workspaceId, hashKey(randomKey()), { [b.memberId]: envelope, [a.memberId]: envelope });
+    b.network.set(true);
+    await until('B stale', () => b.link.state === 'key_refused', 15_000);
+    expect([b.removed, b.link.refusal]).toEqual([false, 'key']);
+  });
+
   // Last: it stops and restarts the shared relay (one relay per process), on the same port.
   it('a relay restored from a backup older than the last key change: devices open their older envelope and go on, nobody removed', async () => {
     const { dataDir } = relay;
