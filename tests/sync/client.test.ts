@@ -48,6 +48,8 @@ interface Device {
   link: RelaySync;
   network: SwitchableNetwork;
   keys: string[];
+  /** Every token this device showed the relay over HTTP (Authorization). */
+  shown: string[];
   removed: boolean;
   members: Collection<'members'>;
   documents: Collection<'documents'>;
@@ -110,6 +112,7 @@ async function device(opts: DeviceOptions): Promise<Device> {
     pair,
     network,
     keys: [],
+    shown: [],
     removed: false,
     members,
     documents,
@@ -143,10 +146,18 @@ function relink(d: Device, opts: Pick<DeviceOptions, 'workspaceId' | 'key' | 'jo
     key: opts.key,
     joining: opts.joining,
     privateKey: async () => pair.privateKey,
-    onKey: (key) => d.keys.push(key),
+    // The keys this device moved to (onKey also confirms the current one once its derived token is taken).
+    onKey: (key) => {
+      if (key !== (d.keys.at(-1) ?? opts.key)) d.keys.push(key);
+    },
     onSynced: () => {},
     onRemoved: () => (d.removed = true),
     network,
+    fetch: (input, init) => {
+      const auth = (init?.headers as Record<string, string> | undefined)?.authorization;
+      if (auth) d.shown.push(auth.replace(/^Bearer /, ''));
+      return globalThis.fetch(input, init);
+    },
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket
   });
   if (!devices.includes(d)) devices.push(d);
@@ -345,6 +356,9 @@ describe('relay link', () => {
     b.network.set(true);
     await until('B stale', () => b.link.state === 'key_refused', 15_000);
     expect([b.removed, b.link.refusal]).toEqual([false, 'key']);
+    // The relay took B's derived token before: B never showed it the key itself.
+    expect(b.shown).toContain(await relayToken(key, workspaceId));
+    expect(b.shown).not.toContain(key);
   });
 
   // Last: it stops and restarts the shared relay (one relay per process), on the same port.

@@ -156,7 +156,7 @@ class AppState {
     const { findToken } = await import('$lib/sync/token');
     const { check } = await findToken(invite.relayUrl, invite.workspaceId, invite.key);
     if (check !== 'ok') return check;
-    const updated = updateWorkspaceEntry(entry.id, { key: invite.key, relayUrl: invite.relayUrl });
+    const updated = updateWorkspaceEntry(entry.id, { key: invite.key, relayUrl: invite.relayUrl, tokenDerived: false });
     if (this.entry?.id === entry.id && this.workspace && updated) {
       this.entry = updated;
       await this.#startSync(this.workspace);
@@ -312,7 +312,8 @@ class AppState {
       joining: Boolean(entry.joinPending),
       removed: Boolean(entry.removedAt),
       privateKey: () => loadDeviceKey(id, ws.memberId).then((device) => device?.privateKey ?? null, () => null),
-      onKey: (key) => this.#updateEntryOf(id, { key }),
+      keyTokenDerived: Boolean(entry.tokenDerived),
+      onKey: (key, tokenDerived) => this.#updateEntryOf(id, { key, tokenDerived }),
       onSynced: (at) => this.#updateEntryOf(id, { lastSyncAt: at }),
       onRemoved: () => {
         ws.readOnly = true;

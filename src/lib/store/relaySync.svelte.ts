@@ -82,10 +82,12 @@ export interface RelaySyncOptions {
   joining?: boolean;
   /** This device was removed earlier: stay offline, say so. */
   removed?: boolean;
+  /** The relay took the derived token of `key` before (then the key itself is never shown to it). */
+  keyTokenDerived?: boolean;
   /** This device's private key for the workspace (to open envelopes). */
   privateKey(): Promise<CryptoKey | null>;
-  /** Keep on this device: a new key, the last sync instant, the removal. */
-  onKey(key: string): void;
+  /** Keep on this device: a new key (and whether the relay takes its derived token), the last sync instant, the removal. */
+  onKey(key: string, tokenDerived: boolean): void;
   onSynced(at: string): void;
   onRemoved(): void;
   network?: NetworkWatch;
@@ -97,7 +99,6 @@ export interface RelaySyncOptions {
 export type RotationOutcome =
   | { ok: true; unsealed: string[] }
   | { ok: false; reason: 'offline' | 'refused' | 'invalid' | 'conflict' | 'unreachable' };
-
 
 interface Waiter {
   target: number;
@@ -138,6 +139,8 @@ export class RelaySync {
   #token = '';
   #legacy = false;
   #migrating = false;
+  /** Keys whose derived token the relay took: never shown to it themselves. */
+  #derivedKeys = new Set<string>();
   #ws: SyncedWorkspace;
   #provider: WebsocketProvider;
   #options: RelaySyncOptions;
@@ -156,7 +159,7 @@ export class RelaySync {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #recovering = false;
   #lastKeyCheck = 0;
-  #checkedBeforeJoin = false;
+  #tokenSettled = false;
   #stopped = false;
 
   constructor(options: RelaySyncOptions) {
@@ -168,6 +171,7 @@ export class RelaySync {
     this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.#now = options.now ?? clockNow;
     this.lastSyncAt = options.lastSyncAt ?? null;
+    if (options.keyTokenDerived) this.#derivedKeys.add(options.key);
     this.joining = options.joining ?? false;
     this.firstSync = new Promise((resolve) => (this.#markFirstSync = resolve));
     this.#provider = new WebsocketProvider(relaySocketUrl(options.relayUrl), this.#ws.id, this.#ws.doc, {
@@ -239,8 +243,8 @@ export class RelaySync {
     if (this.#stopped || this.refusal || this.#recovering) return;
     this.browserOnline = this.#network.online();
     if (!this.browserOnline) return;
-    if (!this.#checkedBeforeJoin) {
-      const found = await findToken(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
+    if (!this.#tokenSettled) {
+      const found = await this.#find(this.#key);
       if (this.#stopped || this.refusal || this.#recovering) return;
       if (found.check === 'unreachable') {
         if (this.joining) {
@@ -251,9 +255,7 @@ export class RelaySync {
         // Offline-first: try the derived token; failures lead to a key check later.
         if (!this.#token) this.#token = await relayToken(this.#key, this.#ws.id);
       } else if (found.check === 'ok' || (found.check === 'unregistered' && !this.joining)) {
-        this.#token = found.token;
-        this.#legacy = found.legacy;
-        this.#checkedBeforeJoin = true;
+        return this.#use(this.#key, found);
       } else if (found.check === 'refused') {
         if (this.joining) return this.#refuse('key');
         return void this.#recoverKey();
@@ -435,7 +437,7 @@ export class RelaySync {
     const at = Date.now();
     if (this.#recovering || at - this.#lastKeyCheck < KEY_CHECK_EVERY_MS) return;
     this.#lastKeyCheck = at;
-    const found = await findToken(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
+    const found = await this.#find(this.#key);
     if (this.#stopped) return;
     if (found.check === 'refused') await this.#recoverKey();
     else if (found.check === 'closed') this.#refuse('unknown_workspace');
@@ -456,7 +458,7 @@ export class RelaySync {
     try {
       this.#provider.disconnect();
       // The same key may still work under the other token scheme (a workspace being migrated).
-      const own = await findToken(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
+      const own = await this.#find(this.#key);
       if (this.#stopped) return;
       if (own.check === 'unreachable') return this.#retry(() => void this.#recoverKey());
       if (own.check === 'closed') return this.#refuse('unknown_workspace');
@@ -477,7 +479,7 @@ export class RelaySync {
         return this.#refuse('key');
       }
       if (key === this.#key) return this.#refuse('key');
-      const found = await findToken(this.relayUrl, this.#ws.id, key, this.#fetch);
+      const found = await this.#find(key);
       if (this.#stopped) return;
       if (found.check === 'unreachable') return this.#retry(() => void this.#recoverKey());
       if (found.check !== 'ok') return this.#refuse('key');
@@ -488,20 +490,22 @@ export class RelaySync {
     }
   }
 
-  /** Uses `key` and the token the relay takes for it from now on, and connects. */
-  #use(key: string, found: Extract<TokenFound, { token: string }>): void {
-    this.#token = found.token;
-    this.#legacy = found.legacy;
-    this.#checkedBeforeJoin = true;
-    this.adoptKey(key);
+  /** Which token the relay takes for `key`; the key itself is tried only if never seen derived. */
+  #find(key: string): Promise<TokenFound> {
+    return findToken(this.relayUrl, this.#ws.id, key, this.#fetch, { rawFallback: !this.#derivedKeys.has(key) });
   }
 
-  /** Uses `key` from now on (kept on this device) and connects with its token. */
-  adoptKey(key: string): void {
+  /** Uses `key` and the token the relay takes for it from now on (kept on this device), and connects. */
+  #use(key: string, found: Extract<TokenFound, { token: string }>): void {
     if (this.#stopped) return;
-    if (key !== this.#key) {
+    this.#token = found.token;
+    this.#legacy = found.legacy;
+    this.#tokenSettled = true;
+    const newlyDerived = !found.legacy && !this.#derivedKeys.has(key);
+    if (!found.legacy) this.#derivedKeys.add(key);
+    if (key !== this.#key || newlyDerived) {
       this.#key = key;
-      this.#options.onKey(key);
+      this.#options.onKey(key, !found.legacy);
     }
     if (this.refusal !== 'removed') this.refusal = null;
     this.failures = 0;

@@ -43,4 +43,10 @@ describe('findToken', () => {
     expect(await findToken('http://r', 'ws-1', KEY, relayAccepting(null))).toEqual({ check: 'unregistered', token: DERIVED, legacy: false });
     expect(await findToken('http://r', 'ws-1', KEY, relayAccepting('f'.repeat(64)))).toEqual({ check: 'refused' });
   });
+
+  it('never shows the key itself when told its derived token was accepted before (a stale key)', async () => {
+    const calls: string[] = [];
+    expect(await findToken('http://r', 'ws-1', KEY, relayAccepting(KEY, calls), { rawFallback: false })).toEqual({ check: 'refused' });
+    expect(calls).toEqual([DERIVED]);
+  });
 });

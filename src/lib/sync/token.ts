@@ -36,12 +36,20 @@ export type TokenFound =
 /**
  * Asks the relay which token of `key` it accepts: the derived one first, the key itself second
  * (a workspace linked before tokens were derived). An unknown workspace gets the derived token.
+ * `rawFallback: false` for a key whose derived token this device has seen accepted: the key
+ * itself is then never shown to the relay, even when it refuses the token (a stale key).
  */
-export async function findToken(relayUrl: string, workspaceId: string, key: string, fetchFn: typeof fetch = fetch): Promise<TokenFound> {
+export async function findToken(
+  relayUrl: string,
+  workspaceId: string,
+  key: string,
+  fetchFn: typeof fetch = fetch,
+  { rawFallback = true }: { rawFallback?: boolean } = {}
+): Promise<TokenFound> {
   const token = await relayToken(key, workspaceId);
   const derived = await checkKey(relayUrl, workspaceId, token, fetchFn);
   if (derived === 'ok' || derived === 'unregistered') return { check: derived, token, legacy: false };
-  if (derived !== 'refused') return { check: derived };
+  if (derived !== 'refused' || !rawFallback) return { check: derived };
   const raw = await checkKey(relayUrl, workspaceId, key.toLowerCase(), fetchFn);
   if (raw === 'ok') return { check: 'ok', token: key.toLowerCase(), legacy: true };
   return { check: raw === 'unreachable' ? 'unreachable' : 'refused' };
