@@ -1,7 +1,7 @@
 // The HTTP side of /sync (the WebSocket side is the upgrade in server.ts):
 //
 //   GET  /sync/<workspaceId>/auth                   Authorization: Bearer <key> → 200 | 401 | 403
-//   POST /sync/<workspaceId>/rotate                 Authorization: Bearer <key> → 204 | 400 | 401 | 413
+//   POST /sync/<workspaceId>/rotate                 Authorization: Bearer <key> → 204 | 400 | 401 | 409 | 413
 //   GET  /sync/<workspaceId>/envelope/<memberId>    (no auth: envelopes are ciphertext) → 200 | 404
 //
 // JSON in, JSON out ({ "error": "…" } on failure), never cached, CORS open (no cookies are used:
@@ -11,6 +11,7 @@ import { bearerKey, hashKey, isMemberId, isWorkspaceId, isWorkspaceKey, keyMatch
 import { MAX_ENVELOPE_CHARS, MAX_ENVELOPES } from './limits.js';
 import type { Logger } from './log.js';
 import type { Counters } from './metrics.js';
+import { missingEnvelopes, type SealingPlan } from './members.js';
 import type { RelayStore } from './persistence.js';
 
 /** Close code sent to every socket of a workspace whose key was rotated. */
@@ -66,6 +67,8 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bo
 export interface Rotation {
   newKey: string;
   envelopes: Record<string, string>;
+  /** The member making the change, for the audit line (optional). */
+  by?: string;
 }
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -75,8 +78,9 @@ export function parseRotation(value: unknown): Rotation | { error: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: 'the body must be a JSON object { "newKey": "…", "envelopes": { "<memberId>": "<base64>" } }' };
   }
-  const { newKey, envelopes } = value as Record<string, unknown>;
+  const { newKey, envelopes, by } = value as Record<string, unknown>;
   if (!isWorkspaceKey(newKey)) return { error: 'newKey must be 64 hexadecimal characters (256 bits)' };
+  if (by !== undefined && !isMemberId(by)) return { error: 'by, when given, must be a member id of 1-64 characters [A-Za-z0-9_-]' };
   if (typeof envelopes !== 'object' || envelopes === null || Array.isArray(envelopes)) {
     return { error: 'envelopes must be an object mapping member ids to base64 strings (it may be empty)' };
   }
@@ -91,7 +95,7 @@ export function parseRotation(value: unknown): Rotation | { error: string } {
     }
     checked[memberId] = envelope;
   }
-  return { newKey: newKey.toLowerCase(), envelopes: checked };
+  return { newKey: newKey.toLowerCase(), envelopes: checked, ...(by !== undefined ? { by } : {}) };
 }
 
 export interface SyncApiContext {
@@ -102,6 +106,10 @@ export interface SyncApiContext {
   log: Logger;
   /** Closes every open socket of the workspace with `code`. */
   closeWorkspace(workspaceId: string, code: number, reason: string): number;
+  /** Who a key change of the workspace must be sealed for, from its document (members.ts). */
+  sealingPlan(workspaceId: string): SealingPlan;
+  /** The client's address, as the upgrade sees it (RELAY_TRUST_PROXY). */
+  remoteOf(req: IncomingMessage): string;
 }
 
 /** Handles an HTTP (non-upgrade) request whose path starts with /sync. */
@@ -138,9 +146,34 @@ export function createSyncApi(ctx: SyncApiContext) {
     if ('error' in rotation) return sendJson(res, 400, { error: rotation.error }, CORS);
     // Checked again: another rotation may have happened while the body was arriving.
     if (!holdsKey(req, workspaceId)) return refuseAuth(res, 401, 'the key was rotated meanwhile');
+    // A member left without an envelope could never get the new key: a lockout, not a removal.
+    // Only the removed flag in the books removes someone (synced before the rotation).
+    let plan: SealingPlan;
+    try {
+      plan = ctx.sealingPlan(workspaceId);
+    } catch (error) {
+      ctx.log.error('could not read the members for a rotation', { workspace: workspaceId, error });
+      return sendJson(res, 503, { error: 'the workspace could not be read to check its members, try again' }, CORS);
+    }
+    const missing = missingEnvelopes(plan, rotation.envelopes);
+    if (missing.length) {
+      return sendJson(res, 409, {
+        error: `every member not marked removed needs an envelope; missing: ${missing.join(', ')} (mark them removed and sync first, or seal for them)`,
+        missing
+      }, CORS);
+    }
     ctx.store.rotate(workspaceId, hashKey(rotation.newKey), rotation.envelopes);
     const closed = ctx.closeWorkspace(workspaceId, CLOSE_KEY_ROTATED, 'key rotated');
-    ctx.log.info('key rotated', { workspace: workspaceId, members: Object.keys(rotation.envelopes).length, closed });
+    // The audit line: who changed the key, from where, for whom — never a key.
+    ctx.log.info('key rotated', {
+      workspace: workspaceId,
+      by: rotation.by ?? null,
+      remote: ctx.remoteOf(req),
+      sealed: Object.keys(rotation.envelopes).sort(),
+      removed: plan.removed,
+      keyless: plan.keyless,
+      closed
+    });
     sendJson(res, 204, null, CORS);
   };
 
@@ -165,7 +198,7 @@ export function createSyncApi(ctx: SyncApiContext) {
     const route = `${req.method} ${shape}`;
     switch (route) {
       case 'GET ':
-        return sendJson(res, 426, { error: 'this is a WebSocket endpoint: connect with ?token=<key>' }, {
+        return sendJson(res, 426, { error: 'this is a WebSocket endpoint: connect with the subprotocols relance.v1, relance-token.<token>' }, {
           ...CORS,
           upgrade: 'websocket'
         });

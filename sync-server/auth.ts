@@ -75,3 +75,20 @@ export function authorize(
   }
   return { ok: true, registered: false };
 }
+
+/** The subprotocol the app speaks; the relay answers with it (never echoes the token one). */
+export const APP_PROTOCOL = 'relance.v1';
+/** The subprotocol that carries the access token: `relance-token.<64 hex>`. */
+export const TOKEN_PROTOCOL_PREFIX = 'relance-token.';
+
+/**
+ * The access token of an upgrade request: from the `relance-token.<token>` subprotocol (the app:
+ * the token stays out of URLs and so out of proxy logs), else from `?token=` (stock y-websocket
+ * clients). null when neither is there.
+ */
+export function upgradeToken(protocolHeader: string | string[] | undefined, url: URL): string | null {
+  const offered = (Array.isArray(protocolHeader) ? protocolHeader.join(',') : (protocolHeader ?? '')).split(',').map((p) => p.trim());
+  const carried = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
+  if (carried !== undefined) return carried.slice(TOKEN_PROTOCOL_PREFIX.length);
+  return url.searchParams.get('token');
+}

@@ -1,7 +1,8 @@
 // The Relance process, started by `npm start`: serves the built PWA and the sync relay on one port.
 //
 //   GET  /healthz, /metrics             health (SQLite answers and accepts a write), Prometheus text
-//   /sync/<workspaceId>?token=<key>     WebSocket (y-websocket protocol) — auth and limits are
+//   /sync/<workspaceId>                 WebSocket (y-websocket protocol, token in the subprotocol
+//                                       relance-token.<token> or ?token=) — auth and limits are
 //                                       checked here, before the upgrade: a refusal is a plain
 //                                       HTTP response and no socket is created
 //   /sync/<workspaceId>/…               key check, rotation, envelopes (api.ts)
@@ -15,8 +16,9 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSyncApi, sendJson } from './api.js';
-import { authorize, isWorkspaceId } from './auth.js';
+import { APP_PROTOCOL, authorize, isWorkspaceId, upgradeToken } from './auth.js';
 import { GuardedSocket } from './connection.js';
+import { sealingPlan } from './members.js';
 import { ConnectionCounter, limitsFromEnv, positiveIntegerFromEnv, remoteAddress, type Limits } from './limits.js';
 import { createLogger, writeJsonLine, type LogSink } from './log.js';
 import { createCounters, METRICS_CONTENT_TYPE, renderMetrics, type Counters, type Gauges } from './metrics.js';
@@ -154,7 +156,14 @@ async function start(options: RelayOptions): Promise<Relay> {
   const sockets = new Set<GuardedSocket>();
   const perAddress = new ConnectionCounter(limits.maxConnectionsPerAddress);
   const perWorkspace = new ConnectionCounter(limits.maxConnectionsPerWorkspace);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxPayload,
+    perMessageDeflate: false,
+    clientTracking: false,
+    // Answer with the app's protocol only: the token subprotocol is never echoed back.
+    handleProtocols: (offered) => (offered.has(APP_PROTOCOL) ? APP_PROTOCOL : false)
+  });
   const serveApp = serveStatic(options.appDir);
   let stopping = false;
 
@@ -172,7 +181,16 @@ async function start(options: RelayOptions): Promise<Relay> {
     maxBodyBytes: limits.maxBodyBytes,
     counters,
     log,
-    closeWorkspace
+    closeWorkspace,
+    sealingPlan: (workspaceId) => {
+      const { doc, done } = workspaces.peek(workspaceId);
+      try {
+        return sealingPlan(doc);
+      } finally {
+        done();
+      }
+    },
+    remoteOf: (req) => remoteAddress(req, options.trustProxy)
   });
 
   const health = (res: ServerResponse) => {
@@ -248,7 +266,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     };
     if (stopping) return refuse(503, 'the relay is shutting down');
     if (!perAddress.hasRoom(remote)) return refuse(429, `at most ${limits.maxConnectionsPerAddress} connections per address`);
-    const auth = authorize(store, workspaceId, url.searchParams.get('token'), options.openRegistration);
+    const auth = authorize(store, workspaceId, upgradeToken(req.headers['sec-websocket-protocol'], url), options.openRegistration);
     if (!auth.ok) {
       counters.authRefused++;
       log.info('authentication refused', { workspace: workspaceId, remote, status: auth.status });

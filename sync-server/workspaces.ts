@@ -107,6 +107,19 @@ export class Workspaces {
     return workspace;
   }
 
+  /**
+   * The workspace's current state, read-only: its live document when loaded, else a copy merged
+   * from SQLite (the caller destroys it with `done`). For rules that read the books (rotation).
+   */
+  peek(id: string): { doc: Y.Doc; done(): void } {
+    const loaded = this.loaded.get(id);
+    if (loaded) return { doc: loaded.doc, done: () => {} };
+    const doc = new Y.Doc();
+    const updates = this.store.load(id);
+    if (updates.length) Y.applyUpdate(doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+    return { doc, done: () => doc.destroy() };
+  }
+
   /** A socket of the workspace closed; the last one starts the idle countdown. */
   release(workspace: Workspace, socket: GuardedSocket): void {
     workspace.sockets.delete(socket);

@@ -6,6 +6,7 @@
 // (checked: a socket opened before stays OPEN but nothing more arrives on it). The app does not
 // rely on that: on 'offline' it closes its connection itself, and reconnects on 'online'.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { hkdfSync } from 'node:crypto';
 import { pinClock } from './helpers';
 
 export const NOW = '2026-03-10T10:00:00+01:00';
@@ -85,3 +86,11 @@ export async function controlled(page: Page): Promise<void> {
 }
 
 export const docRow = (page: Page, number: string) => page.locator(`[data-testid="doc-row"][data-number="${number}"]`);
+
+/**
+ * The relay access token of a workspace key (src/lib/sync/token.ts), computed independently
+ * with Node's HKDF: what the relay accepts instead of the key.
+ */
+export function relayToken(key: string, workspaceId: string): string {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(key, 'hex'), 'relance relay token v1', workspaceId, 32)).toString('hex');
+}

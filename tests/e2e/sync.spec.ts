@@ -7,7 +7,7 @@
 // rely on that: on 'offline' it closes its connection itself, and reconnects on 'online'.
 import { expect, test, type Page } from '@playwright/test';
 import { addLines, createClient, createWorkspace, issueOpenDraft, seriousA11yViolations } from './helpers';
-import { confirmedSeries, controlled, docRow, join, newDevice, pageOn, share, status, synced } from './devices';
+import { confirmedSeries, controlled, docRow, join, newDevice, pageOn, relayToken, share, status, synced } from './devices';
 
 /** From the client's page: a one-line invoice, issued; its number. */
 async function issueInvoice(page: Page, clientId: string, description: string): Promise<string> {
@@ -149,11 +149,13 @@ test('« Changer la clé »: the other device keeps syncing, the old invite is r
     const { w: workspaceId, k: oldKey } = Object.fromEntries(new URLSearchParams(new URL(link).hash.slice(1)));
     await a.page.getByTestId('rotate-key').click();
     await expect(a.page.getByTestId('rotate-outcome')).toContainText('Nouvelle clé en place');
-    const auth = (key: string) => a.page.request.get(`/sync/${workspaceId}/auth`, { headers: { authorization: `Bearer ${key}` } });
-    expect((await auth(oldKey)).status()).toBe(401);
+    // The relay takes the token derived from the key, never the key itself (issue 14).
+    const auth = (token: string) => a.page.request.get(`/sync/${workspaceId}/auth`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await auth(relayToken(oldKey, workspaceId))).status()).toBe(401);
     const newKey = new URLSearchParams(new URL(await a.page.getByTestId('invite-link').inputValue()).hash.slice(1)).get('k')!;
     expect(newKey).not.toBe(oldKey);
-    expect((await auth(newKey)).status()).toBe(200);
+    expect((await auth(relayToken(newKey, workspaceId))).status()).toBe(200);
+    expect((await auth(newKey)).status()).toBe(401);
 
     await createClient(a.page, { name: 'Après la rotation' });
     await b.page.goto('/clients');

@@ -40,6 +40,7 @@ export function preloadSync(): void {
   void deviceKeys();
   void import('./relaySync.svelte');
   void import('$lib/sync/relayApi');
+  void import('$lib/sync/token');
 }
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -145,6 +146,28 @@ class AppState {
   }
 
   /**
+   * An invite for a workspace this device already holds (its key went stale: a key change that
+   * could not seal for it, a relay restored from an older backup): the invite's key, once the
+   * relay accepts it, replaces this device's, and the same copy reconnects — whatever was written
+   * here meanwhile merges, nothing is copied or made read-only. A device marked removed stays
+   * removed (read-only) until a partner lifts the mark.
+   */
+  async adoptInvite(invite: Invite): Promise<'ok' | 'removed' | KeyCheck> {
+    const entry = listWorkspaces().find((w) => w.id === invite.workspaceId);
+    if (!entry) return 'refused';
+    if (entry.removedAt) return 'removed';
+    const { findToken } = await import('$lib/sync/token');
+    const { check } = await findToken(invite.relayUrl, invite.workspaceId, invite.key);
+    if (check !== 'ok') return check;
+    const updated = updateWorkspaceEntry(entry.id, { key: invite.key, relayUrl: invite.relayUrl, tokenDerived: false });
+    if (this.entry?.id === entry.id && this.workspace && updated) {
+      this.entry = updated;
+      await this.#startSync(this.workspace);
+    } else await this.switchTo(entry.id);
+    return 'ok';
+  }
+
+  /**
    * Gives up a join that cannot complete (an invite whose key was changed, a relay that does not
    * know the workspace) or was a mistake: its empty copy is deleted from this device, and the
    * device goes back to its other workspace, if any.
@@ -173,8 +196,8 @@ class AppState {
     const ws = this.workspace;
     const entry = this.entry;
     if (!ws || !entry) return 'unreachable';
-    const { checkKey } = await import('$lib/sync/relayApi');
-    const check = await checkKey(relayUrl, ws.id, entry.key);
+    const { findToken } = await import('$lib/sync/token');
+    const { check } = await findToken(relayUrl, ws.id, entry.key);
     if (check !== 'ok' && check !== 'unregistered') return check;
     await this.#publishDeviceKey(ws);
     this.#updateEntry({ relayUrl });
@@ -293,7 +316,8 @@ class AppState {
       joining: Boolean(entry.joinPending),
       removed: Boolean(entry.removedAt),
       privateKey: () => loadDeviceKey(id, ws.memberId).then((device) => device?.privateKey ?? null, () => null),
-      onKey: (key) => this.#updateEntryOf(id, { key }),
+      keyTokenDerived: Boolean(entry.tokenDerived),
+      onKey: (key, tokenDerived) => this.#updateEntryOf(id, { key, tokenDerived }),
       onSynced: (at) => this.#updateEntryOf(id, { lastSyncAt: at }),
       onRemoved: () => {
         ws.readOnly = true;

@@ -18,6 +18,8 @@ export interface WorkspaceEntry {
   lastSyncAt?: string;
   /** When this device learnt it was removed from the workspace: read-only, no sync. */
   removedAt?: string;
+  /** The relay took the token derived from `key` (src/lib/sync/token.ts): never show it the key. */
+  tokenDerived?: boolean;
 }
 
 /** Patches the entry of workspace `id`, if this device still has it; returns the new entry. */

@@ -10,8 +10,13 @@
 //   (domain/series.ts explains why that order matters);
 // - the state for the header (domain of src/lib/sync/status.ts), the last sync instant;
 // - who is online (awareness: each device announces its member id);
+// - the relay access token: derived from the workspace key (src/lib/sync/token.ts), sent in a
+//   WebSocket subprotocol, never in the URL; a workspace linked before that (token == key) is
+//   moved to a fresh key with a derived token once this device is synced with it;
 // - a changed key: close 4401, or a refused reconnection confirmed by GET /auth → this device's
-//   envelope, opened with its private key → the new key, and on; no envelope → removed;
+//   envelope (it may hold an older key after a relay restore: tried too), opened with its private
+//   key → the new key, and on. No usable envelope is a stale key ('key': a new invite brings the
+//   device back, nothing is lost), never a removal: only the member's removed flag removes;
 // - the browser's online/offline events (y-websocket itself retries with backoff).
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -22,7 +27,8 @@ import type { Member } from '$lib/domain/types';
 import { now as clockNow } from '$lib/clock';
 import { openEnvelope, sealKey } from '$lib/sync/envelope';
 import { relaySocketUrl } from '$lib/sync/invite';
-import { checkKey, fetchEnvelope, rotateKey, type KeyCheck } from '$lib/sync/relayApi';
+import { fetchEnvelope, rotateKey } from '$lib/sync/relayApi';
+import { findToken, relayToken, type TokenFound } from '$lib/sync/token';
 import { FAILURES_BEFORE_KEY_CHECK, syncState, type SyncFacts, type SyncState } from '$lib/sync/status';
 import { newSecretKey } from './ids';
 import { splitUpdate } from './updateChunks';
@@ -42,6 +48,9 @@ const LAST_SEEN_EVERY_MS = 5 * 60_000;
 const RETRY_MS = 15_000;
 /** At most one key check per this long while connections keep failing. */
 const KEY_CHECK_EVERY_MS = 30_000;
+/** The subprotocols the relay speaks: the app's, and the one that carries the access token. */
+export const APP_PROTOCOL = 'relance.v1';
+export const TOKEN_PROTOCOL_PREFIX = 'relance-token.';
 
 /** The browser's network state; a stub in tests. */
 export interface NetworkWatch {
@@ -74,10 +83,12 @@ export interface RelaySyncOptions {
   joining?: boolean;
   /** This device was removed earlier: stay offline, say so. */
   removed?: boolean;
+  /** The relay took the derived token of `key` before (then the key itself is never shown to it). */
+  keyTokenDerived?: boolean;
   /** This device's private key for the workspace (to open envelopes). */
   privateKey(): Promise<CryptoKey | null>;
-  /** Keep on this device: a new key, the last sync instant, the removal. */
-  onKey(key: string): void;
+  /** Keep on this device: a new key (and whether the relay takes its derived token), the last sync instant, the removal. */
+  onKey(key: string, tokenDerived: boolean): void;
   onSynced(at: string): void;
   onRemoved(): void;
   network?: NetworkWatch;
@@ -88,7 +99,7 @@ export interface RelaySyncOptions {
 
 export type RotationOutcome =
   | { ok: true; unsealed: string[] }
-  | { ok: false; reason: 'offline' | 'refused' | 'invalid' | 'unreachable' };
+  | { ok: false; reason: 'offline' | 'refused' | 'invalid' | 'conflict' | 'unreachable' };
 
 interface Waiter {
   target: number;
@@ -125,6 +136,12 @@ export class RelaySync {
 
   readonly relayUrl: string;
   #key = $state('');
+  /** What the relay is shown: derived from the key, or the key itself (a workspace to migrate). */
+  #token = '';
+  #legacy = false;
+  #migrating = false;
+  /** Keys whose derived token the relay took: never shown to it themselves. */
+  #derivedKeys = new Set<string>();
   #ws: SyncedWorkspace;
   #provider: WebsocketProvider;
   #options: RelaySyncOptions;
@@ -143,7 +160,7 @@ export class RelaySync {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #recovering = false;
   #lastKeyCheck = 0;
-  #checkedBeforeJoin = false;
+  #tokenSettled = false;
   #stopped = false;
 
   constructor(options: RelaySyncOptions) {
@@ -155,11 +172,13 @@ export class RelaySync {
     this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this.#now = options.now ?? clockNow;
     this.lastSyncAt = options.lastSyncAt ?? null;
+    if (options.keyTokenDerived) this.#derivedKeys.add(options.key);
     this.joining = options.joining ?? false;
     this.firstSync = new Promise((resolve) => (this.#markFirstSync = resolve));
     this.#provider = new WebsocketProvider(relaySocketUrl(options.relayUrl), this.#ws.id, this.#ws.doc, {
       connect: false,
-      params: { token: options.key },
+      // The token goes in a subprotocol (set before each connection), never in the URL.
+      protocols: [APP_PROTOCOL],
       // Tabs of one workspace already share updates (workspace.svelte.ts).
       disableBc: true,
       maxBackoffTime: 10_000,
@@ -217,25 +236,41 @@ export class RelaySync {
     this.#failWaiters();
   }
 
-  /** Connects, after asking the relay when this device is joining (never register by mistake). */
+  /**
+   * Connects, after asking the relay which token it takes for this key (derived, or the key of a
+   * workspace linked before tokens were derived) — and, when this device is joining, whether it
+   * knows the workspace at all (never register by mistake).
+   */
   async #begin(): Promise<void> {
     if (this.#stopped || this.refusal || this.#recovering) return;
     this.browserOnline = this.#network.online();
     if (!this.browserOnline) return;
-    if (this.joining && !this.#checkedBeforeJoin) {
-      const check = await checkKey(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
-      if (this.#stopped) return;
-      if (check === 'unreachable') {
-        this.failures++;
-        this.#retry(() => void this.#begin());
-        return;
+    if (!this.#tokenSettled) {
+      const found = await this.#find(this.#key);
+      if (this.#stopped || this.refusal || this.#recovering) return;
+      if (found.check === 'unreachable') {
+        if (this.joining) {
+          this.failures++;
+          this.#retry(() => void this.#begin());
+          return;
+        }
+        // Offline-first: try the derived token; failures lead to a key check later.
+        if (!this.#token) this.#token = await relayToken(this.#key, this.#ws.id);
+      } else if (found.check === 'ok' || (found.check === 'unregistered' && !this.joining)) {
+        return this.#use(this.#key, found);
+      } else if (found.check === 'refused') {
+        if (this.joining) return this.#refuse('key');
+        return void this.#recoverKey();
+      } else {
+        return this.#refuse('unknown_workspace');
       }
-      if (check !== 'ok') {
-        this.#refuse(check === 'refused' ? 'key' : 'unknown_workspace');
-        return;
-      }
-      this.#checkedBeforeJoin = true;
     }
+    this.#connect();
+  }
+
+  /** Opens the socket with the current token (y-websocket reads `protocols` at each connection). */
+  #connect(): void {
+    this.#provider.protocols = [APP_PROTOCOL, TOKEN_PROTOCOL_PREFIX + this.#token];
     this.#provider.connect();
   }
 
@@ -377,6 +412,7 @@ export class RelaySync {
     this.#markFirstSync();
     // What this device sent on connecting is acknowledged by the next read-back.
     this.#flushSoon(0);
+    if (this.#legacy) void this.#migrate();
   };
 
   #onClose = (event: CloseEvent | null) => {
@@ -429,7 +465,9 @@ export class RelaySync {
       return;
     }
     this.failures = 0;
-    void this.#begin();
+    // A stale key may have been sealed for this device since (a partner's later key change).
+    if (this.refusal === 'key' && !this.joining) void this.#recoverKey();
+    else void this.#begin();
   };
 
   // ——— keys ———
@@ -438,27 +476,39 @@ export class RelaySync {
     const at = Date.now();
     if (this.#recovering || at - this.#lastKeyCheck < KEY_CHECK_EVERY_MS) return;
     this.#lastKeyCheck = at;
-    const check: KeyCheck = await checkKey(this.relayUrl, this.#ws.id, this.#key, this.#fetch);
+    const found = await this.#find(this.#key);
     if (this.#stopped) return;
-    if (check === 'refused') await this.#recoverKey();
-    else if (check === 'closed') this.#refuse('unknown_workspace');
+    if (found.check === 'refused') await this.#recoverKey();
+    else if (found.check === 'closed') this.#refuse('unknown_workspace');
+    // The relay takes this key under the other scheme (a workspace not migrated yet, or one
+    // migrated meanwhile): use that token.
+    else if (found.check === 'ok' && found.token !== this.#token) this.#use(this.#key, found);
   }
 
-  /** The key changed: this device's envelope holds the new one, or this device was removed. */
+  /**
+   * The relay refuses this device's token. Its envelope holds the current key — or, after the
+   * relay was restored from an older backup, an older key the relay takes again: either way it
+   * is tried. Nothing usable → 'key' (stale): the device keeps working and keeps everything, and
+   * a new invite brings it back. Never « removed »: only the member's removed flag says that.
+   */
   async #recoverKey(): Promise<void> {
     if (this.#recovering || this.#stopped) return;
     this.#recovering = true;
     try {
       this.#provider.disconnect();
+      // The same key may still work under the other token scheme (a workspace being migrated).
+      const own = await this.#find(this.#key);
+      if (this.#stopped) return;
+      if (own.check === 'unreachable') return this.#retry(() => void this.#recoverKey());
+      if (own.check === 'closed') return this.#refuse('unknown_workspace');
+      if (own.check === 'ok' || own.check === 'unregistered') {
+        this.#recovering = false;
+        return this.#use(this.#key, own);
+      }
       const got = await fetchEnvelope(this.relayUrl, this.#ws.id, this.#ws.memberId, this.#fetch);
       if (this.#stopped) return;
-      if (got === 'unreachable') {
-        this.#retry(() => void this.#recoverKey());
-        return;
-      }
-      // No envelope: a device removed (rotations seal the key for every remaining member), or
-      // an invite whose key was changed before this device could join with it.
-      if (!got.envelope) return this.#refuse(this.joining ? 'key' : 'removed');
+      if (got === 'unreachable') return this.#retry(() => void this.#recoverKey());
+      if (!got.envelope) return this.#refuse('key');
       const privateKey = await this.#options.privateKey();
       if (!privateKey) return this.#refuse('key');
       let key: string;
@@ -467,27 +517,57 @@ export class RelaySync {
       } catch {
         return this.#refuse('key');
       }
-      if (key === this.#key && (await checkKey(this.relayUrl, this.#ws.id, key, this.#fetch)) === 'refused') {
-        return this.#refuse(this.joining ? 'key' : 'removed');
-      }
+      if (key === this.#key) return this.#refuse('key');
+      const found = await this.#find(key);
+      if (this.#stopped) return;
+      if (found.check === 'unreachable') return this.#retry(() => void this.#recoverKey());
+      if (found.check !== 'ok') return this.#refuse('key');
       this.#recovering = false;
-      this.adoptKey(key);
+      this.#use(key, found);
     } finally {
       this.#recovering = false;
     }
   }
 
-  /** Uses `key` from now on (kept on this device) and connects with it. */
-  adoptKey(key: string): void {
+  /** Which token the relay takes for `key`; the key itself is tried only if never seen derived. */
+  #find(key: string): Promise<TokenFound> {
+    return findToken(this.relayUrl, this.#ws.id, key, this.#fetch, { rawFallback: !this.#derivedKeys.has(key) });
+  }
+
+  /** Uses `key` and the token the relay takes for it from now on (kept on this device), and connects. */
+  #use(key: string, found: Extract<TokenFound, { token: string }>): void {
     if (this.#stopped) return;
-    if (key !== this.#key) {
+    this.#token = found.token;
+    this.#legacy = found.legacy;
+    this.#tokenSettled = true;
+    const newlyDerived = !found.legacy && !this.#derivedKeys.has(key);
+    if (!found.legacy) this.#derivedKeys.add(key);
+    if (key !== this.#key || newlyDerived) {
       this.#key = key;
-      this.#provider.params = { token: key };
-      this.#options.onKey(key);
+      this.#options.onKey(key, !found.legacy);
     }
-    this.refusal = null;
+    if (this.refusal !== 'removed') this.refusal = null;
     this.failures = 0;
-    if (this.#network.online()) this.#provider.connect();
+    if (this.#network.online() && !this.refusal) {
+      this.#provider.disconnect();
+      this.#connect();
+    }
+  }
+
+  /**
+   * A workspace linked before tokens were derived: the relay has seen its key. Once, from a
+   * synced device, a key change to a fresh key whose token is derived (the envelopes carry it
+   * to every device). Two devices doing it at once: the second is refused (401) and picks up
+   * the first one's envelope after its 4401.
+   */
+  async #migrate(): Promise<void> {
+    if (this.#migrating || this.#stopped || this.#ws.readOnly || this.refusal) return;
+    this.#migrating = true;
+    try {
+      await this.rotate(this.#ws.members.all());
+    } finally {
+      this.#migrating = false;
+    }
   }
 
   #refuse(reason: NonNullable<SyncFacts['refusal']>): void {
@@ -512,11 +592,21 @@ export class RelaySync {
 
   /**
    * A new workspace key: sealed for every remaining member that published a device key, sent to
-   * the relay with the current key; from then on the relay refuses the old one. Changes made
-   * before (a device marked removed) reach the relay first.
+   * the relay (its derived token as `newKey`) with the current token; from then on the relay
+   * refuses the old one. Changes made before (a device marked removed) reach the relay first.
+   * The relay refuses (409) a set that leaves out a member not removed that this device had not
+   * seen yet (one that joined meanwhile): after a read-back, sealed again once.
    */
   async rotate(members: readonly Member[]): Promise<RotationOutcome> {
-    if (!(await this.roundTrip())) return { ok: false, reason: 'offline' };
+    let result: RotationOutcome | null = null;
+    for (let attempt = 0; attempt < 2 && (!result || (!result.ok && result.reason === 'conflict')); attempt++) {
+      if (!(await this.roundTrip())) return { ok: false, reason: 'offline' };
+      result = await this.#rotateOnce(attempt === 0 ? members : this.#ws.members.all());
+    }
+    return result!;
+  }
+
+  async #rotateOnce(members: readonly Member[]): Promise<RotationOutcome> {
     const newKey = newSecretKey();
     const envelopes: Record<string, string> = {};
     const unsealed: string[] = [];
@@ -532,9 +622,10 @@ export class RelaySync {
         unsealed.push(m.id);
       }
     }
-    const result = await rotateKey(this.relayUrl, this.#ws.id, this.#key, { newKey, envelopes }, this.#fetch);
+    const newToken = await relayToken(newKey, this.#ws.id);
+    const result = await rotateKey(this.relayUrl, this.#ws.id, this.#token, { newKey: newToken, envelopes, by: this.#ws.memberId }, this.#fetch);
     if (result !== 'ok') return { ok: false, reason: result };
-    this.adoptKey(newKey);
+    this.#use(newKey, { check: 'ok', token: newToken, legacy: false });
     return { ok: true, unsealed };
   }
 }

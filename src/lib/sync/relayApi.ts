@@ -1,5 +1,6 @@
 // The relay's HTTP endpoints (sync-server/README.md, « HTTP endpoints »): key check, rotation,
-// envelopes. The key travels in the Authorization header, never in a URL.
+// envelopes. What these calls show the relay is the access token derived from the workspace key
+// (token.ts), never the key; it travels in the Authorization header, never in a URL.
 import { relayApiUrl } from './invite';
 
 type Fetch = typeof fetch;
@@ -27,9 +28,9 @@ async function call(fetchFn: Fetch, url: string, init: RequestInit): Promise<Res
   }
 }
 
-/** GET /sync/<id>/auth: does the relay accept `key` for this workspace? Registers nothing. */
-export async function checkKey(relayUrl: string, workspaceId: string, key: string, fetchFn: Fetch = fetch): Promise<KeyCheck> {
-  const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'auth'), { headers: { authorization: `Bearer ${key}` } });
+/** GET /sync/<id>/auth: does the relay accept `token` for this workspace? Registers nothing. */
+export async function checkKey(relayUrl: string, workspaceId: string, token: string, fetchFn: Fetch = fetch): Promise<KeyCheck> {
+  const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'auth'), { headers: { authorization: `Bearer ${token}` } });
   if (!res) return 'unreachable';
   if (res.status === 401) return 'refused';
   if (res.status === 403) return 'closed';
@@ -42,7 +43,11 @@ export async function checkKey(relayUrl: string, workspaceId: string, key: strin
   }
 }
 
-/** GET /sync/<id>/envelope/<memberId>: this member's sealed key; null when it has none (removed). */
+/**
+ * GET /sync/<id>/envelope/<memberId>: this member's sealed key; null when it has none — which
+ * never means « removed » (only the member's removed flag in the books does): a key change that
+ * could not seal for this device, or a relay restored from an older backup.
+ */
 export async function fetchEnvelope(
   relayUrl: string,
   workspaceId: string,
@@ -61,26 +66,29 @@ export async function fetchEnvelope(
   }
 }
 
-export type RotationResult = 'ok' | 'refused' | 'invalid' | 'unreachable';
+/** 'conflict': the relay knows members not removed that the rotation did not seal for (409). */
+export type RotationResult = 'ok' | 'refused' | 'invalid' | 'conflict' | 'unreachable';
 
 /**
- * POST /sync/<id>/rotate: from now on the relay accepts only `newKey`, and hands each member its
- * envelope. A lost answer is settled by asking /auth with the new key (the contract's advice).
+ * POST /sync/<id>/rotate: from now on the relay accepts only `newKey` (the new access token), and
+ * hands each member its envelope. A lost answer is settled by asking /auth with the new token
+ * (the contract's advice).
  */
 export async function rotateKey(
   relayUrl: string,
   workspaceId: string,
-  currentKey: string,
-  rotation: { newKey: string; envelopes: Record<string, string> },
+  currentToken: string,
+  rotation: { newKey: string; envelopes: Record<string, string>; by?: string },
   fetchFn: Fetch = fetch
 ): Promise<RotationResult> {
   const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'rotate'), {
     method: 'POST',
-    headers: { authorization: `Bearer ${currentKey}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${currentToken}`, 'content-type': 'application/json' },
     body: JSON.stringify(rotation)
   });
   if (res?.status === 204) return 'ok';
   if (res?.status === 401) return 'refused';
+  if (res?.status === 409) return 'conflict';
   if (res?.status === 400 || res?.status === 413) return 'invalid';
   return (await checkKey(relayUrl, workspaceId, rotation.newKey, fetchFn)) === 'ok' ? 'ok' : 'unreachable';
 }
