@@ -16,6 +16,11 @@ export const MIN_BYTES = 1024;
 const br = promisify(brotliCompress);
 const gz = promisify(gzip);
 
+/**
+ * Every file under `dir`, recursively.
+ * @param {string} dir
+ * @returns {AsyncGenerator<string>}
+ */
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -60,6 +65,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const buildDir = resolve(process.argv[2] ?? join(root, 'build'));
   const t = await precompress(buildDir);
-  const kib = (n) => (n / 1024).toFixed(1);
+  const kib = (/** @type {number} */ n) => (n / 1024).toFixed(1);
   console.log(`precompress: ${t.files} files, ${kib(t.raw)} KiB → br ${kib(t.br)} KiB, gzip ${kib(t.gzip)} KiB`);
 }
