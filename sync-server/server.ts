@@ -34,7 +34,7 @@ export interface RelayOptions {
   dataDir: string;
   /**
    * Unknown workspaces are registered by their first connection (RELAY_OPEN_REGISTRATION: true
-   * by default only on a loopback HOST); otherwise only with a registration code.
+   * by default only on a loopback HOST without RELAY_TRUST_PROXY); otherwise only with a code.
    */
   openRegistration: boolean;
   /** Open registrations per client address and hour (RELAY_REGISTRATIONS_PER_HOUR, 20). */
@@ -98,8 +98,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptio
     host: env.HOST ?? '127.0.0.1',
     appDir: resolve(env.APP_DIR ?? 'build'),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
-    // Open only where nobody else can reach the relay (`npm start` on one machine).
-    openRegistration: booleanFromEnv(env, 'RELAY_OPEN_REGISTRATION', isLoopbackHost(env.HOST ?? '127.0.0.1')),
+    // Open only where nobody else can reach the relay (`npm start` on one machine): not on a
+    // public address, nor behind a proxy (RELAY_TRUST_PROXY), which exposes a loopback relay.
+    openRegistration: booleanFromEnv(
+      env,
+      'RELAY_OPEN_REGISTRATION',
+      isLoopbackHost(env.HOST ?? '127.0.0.1') && !booleanFromEnv(env, 'RELAY_TRUST_PROXY', false)
+    ),
     registrationsPerHour: positiveIntegerFromEnv(env, 'RELAY_REGISTRATIONS_PER_HOUR', DEFAULT_REGISTRATIONS_PER_HOUR),
     codeAttemptsPerMinute: positiveIntegerFromEnv(env, 'RELAY_CODE_ATTEMPTS_PER_MINUTE', DEFAULT_CODE_ATTEMPTS_PER_MINUTE),
     cspConnectSrc: (env.RELAY_CSP_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean),

@@ -79,7 +79,7 @@ describe('registration codes', () => {
     for (const bad of ['', 'RLC-0123', 'RLC-0123-4567-89AB-CDEU', 'x'.repeat(200), 42, null]) expect(normalizeRegistrationCode(bad)).toBeNull();
   });
 
-  it('registration is open by default only on a loopback HOST', () => {
+  it('registration is open by default only on a loopback HOST without a proxy in front', () => {
     expect(optionsFromEnv({ HOST: '0.0.0.0' }).openRegistration).toBe(false);
     expect(optionsFromEnv({ HOST: '192.168.1.10' }).openRegistration).toBe(false);
     expect(optionsFromEnv({ HOST: '::' }).openRegistration).toBe(false);
@@ -87,6 +87,9 @@ describe('registration codes', () => {
     expect(optionsFromEnv({ HOST: 'localhost' }).openRegistration).toBe(true);
     expect(optionsFromEnv({ HOST: '::1' }).openRegistration).toBe(true);
     expect(optionsFromEnv({ HOST: '0.0.0.0', RELAY_OPEN_REGISTRATION: 'true' }).openRegistration).toBe(true);
+    // Behind a reverse proxy, a loopback relay is exposed all the same.
+    expect(optionsFromEnv({ HOST: '127.0.0.1', RELAY_TRUST_PROXY: 'true' }).openRegistration).toBe(false);
+    expect(optionsFromEnv({ RELAY_TRUST_PROXY: 'true', RELAY_OPEN_REGISTRATION: 'true' }).openRegistration).toBe(true);
     expect(isLoopbackHost('127.0.0.53')).toBe(true);
     expect(isLoopbackHost('127.example.fr')).toBe(false);
     expect(() => optionsFromEnv({ RELAY_REGISTRATIONS_PER_HOUR: 'lots' })).toThrow(/RELAY_REGISTRATIONS_PER_HOUR/);
