@@ -174,7 +174,7 @@ export function createSyncApi(ctx: SyncApiContext) {
       ? ctx.store.registerWithCode(workspaceId, hashKey(key), hashRegistrationCode(code))
       : ({ ok: false, reason: 'unknown' } as const);
     if (outcome.ok) {
-      ctx.log.info('workspace registered with a code', { workspace: workspaceId, remote });
+      ctx.log.info('workspace registered with a code', { workspace: workspaceId, remote, code: outcome.codeId });
       return sendJson(res, 201, { registered: true }, CORS);
     }
     if (outcome.reason === 'exists') return sendJson(res, 409, { error: REFUSAL_TEXT.exists, reason: 'exists' }, CORS);

@@ -306,7 +306,7 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
         return { ok: false, reason };
       }
       this.register(workspaceId, keyHash, now);
-      return { ok: true };
+      return { ok: true, codeId: this.codeStatements.byHash.get(codeHash)!.id };
     }).immediate();
   }
 

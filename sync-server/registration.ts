@@ -87,7 +87,7 @@ export class RateWindow {
 /** Why a code was refused. */
 export type CodeRefusal = 'unknown' | 'used' | 'expired' | 'revoked';
 
-export type RegisterOutcome = { ok: true } | { ok: false; reason: CodeRefusal | 'exists' };
+export type RegisterOutcome = { ok: true; codeId: string } | { ok: false; reason: CodeRefusal | 'exists' };
 
 /** What the register endpoint needs from storage (persistence.ts provides it). */
 export interface CodeRegistry {

@@ -142,6 +142,10 @@ describe('registration codes', () => {
     expect(r.relay.store.listRegistrationCodes()[0]).toMatchObject({ uses: 3, usesLeft: 0 });
     const registered = keys.filter((_, i) => results[i].status === 201);
     expect(r.relay.store.list()).toHaveLength(3);
+    // Each registration is logged with the code's id (never the code), for the operator's audit.
+    const id = r.relay.store.listRegistrationCodes()[0].id;
+    expect(r.logs.filter((l) => l.msg === 'workspace registered with a code' && l.code === id)).toHaveLength(3);
+    expect(JSON.stringify(r.logs)).not.toContain(normalizeRegistrationCode(code)!);
     // A registered workspace syncs with its key; a second registration of it is a conflict.
     const i = results.findIndex((x) => x.status === 201);
     const client = connectClient(r.syncUrl, `team-${i}`, keys[i]);
