@@ -112,6 +112,8 @@ export interface SyncApiContext {
   remoteOf?(req: IncomingMessage): string;
   /** Wrong registration codes per address (RELAY_CODE_ATTEMPTS_PER_MINUTE); no cap when absent. */
   codeFailures?: RateWindow;
+  /** Whether an open relay would still register a workspace for this request's address. */
+  mayRegisterOpenly?(req: IncomingMessage): boolean;
 }
 
 /** Handles an HTTP (non-upgrade) request whose path starts with /sync. */
@@ -134,6 +136,10 @@ export function createSyncApi(ctx: SyncApiContext) {
     if (stored === null) {
       if (!ctx.openRegistration) return refuseAuth(res, 403, 'unknown workspace and registration is closed on this relay');
       if (!isWorkspaceKey(key)) return refuseAuth(res, 401, 'a key of 64 hexadecimal characters is required');
+      // Said now rather than by a refused upgrade, which a browser cannot read.
+      if (ctx.mayRegisterOpenly && !ctx.mayRegisterOpenly(req)) {
+        return sendJson(res, 429, { error: 'too many new workspaces from this address: try again in an hour' }, CORS);
+      }
       return sendJson(res, 200, { registered: false }, CORS);
     }
     if (!isWorkspaceKey(key) || !keyMatches(key, stored)) return refuseAuth(res, 401, 'wrong or missing workspace key');

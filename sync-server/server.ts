@@ -200,7 +200,8 @@ async function start(options: RelayOptions): Promise<Relay> {
     log,
     closeWorkspace,
     remoteOf: (req) => remoteAddress(req, options.trustProxy),
-    codeFailures
+    codeFailures,
+    mayRegisterOpenly: (req) => openRegistrations.allows(remoteAddress(req, options.trustProxy))
   });
 
   const health = (res: ServerResponse) => {

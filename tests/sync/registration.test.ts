@@ -196,6 +196,8 @@ describe('registration codes', () => {
     expect(opened).toHaveLength(20); // the default
     expect(outcomes.filter((o) => o.kind === 'refused' && o.status === 429)).toHaveLength(130);
     expect(r.relay.store.list()).toHaveLength(20);
+    // /auth says so for a new workspace (a browser cannot read the refused upgrade's status).
+    expect((await http(r.relay.url, '/sync/flood-new/auth', { headers: { authorization: `Bearer ${randomKey()}` } })).status).toBe(429);
     // Workspaces already registered are not affected by the cap: one of them reconnects.
     const first = outcomes.findIndex((o) => o.kind === 'open');
     const again = await rawSocket(`${r.syncUrl}/flood-${first}?token=${keys[first]}`);
