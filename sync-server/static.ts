@@ -50,7 +50,7 @@ const COMMON_HEADERS = {
 /** Headers on every HTML page, beside its Content-Security-Policy. */
 const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'cross-origin-opener-policy': 'same-origin'
 };
 
