@@ -89,7 +89,7 @@ function freePort(): Promise<number> {
   });
 }
 
-test('a relay closed to new workspaces: the sharing screen asks for the registration code, says when it is wrong, links when it is right', async ({ browser }) => {
+test('a relay closed to new workspaces: the sharing screen asks for the registration code, says when it is wrong, links when it is right; a relay that lost the workspace takes a new code', async ({ browser }) => {
   test.setTimeout(90_000);
   const root = resolve('.');
   const dataDir = mkdtempSync(join(tmpdir(), 'relance-closed-'));
@@ -101,15 +101,25 @@ test('a relay closed to new workspaces: the sharing screen asks for the registra
     const issued = admin('code', '--uses', '1');
     expect(issued.status).toBe(0);
     const code = issued.stdout.trim();
-    relay = spawn(process.execPath, ['sync-server/dist/server.js'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, RELAY_OPEN_REGISTRATION: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
-    await new Promise<void>((done, fail) => {
-      relay!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('"listening"') && done());
-      relay!.once('exit', (c) => fail(new Error(`relay exited with ${c}`)));
-    });
+    const start = async () => {
+      const child = spawn(process.execPath, ['sync-server/dist/server.js'], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, RELAY_OPEN_REGISTRATION: 'false' },
+        stdio: ['ignore', 'pipe', 'pipe']
+      });
+      await new Promise<void>((done, fail) => {
+        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('"listening"') && done());
+        child.once('exit', (c) => fail(new Error(`relay exited with ${c}`)));
+      });
+      return child;
+    };
+    const stop = async (child: ChildProcess) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    };
+    relay = await start();
 
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
@@ -133,10 +143,27 @@ test('a relay closed to new workspaces: the sharing screen asks for the registra
     await expect(page.getByTestId('invite-qr')).toBeVisible({ timeout: 20_000 });
     await synced(page);
     expect(JSON.parse(admin('codes', '--json').stdout)).toMatchObject([{ uses: 1, usesLeft: 0 }]);
+
+    // The relay loses the workspace (the operator removed it, or a restore predates it): the
+    // device says so and takes a new code; its copy goes back up.
+    const workspaceId = await page.evaluate(() => localStorage.getItem('relance.current'));
+    await stop(relay);
+    expect(admin('remove', workspaceId!).status).toBe(0);
+    const second = admin('code').stdout.trim();
+    relay = await start();
+    await page.goto('/settings/appareils');
+    await expect(page.getByTestId('share-code-submit')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('share-code').fill(second);
+    await page.getByTestId('share-code-submit').click();
+    await synced(page);
+    expect(JSON.parse(admin('list', '--json').stdout)).toMatchObject([{ id: workspaceId }]);
     await context.close();
   } finally {
-    relay?.kill('SIGTERM');
-    if (relay && relay.exitCode === null) await new Promise((done) => relay!.once('exit', done));
+    if (relay && relay.exitCode === null) {
+      const exited = new Promise((done) => relay!.once('exit', done));
+      relay.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
