@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
-/** Extensions compressed (the others — images, fonts — are compressed already or binary). */
-export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.txt', '.map']);
+/** Extensions compressed: text, and the PDF fonts (TrueType is not compressed; PNG and woff2 are). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.txt', '.map', '.ttf']);
 /** Below this, the headers cost more than compression saves. */
 export const MIN_BYTES = 1024;
 

@@ -33,8 +33,8 @@ const TYPES: Record<string, string> = {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-/** Files worth compressing; scripts/precompress.mjs writes `.br`/`.gz` beside those over 1 kB. */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
+/** Files worth compressing (text and TrueType fonts); scripts/precompress.mjs writes `.br`/`.gz` beside those over 1 kB. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map', '.ttf']);
 /** Best first: brotli is ~15 % smaller than gzip on this app's JavaScript. */
 const ENCODINGS = [
   { name: 'br', suffix: '.br' },
