@@ -35,7 +35,8 @@ export default defineConfig({
     // The same server `npm start` runs, on its own port (the build is made by `npm run test:e2e`).
     command: `node sync-server/dist/server.js`,
     // A fresh relay database per run: workspaces of earlier runs never meet this one's.
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'relance-e2e-')) },
+    // Every spec registers its workspaces from 127.0.0.1: lift the open relay's per-hour cap.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'relance-e2e-')), RELAY_REGISTRATIONS_PER_HOUR: '10000' },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

@@ -327,6 +327,7 @@ export async function benchRelay() {
     dataDir,
     appDir: join(dataDir, 'no-app'),
     idleUnloadMs: 3_600_000, // keep idle workspaces loaded for the memory measure
+    registrationsPerHour: 1_000_000, // every bench workspace comes from 127.0.0.1
     limits: { ...base.limits, maxConnectionsPerAddress: 10_000 },
     log: (line) => line.level !== 'info' && problems.push(line)
   });

@@ -25,6 +25,9 @@ export async function buildServiceWorker(buildDir) {
       'sw.js',
       'workbox-*.js',
       '**/*.map',
+      // Precompressed copies (scripts/precompress.mjs) are the server's business, not the cache's.
+      '**/*.br',
+      '**/*.gz',
       // SvelteKit's own "is there a new version" probe: it must reach the network.
       '_app/version.json'
     ],

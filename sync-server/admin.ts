@@ -3,6 +3,9 @@
 //   add <workspaceId> <key>   register a workspace (for RELAY_OPEN_REGISTRATION=false)
 //   remove <workspaceId>      delete a workspace, its updates and envelopes
 //   list [--json]             ids, stored updates, bytes, last activity
+//   code [--uses N] [--expires <days>]   a new registration code (printed once, stored hashed)
+//   codes [--json]            registration codes: id, uses left, expiry (never the code)
+//   revoke <code-id>          a code stops working at once
 //
 // Safe while the relay runs (SQLite WAL, busy timeout): `add` takes effect on the next
 // connection. `remove` while devices are connected: they are refused on their next connection,
@@ -12,11 +15,18 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashKey, isWorkspaceId, isWorkspaceKey } from './auth.js';
 import { RelayStore } from './persistence.js';
+import { hashRegistrationCode, newRegistrationCode, normalizeRegistrationCode } from './registration.js';
+import { randomBytes } from 'node:crypto';
 
 export const USAGE = `usage: npm run relay:admin -- <command>
   add <workspaceId> <key>   register a workspace with its 64-hex-character key
   remove <workspaceId>      delete a workspace and everything stored for it
   list [--json]             workspaces with stored updates, bytes and last activity
+  code [--uses N] [--expires <days>]
+                            print a new registration code (default: 1 use, expires in 30 days;
+                            --expires 0: never)
+  codes [--json]            registration codes with uses left and expiry (not the codes)
+  revoke <code-id>          revoke a registration code
 DATA_DIR (default ./data) selects the database.`;
 
 export interface AdminOutput {
@@ -94,7 +104,76 @@ export function runAdmin(args: string[], env: NodeJS.ProcessEnv = process.env, i
       store.close();
     }
   }
+  if (command === 'code') return issueCode(rest, dataDir, io, usage);
+  if (command === 'codes') {
+    if (rest.length > 1 || (rest.length === 1 && rest[0] !== '--json')) return usage();
+    const store = RelayStore.open(dataDir);
+    try {
+      const codes = store.listRegistrationCodes();
+      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      if (rest[0] === '--json') {
+        io.out(JSON.stringify(codes.map((c) => ({ ...c, createdAt: iso(c.createdAt), expiresAt: iso(c.expiresAt), revokedAt: iso(c.revokedAt) }))));
+      } else if (codes.length === 0) {
+        io.out(`no registration codes in ${dataDir}`);
+      } else {
+        const now = Date.now();
+        const state = (c: (typeof codes)[number]) =>
+          c.revokedAt !== null ? 'revoked' : c.usesLeft <= 0 ? 'used' : c.expiresAt !== null && c.expiresAt <= now ? 'expired' : 'valid';
+        const header = ['code id', 'uses left', 'state', 'expires'];
+        const rows = codes.map((c) => [c.id, `${c.usesLeft}/${c.uses}`, state(c), iso(c.expiresAt) ?? 'never']);
+        io.out(formatTable([header, ...rows]));
+      }
+      return 0;
+    } finally {
+      store.close();
+    }
+  }
+  if (command === 'revoke') {
+    const [id] = rest;
+    if (rest.length !== 1) return usage();
+    const store = RelayStore.open(dataDir);
+    try {
+      if (!store.revokeRegistrationCode(id)) {
+        io.err(`no valid registration code with id ${id} (see: relay:admin codes)`);
+        return 1;
+      }
+      io.out(`registration code ${id} revoked`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  }
   return usage();
+}
+
+const DAY_MS = 86_400_000;
+
+/** `code [--uses N] [--expires <days>]`: prints the code once; only its hash is kept. */
+function issueCode(args: string[], dataDir: string, io: AdminOutput, usage: () => number): number {
+  let uses = 1;
+  let days = 30;
+  for (let i = 0; i < args.length; i += 2) {
+    const value = args[i + 1];
+    if (value === undefined || !/^\d+$/.test(value)) return usage();
+    if (args[i] === '--uses') uses = Number(value);
+    else if (args[i] === '--expires') days = Number(value);
+    else return usage();
+  }
+  if (uses < 1 || uses > 1_000_000) return (io.err('--uses must be between 1 and 1000000'), 1);
+  if (days > 36_500) return (io.err('--expires must be at most 36500 days (0: never)'), 1);
+  const code = newRegistrationCode();
+  const id = `c-${randomBytes(4).toString('hex')}`;
+  const now = Date.now();
+  const expiresAt = days === 0 ? null : now + days * DAY_MS;
+  const store = RelayStore.open(dataDir);
+  try {
+    store.addRegistrationCode(id, hashRegistrationCode(normalizeRegistrationCode(code)!), uses, expiresAt, now);
+  } finally {
+    store.close();
+  }
+  io.out(code);
+  io.err(`code ${id}: ${uses} registration${uses > 1 ? 's' : ''}, ${expiresAt === null ? 'never expires' : `expires ${new Date(expiresAt).toISOString()}`} — shown only now`);
+  return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

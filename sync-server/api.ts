@@ -3,6 +3,8 @@
 //   GET  /sync/<workspaceId>/auth                   Authorization: Bearer <key> → 200 | 401 | 403
 //   POST /sync/<workspaceId>/rotate                 Authorization: Bearer <key> → 204 | 400 | 401 | 409 | 413
 //   GET  /sync/<workspaceId>/envelope/<memberId>    (no auth: envelopes are ciphertext) → 200 | 404
+//   POST /sync/<workspaceId>/register               Authorization: Bearer <key>, { "code": "…" }
+//                                                   → 201 | 400 | 401 | 403 | 409 | 429
 //
 // JSON in, JSON out ({ "error": "…" } on failure), never cached, CORS open (no cookies are used:
 // the key travels in the Authorization header, so any origin may call).
@@ -13,6 +15,10 @@ import type { Logger } from './log.js';
 import type { Counters } from './metrics.js';
 import { missingEnvelopes, type SealingPlan } from './members.js';
 import type { RelayStore } from './persistence.js';
+import { hashRegistrationCode, normalizeRegistrationCode, REFUSAL_TEXT, type RateWindow } from './registration.js';
+
+/** A register request is `{ "code": "…" }`: a few bytes. */
+const MAX_REGISTER_BODY = 1024;
 
 /** Close code sent to every socket of a workspace whose key was rotated. */
 // In y-websocket's 4400–4499 range: the provider stops reconnecting with a key that can no
@@ -110,6 +116,10 @@ export interface SyncApiContext {
   sealingPlan(workspaceId: string): SealingPlan;
   /** The client's address, as the upgrade sees it (RELAY_TRUST_PROXY). */
   remoteOf(req: IncomingMessage): string;
+  /** Wrong registration codes per address (RELAY_CODE_ATTEMPTS_PER_MINUTE); no cap when absent. */
+  codeFailures?: RateWindow;
+  /** Whether an open relay would still register a workspace for this request's address. */
+  mayRegisterOpenly?(req: IncomingMessage): boolean;
 }
 
 /** Handles an HTTP (non-upgrade) request whose path starts with /sync. */
@@ -132,6 +142,10 @@ export function createSyncApi(ctx: SyncApiContext) {
     if (stored === null) {
       if (!ctx.openRegistration) return refuseAuth(res, 403, 'unknown workspace and registration is closed on this relay');
       if (!isWorkspaceKey(key)) return refuseAuth(res, 401, 'a key of 64 hexadecimal characters is required');
+      // Said now rather than by a refused upgrade, which a browser cannot read.
+      if (ctx.mayRegisterOpenly && !ctx.mayRegisterOpenly(req)) {
+        return sendJson(res, 429, { error: 'too many new workspaces from this address: try again in an hour' }, CORS);
+      }
       return sendJson(res, 200, { registered: false }, CORS);
     }
     if (!isWorkspaceKey(key) || !keyMatches(key, stored)) return refuseAuth(res, 401, 'wrong or missing workspace key');
@@ -177,6 +191,36 @@ export function createSyncApi(ctx: SyncApiContext) {
     sendJson(res, 204, null, CORS);
   };
 
+  /** POST /register: a closed relay creates a workspace for the holder of a registration code. */
+  const register = async (req: IncomingMessage, res: ServerResponse, workspaceId: string) => {
+    const remote = ctx.remoteOf?.(req) ?? req.socket.remoteAddress ?? 'unknown';
+    const failures = ctx.codeFailures;
+    if (failures && !failures.allows(remote)) {
+      return sendJson(res, 429, { error: 'too many wrong registration codes from this address: wait a minute' }, { ...CORS, 'retry-after': '60' });
+    }
+    const key = bearerKey(req.headers.authorization);
+    if (!isWorkspaceKey(key)) return refuseAuth(res, 401, 'a key of 64 hexadecimal characters is required: Authorization: Bearer <key>');
+    if (ctx.store.keyHash(workspaceId) !== null) return sendJson(res, 409, { error: REFUSAL_TEXT.exists, reason: 'exists' }, CORS);
+    const body = await readJsonBody(req, MAX_REGISTER_BODY);
+    if (!body.ok) return sendJson(res, body.status, { error: body.error }, CORS);
+    if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
+      return sendJson(res, 400, { error: 'the body must be a JSON object { "code": "RLC-…" }' }, CORS);
+    }
+    const code = normalizeRegistrationCode((body.value as Record<string, unknown>).code);
+    const outcome = code
+      ? ctx.store.registerWithCode(workspaceId, hashKey(key), hashRegistrationCode(code))
+      : ({ ok: false, reason: 'unknown' } as const);
+    if (outcome.ok) {
+      ctx.log.info('workspace registered with a code', { workspace: workspaceId, remote, code: outcome.codeId });
+      return sendJson(res, 201, { registered: true }, CORS);
+    }
+    if (outcome.reason === 'exists') return sendJson(res, 409, { error: REFUSAL_TEXT.exists, reason: 'exists' }, CORS);
+    failures?.note(remote);
+    ctx.counters.authRefused++;
+    ctx.log.info('registration code refused', { workspace: workspaceId, remote, reason: outcome.reason });
+    sendJson(res, 403, { error: REFUSAL_TEXT[outcome.reason], reason: outcome.reason }, CORS);
+  };
+
   const envelope = (res: ServerResponse, workspaceId: string, memberId: string) => {
     if (!isMemberId(memberId)) return sendJson(res, 400, { error: 'member id must be 1-64 characters [A-Za-z0-9_-]' }, CORS);
     const found = ctx.store.envelope(workspaceId, memberId);
@@ -208,8 +252,10 @@ export function createSyncApi(ctx: SyncApiContext) {
         return rotate(req, res, workspaceId);
       case 'GET envelope/*':
         return envelope(res, workspaceId, arg);
+      case 'POST register':
+        return register(req, res, workspaceId);
       default:
-        return ['', 'auth', 'rotate', 'envelope/*'].includes(shape)
+        return ['', 'auth', 'rotate', 'envelope/*', 'register'].includes(shape)
           ? sendJson(res, 405, { error: `${req.method} is not allowed here` }, CORS)
           : sendJson(res, 404, { error: 'no such endpoint' }, CORS);
     }

@@ -48,17 +48,28 @@ export interface KeyRegistry {
 
 export type AuthResult =
   | { ok: true; registered: boolean }
-  | { ok: false; status: 401 | 403; reason: string };
+  | { ok: false; status: 401 | 403 | 429; reason: string };
+
+/** Limits open registration (one address may create only so many workspaces an hour). */
+export interface RegistrationGate {
+  /** Whether one more registration is allowed now. */
+  allows(): boolean;
+  /** Records a registration that happened. */
+  note(): void;
+}
 
 /**
  * Checks `key` for `workspaceId`. An unknown workspace is registered with this key when
- * `openRegistration` is true (its first device creates it), refused with 403 otherwise.
+ * `openRegistration` is true (its first device creates it), refused with 403 otherwise (a
+ * closed relay registers with a code: POST /sync/<id>/register). `gate` caps open registrations
+ * (429 past it).
  */
 export function authorize(
   registry: KeyRegistry,
   workspaceId: string,
   key: string | null | undefined,
-  openRegistration: boolean
+  openRegistration: boolean,
+  gate?: RegistrationGate
 ): AuthResult {
   const stored = registry.keyHash(workspaceId);
   if (stored === null) {
@@ -66,7 +77,13 @@ export function authorize(
       return { ok: false, status: 403, reason: 'unknown workspace and registration is closed on this relay' };
     }
     if (!isWorkspaceKey(key)) return { ok: false, status: 401, reason: 'a key of 64 hexadecimal characters is required' };
-    if (registry.register(workspaceId, hashKey(key))) return { ok: true, registered: true };
+    if (gate && !gate.allows()) {
+      return { ok: false, status: 429, reason: 'too many new workspaces from this address: try again in an hour' };
+    }
+    if (registry.register(workspaceId, hashKey(key))) {
+      gate?.note();
+      return { ok: true, registered: true };
+    }
     // Registered by someone else in the meantime: check against theirs.
     return authorize(registry, workspaceId, key, false);
   }

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KeyRegistry } from './auth.js';
+import type { CodeRefusal, CodeRegistry, RegisterOutcome } from './registration.js';
 
 export const DATABASE_FILE = 'relay.sqlite';
 const SCHEMA_VERSION = 1;
@@ -55,6 +56,45 @@ CREATE TABLE IF NOT EXISTS meta (
   value TEXT NOT NULL
 ) STRICT;
 `;
+
+// --- registration codes (registration.ts): only hashes, uses left, expiry ----------------------
+const REGISTRATION_SCHEMA = `
+CREATE TABLE IF NOT EXISTS registration_codes (
+  id TEXT PRIMARY KEY,
+  code_hash TEXT NOT NULL UNIQUE,
+  uses INTEGER NOT NULL,
+  uses_left INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  revoked_at INTEGER
+) STRICT;
+`;
+
+export interface RegistrationCodeSummary {
+  id: string;
+  uses: number;
+  usesLeft: number;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+}
+
+type CodeRow = { id: string; uses: number; uses_left: number; created_at: number; expires_at: number | null; revoked_at: number | null };
+
+function prepareCodeStatements(db: Database.Database) {
+  return {
+    add: db.prepare<[string, string, number, number, number, number | null]>(
+      'INSERT INTO registration_codes (id, code_hash, uses, uses_left, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'
+    ),
+    consume: db.prepare<[string, number]>(
+      `UPDATE registration_codes SET uses_left = uses_left - 1
+        WHERE code_hash = ? AND uses_left > 0 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`
+    ),
+    byHash: db.prepare<[string], CodeRow>('SELECT * FROM registration_codes WHERE code_hash = ?'),
+    list: db.prepare<[], CodeRow>('SELECT * FROM registration_codes ORDER BY created_at, id'),
+    revoke: db.prepare<[number, string]>('UPDATE registration_codes SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+  };
+}
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -117,13 +157,14 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-export class RelayStore implements KeyRegistry {
+export class RelayStore implements KeyRegistry, CodeRegistry {
   readonly db: Database.Database;
   /** Checkpoints completed by the background worker. */
   checkpoints = 0;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly synchronous: Synchronous;
   private checkpointer: Worker | null = null;
+  private readonly codeStatements: ReturnType<typeof prepareCodeStatements>;
 
   /** Opens (creating if needed) DATA_DIR/relay.sqlite. */
   static open(dataDir: string, synchronous: Synchronous = 'NORMAL'): RelayStore {
@@ -146,8 +187,10 @@ export class RelayStore implements KeyRegistry {
       throw new Error(`database schema ${version} is newer than this relay (${SCHEMA_VERSION}): upgrade the relay`);
     }
     db.exec(SCHEMA);
+    db.exec(REGISTRATION_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.statements = prepareStatements(db);
+    this.codeStatements = prepareCodeStatements(db);
   }
 
   // --- workspaces and keys -------------------------------------------------------------------
@@ -225,6 +268,46 @@ export class RelayStore implements KeyRegistry {
       this.statements.clearUpdates.run(workspaceId);
       this.statements.append.run(workspaceId, asBuffer(merged), at);
     })();
+  }
+
+  // --- registration codes ------------------------------------------------------------------------
+
+  /** Stores a new code (its hash) with `uses` registrations and an optional expiry (ms). */
+  addRegistrationCode(id: string, codeHash: string, uses: number, expiresAt: number | null, now = Date.now()): void {
+    this.codeStatements.add.run(id, codeHash, uses, uses, now, expiresAt);
+  }
+
+  listRegistrationCodes(): RegistrationCodeSummary[] {
+    return this.codeStatements.list.all().map((r) => ({
+      id: r.id,
+      uses: r.uses,
+      usesLeft: r.uses_left,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      revokedAt: r.revoked_at
+    }));
+  }
+
+  /** Revokes a code by id; false when there is no such code or it was already revoked. */
+  revokeRegistrationCode(id: string, now = Date.now()): boolean {
+    return this.codeStatements.revoke.run(now, id).changes === 1;
+  }
+
+  /**
+   * Registers an unknown workspace with one use of a code, atomically: two devices racing for the
+   * last use get one success, and a workspace that exists consumes nothing.
+   */
+  registerWithCode(workspaceId: string, keyHash: string, codeHash: string, now = Date.now()): RegisterOutcome {
+    return this.db.transaction((): RegisterOutcome => {
+      if (this.keyHash(workspaceId) !== null) return { ok: false, reason: 'exists' };
+      if (this.codeStatements.consume.run(codeHash, now).changes !== 1) {
+        const row = this.codeStatements.byHash.get(codeHash);
+        const reason: CodeRefusal = !row ? 'unknown' : row.revoked_at !== null ? 'revoked' : row.uses_left <= 0 ? 'used' : 'expired';
+        return { ok: false, reason };
+      }
+      this.register(workspaceId, keyHash, now);
+      return { ok: true, codeId: this.codeStatements.byHash.get(codeHash)!.id };
+    }).immediate();
   }
 
   // --- health --------------------------------------------------------------------------------

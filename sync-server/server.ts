@@ -23,6 +23,7 @@ import { ConnectionCounter, limitsFromEnv, positiveIntegerFromEnv, remoteAddress
 import { createLogger, writeJsonLine, type LogSink } from './log.js';
 import { createCounters, METRICS_CONTENT_TYPE, renderMetrics, type Counters, type Gauges } from './metrics.js';
 import { RelayStore, type Synchronous } from './persistence.js';
+import { isLoopbackHost, RateWindow } from './registration.js';
 import { serveStatic } from './static.js';
 import { Workspaces } from './workspaces.js';
 
@@ -33,8 +34,17 @@ export interface RelayOptions {
   appDir: string;
   /** Where relay.sqlite lives (DATA_DIR, default ./data). */
   dataDir: string;
-  /** Unknown workspaces are registered by their first connection (RELAY_OPEN_REGISTRATION, true). */
+  /**
+   * Unknown workspaces are registered by their first connection (RELAY_OPEN_REGISTRATION: true
+   * by default only on a loopback HOST without RELAY_TRUST_PROXY); otherwise only with a code.
+   */
   openRegistration: boolean;
+  /** Open registrations per client address and hour (RELAY_REGISTRATIONS_PER_HOUR, 20). */
+  registrationsPerHour?: number;
+  /** Wrong registration codes per client address and minute (RELAY_CODE_ATTEMPTS_PER_MINUTE, 10). */
+  codeAttemptsPerMinute?: number;
+  /** Extra `connect-src` sources of the app's Content-Security-Policy (RELAY_CSP_CONNECT_SRC). */
+  cspConnectSrc?: string[];
   /** IDLE_UNLOAD_MS, 30 s. */
   idleUnloadMs: number;
   /** RELAY_COMPACT_ROWS, 500. */
@@ -67,6 +77,9 @@ const CHECKPOINT_INTERVAL_MS = 1_000;
 /** How long sockets get to finish their close handshake on shutdown. */
 const SHUTDOWN_GRACE_MS = 1_500;
 
+const DEFAULT_REGISTRATIONS_PER_HOUR = 20;
+const DEFAULT_CODE_ATTEMPTS_PER_MINUTE = 10;
+
 function booleanFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -87,7 +100,16 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): RelayOptio
     host: env.HOST ?? '127.0.0.1',
     appDir: resolve(env.APP_DIR ?? 'build'),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
-    openRegistration: booleanFromEnv(env, 'RELAY_OPEN_REGISTRATION', true),
+    // Open only where nobody else can reach the relay (`npm start` on one machine): not on a
+    // public address, nor behind a proxy (RELAY_TRUST_PROXY), which exposes a loopback relay.
+    openRegistration: booleanFromEnv(
+      env,
+      'RELAY_OPEN_REGISTRATION',
+      isLoopbackHost(env.HOST ?? '127.0.0.1') && !booleanFromEnv(env, 'RELAY_TRUST_PROXY', false)
+    ),
+    registrationsPerHour: positiveIntegerFromEnv(env, 'RELAY_REGISTRATIONS_PER_HOUR', DEFAULT_REGISTRATIONS_PER_HOUR),
+    codeAttemptsPerMinute: positiveIntegerFromEnv(env, 'RELAY_CODE_ATTEMPTS_PER_MINUTE', DEFAULT_CODE_ATTEMPTS_PER_MINUTE),
+    cspConnectSrc: (env.RELAY_CSP_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean),
     idleUnloadMs: positiveIntegerFromEnv(env, 'IDLE_UNLOAD_MS', 30_000),
     compactRows: positiveIntegerFromEnv(env, 'RELAY_COMPACT_ROWS', 500),
     synchronous,
@@ -164,7 +186,11 @@ async function start(options: RelayOptions): Promise<Relay> {
     // Answer with the app's protocol only: the token subprotocol is never echoed back.
     handleProtocols: (offered) => (offered.has(APP_PROTOCOL) ? APP_PROTOCOL : false)
   });
-  const serveApp = serveStatic(options.appDir);
+  const serveApp = serveStatic(options.appDir, { connectSrc: options.cspConnectSrc });
+  // Open registration per address and hour; wrong codes per address and minute.
+  const openRegistrations = new RateWindow(options.registrationsPerHour ?? DEFAULT_REGISTRATIONS_PER_HOUR, 3_600_000);
+  const codeFailures = new RateWindow(options.codeAttemptsPerMinute ?? DEFAULT_CODE_ATTEMPTS_PER_MINUTE, 60_000);
+  const registrationGate = (remote: string) => ({ allows: () => openRegistrations.allows(remote), note: () => openRegistrations.note(remote) });
   let stopping = false;
 
   const gauges = (): Gauges => ({ connections: sockets.size, workspacesLoaded: workspaces.size });
@@ -190,7 +216,9 @@ async function start(options: RelayOptions): Promise<Relay> {
         done();
       }
     },
-    remoteOf: (req) => remoteAddress(req, options.trustProxy)
+    remoteOf: (req) => remoteAddress(req, options.trustProxy),
+    codeFailures,
+    mayRegisterOpenly: (req) => openRegistrations.allows(remoteAddress(req, options.trustProxy))
   });
 
   const health = (res: ServerResponse) => {
@@ -266,7 +294,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     };
     if (stopping) return refuse(503, 'the relay is shutting down');
     if (!perAddress.hasRoom(remote)) return refuse(429, `at most ${limits.maxConnectionsPerAddress} connections per address`);
-    const auth = authorize(store, workspaceId, upgradeToken(req.headers['sec-websocket-protocol'], url), options.openRegistration);
+    const auth = authorize(store, workspaceId, upgradeToken(req.headers['sec-websocket-protocol'], url), options.openRegistration, registrationGate(remote));
     if (!auth.ok) {
       counters.authRefused++;
       log.info('authentication refused', { workspace: workspaceId, remote, status: auth.status });

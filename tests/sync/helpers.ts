@@ -58,6 +58,8 @@ export async function startTestRelay(overrides: TestRelayOptions = {}): Promise<
     compactRows: 500,
     synchronous: 'NORMAL',
     trustProxy: false,
+    // Tests open many workspaces from 127.0.0.1: the per-address hourly cap is tested on its own.
+    registrationsPerHour: 1_000_000,
     ...overrides,
     dataDir,
     appDir,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES, newClient, newCompany, newMember, sameAddress } from './company';
+import { DEFAULT_CATEGORIES, LOGO_MAX_DATA_URL_CHARS, newClient, newCompany, newMember, safeLogoDataUrl, sameAddress } from './company';
 import { DEFAULT_NUMBER_FORMATS } from './numbering';
 
 describe('newCompany', () => {
@@ -91,5 +91,33 @@ describe('newMember', () => {
     const joining = newMember({ id: 'm2', name: 'Téléphone', seriesLetter: 'B', at, confirmed: false, publicKey: 'QkVL' });
     expect(joining.seriesConfirmedAt).toBeNull();
     expect(joining.publicKey).toBe('QkVL');
+  });
+});
+
+describe('safeLogoDataUrl', () => {
+  const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+  it('keeps base64 data URLs of PNG, JPEG, WebP and SVG images', () => {
+    expect(safeLogoDataUrl(png)).toBe(png);
+    for (const type of ['jpeg', 'webp', 'svg+xml']) expect(safeLogoDataUrl(`data:image/${type};base64,QUJD`)).toBe(`data:image/${type};base64,QUJD`);
+  });
+
+  it('drops anything that would be fetched, executed or is too big', () => {
+    for (const bad of [
+      'https://tracker.example/logo.png',
+      'http://192.168.1.1/logo.png',
+      '//tracker.example/logo.png',
+      'blob:https://relance.example/1234',
+      'javascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'data:image/png,<svg onload=alert(1)>',
+      'data:image/gif;base64,R0lGOD',
+      `${png}"><img src=x>`,
+      `data:image/png;base64,${'A'.repeat(LOGO_MAX_DATA_URL_CHARS)}`,
+      '',
+      null,
+      42
+    ])
+      expect(safeLogoDataUrl(bad), String(bad).slice(0, 40)).toBe('');
   });
 });

@@ -32,6 +32,19 @@ export function newCompany(today: IsoDate): Company {
   };
 }
 
+/** A logo is kept inline, at most 200 kB of image: its data URL stays under this length. */
+export const LOGO_MAX_DATA_URL_CHARS = 300_000;
+const LOGO_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * The company logo as it may be shown or printed: a base64 `data:image/(png|jpeg|webp|svg+xml)`
+ * URL of sane size, or '' for anything else. A synced `https://…` value is never fetched (that
+ * would tell its server who opens the app, and when).
+ */
+export function safeLogoDataUrl(value: unknown): string {
+  return typeof value === 'string' && value.length <= LOGO_MAX_DATA_URL_CHARS && LOGO_DATA_URL.test(value) ? value : '';
+}
+
 export function newClient(id: string, now: IsoDateTime): Client {
   return {
     id,

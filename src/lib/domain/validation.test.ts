@@ -149,6 +149,36 @@ describe('e-mail', () => {
     for (const bad of ['', 'marie', 'marie@', '@exemple.fr', 'marie@exemple', 'marie dupont@exemple.fr', 'marie@exemple..fr', 'marie@@exemple.fr', 'marie@.fr', 'marie@exemple.fr.'])
       expect(isValidEmail(bad), bad).toBe(false);
   });
+
+  it('refuses any address that could add a recipient or a header to a mailto: link', () => {
+    const attacks = [
+      'x@y.fr?bcc=spy@evil.example&',
+      'x@y.fr?bcc=spy%40evil.example',
+      'x@y.fr%3Fbcc=spy%40evil.example',
+      'x@y.fr&bcc=spy',
+      'x@y.fr,spy@evil.example',
+      'x@y.fr;spy@evil.example',
+      'Marie <x@y.fr>',
+      '<x@y.fr>',
+      'x@y.fr#frag',
+      'x\n@y.fr',
+      'x@y.fr\r\nBcc: spy@evil.example',
+      'x\u0000@y.fr',
+      '"x y"@y.fr',
+      'x@y.fr?',
+      'x@-y.fr',
+      'x@y-.fr',
+      'x@y.f',
+      'x@y.123',
+      '.x@y.fr',
+      'x.@y.fr',
+      `${'a'.repeat(65)}@y.fr`,
+      `x@${'a'.repeat(250)}.fr`
+    ];
+    for (const bad of attacks) expect(isValidEmail(bad), JSON.stringify(bad)).toBe(false);
+    for (const ok of ["o'brien@exemple.ie", 'compta-2026@boulangerie-martin.fr', 'x_y@xn--exmple-cva.fr', 'A.B@Exemple.FR'])
+      expect(isValidEmail(ok), ok).toBe(true);
+  });
 });
 
 const goodCompany: Company = issuingCompany;

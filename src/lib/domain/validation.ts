@@ -103,8 +103,32 @@ export function isValidFrenchVat(s: string): boolean {
   return /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(v);
 }
 
+// One address, `local@domain.tld`, in characters that mean nothing in a URL: a synced address
+// such as `x@y.fr?bcc=spy@evil.example&` or `x@y.fr%3Fbcc=…` can never add a recipient to a
+// mailto: link built from it. Stricter than RFC 5322 on purpose (no quoted local parts, no
+// comments, no %, ?, &, #, commas, angle brackets, whitespace or control characters inside).
+const EMAIL_LOCAL = /^[A-Za-z0-9_+'-]+(\.[A-Za-z0-9_+'-]+)*$/;
+const EMAIL_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const EMAIL_TLD = /^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+
+/**
+ * Whether `s` (surrounding spaces aside) is one e-mail address safe to put in a mailto: link:
+ * `marie.dupont@exemple.fr` → true; `x@y.fr?bcc=spy@evil.example&` → false.
+ */
 export function isValidEmail(s: string): boolean {
-  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s.trim());
+  const address = s.trim();
+  if (address.length > 254) return false;
+  const at = address.lastIndexOf('@');
+  if (at < 1) return false;
+  const local = address.slice(0, at);
+  const labels = address.slice(at + 1).split('.');
+  return (
+    local.length <= 64 &&
+    EMAIL_LOCAL.test(local) &&
+    labels.length >= 2 &&
+    labels.every((label) => EMAIL_LABEL.test(label)) &&
+    EMAIL_TLD.test(labels[labels.length - 1])
+  );
 }
 
 // ——— Forms ———

@@ -2,6 +2,7 @@
 // footer, the running header of continuation pages, label/value lists.
 import type { Address, Company, Language, PaymentTerms } from '$lib/domain/types';
 import { formatIban } from '$lib/domain/validation';
+import { safeLogoDataUrl } from '$lib/domain/company';
 import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
 import { A4, ACCENT, INK, MARGIN, MUTED, RULE, lineHeight, type PdfWriter } from './writer';
 
@@ -165,8 +166,10 @@ export function setRunningHeader(w: PdfWriter, seller: string, title: string, su
  */
 export function letterhead(w: PdfWriter, c: Company, logoDataUrl: string, width = 92): number {
   let y = MARGIN.top;
-  if (logoDataUrl) {
-    const { h } = w.image(logoDataUrl, w.left, y, 48, 20);
+  // Only an inline image is ever drawn: a synced URL is not fetched (domain/company.ts).
+  const logo = safeLogoDataUrl(logoDataUrl);
+  if (logo) {
+    const { h } = w.image(logo, w.left, y, 48, 20);
     if (h) y += h + 3;
   }
   for (const line of w.wrap(sellerName(c), width, 12, true)) {

@@ -21,11 +21,12 @@ import { joiningLetter } from '$lib/domain/series';
 import { now } from '$lib/clock';
 import type { Invite } from '$lib/sync/invite';
 import type { KeyCheck } from '$lib/sync/relayApi';
+import type { RegistrationResult } from '$lib/sync/relayApi';
 
 /** How long linking waits for the relay's first answer before saying it could not. */
 const LINK_TIMEOUT_MS = 15_000;
 
-export type ShareResult = 'ok' | Exclude<KeyCheck, 'ok' | 'unregistered'>;
+export type ShareResult = 'ok' | Exclude<KeyCheck, 'ok' | 'unregistered'> | Exclude<RegistrationResult, 'ok' | 'refused' | 'unreachable'>;
 
 /** The device's key pair for a workspace (lazily loaded: WebCrypto and IndexedDB, off the first screen). */
 async function deviceKeys() {
@@ -192,12 +193,20 @@ class AppState {
    * another key, or takes no new workspaces, is refused), then connects once — which registers
    * the key's hash — and waits for the relay's answer.
    */
-  async share(relayUrl: string): Promise<ShareResult> {
+  async share(relayUrl: string, registrationCode?: string): Promise<ShareResult> {
     const ws = this.workspace;
     const entry = this.entry;
     if (!ws || !entry) return 'unreachable';
-    const { findToken } = await import('$lib/sync/token');
-    const { check } = await findToken(relayUrl, ws.id, entry.key);
+    const { findToken, relayToken } = await import('$lib/sync/token');
+    const { registerWorkspace } = await import('$lib/sync/relayApi');
+    let { check } = await findToken(relayUrl, ws.id, entry.key);
+    // A relay closed to new workspaces takes this one with a code from its administrator,
+    // under the derived token (the relay never sees the workspace key).
+    if (check === 'closed' && registrationCode) {
+      const registered = await registerWorkspace(relayUrl, ws.id, await relayToken(entry.key, ws.id), registrationCode);
+      if (registered !== 'ok') return registered;
+      check = 'ok';
+    }
     if (check !== 'ok' && check !== 'unregistered') return check;
     await this.#publishDeviceKey(ws);
     this.#updateEntry({ relayUrl });

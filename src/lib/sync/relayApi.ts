@@ -92,3 +92,47 @@ export async function rotateKey(
   if (res?.status === 400 || res?.status === 413) return 'invalid';
   return (await checkKey(relayUrl, workspaceId, rotation.newKey, fetchFn)) === 'ok' ? 'ok' : 'unreachable';
 }
+
+/** What the relay answers to a registration code (sync-server/README.md, « Registration »). */
+export type RegistrationResult =
+  | 'ok'
+  /** Unknown, expired, used up or revoked code: the user may type it again or ask for another. */
+  | 'code_unknown'
+  | 'code_expired'
+  | 'code_used'
+  | 'code_revoked'
+  /** Too many wrong codes from this address: wait a minute. */
+  | 'too_many'
+  /** The workspace exists on the relay under another key. */
+  | 'refused'
+  | 'unreachable';
+
+/**
+ * POST /sync/<id>/register: a relay closed to new workspaces creates this one for the holder of a
+ * registration code from its administrator. An answer lost on the way is settled by /auth (a
+ * 409 with our own key means it went through).
+ */
+export async function registerWorkspace(
+  relayUrl: string,
+  workspaceId: string,
+  key: string,
+  code: string,
+  fetchFn: Fetch = fetch
+): Promise<RegistrationResult> {
+  const res = await call(fetchFn, relayApiUrl(relayUrl, workspaceId, 'register'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ code })
+  });
+  if (res?.status === 201) return 'ok';
+  if (res?.status === 429) return 'too_many';
+  if (res?.status === 403) {
+    const reason = await res.json().then((b: { reason?: unknown }) => b.reason, () => null);
+    return reason === 'expired' ? 'code_expired' : reason === 'used' ? 'code_used' : reason === 'revoked' ? 'code_revoked' : 'code_unknown';
+  }
+  if (res?.status === 409 || !res) {
+    const check = await checkKey(relayUrl, workspaceId, key, fetchFn);
+    return check === 'ok' ? 'ok' : check === 'refused' ? 'refused' : 'unreachable';
+  }
+  return res.status === 401 ? 'refused' : 'unreachable';
+}

@@ -5,6 +5,7 @@ import type { ChaseTemplate, Client, Company, DunningStep, IsoDate, Language } f
 import { renderTemplate, templateText, type Rendered, type TemplateValues } from '$lib/domain/templates';
 import { addDays } from '$lib/domain/dates';
 import { PROMISE_BROKEN_STEP } from '$lib/domain/dunning';
+import { isValidEmail } from '$lib/domain/validation';
 import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
 
 const KNOWN_STEPS = new Set(['send_invoice', 'courtesy', 'reminder1', 'reminder2', 'call', 'formal_notice', 'decision', 'promise_broken']);
@@ -105,6 +106,8 @@ export interface ChaseMessage {
   rendered: Rendered;
   /** The billing contact's e-mail (or the first contact with one). */
   email: string;
+  /** The e-mail is there but fails the check (a synced value the form would refuse): no link. */
+  emailInvalid: boolean;
   phone: string;
   /** « mailto:… » with subject and body, or '' when there is no address or no message. */
   mailto: string;
@@ -112,9 +115,15 @@ export interface ChaseMessage {
   text: string;
 }
 
-export function mailtoHref(email: string, subject: string, body: string): string {
+/**
+ * « mailto:x@y.fr?subject=…&body=… », or '' when `email` is not one checked address (a synced
+ * `x@y.fr?bcc=spy@evil.example&` must never become a hidden recipient).
+ */
+export function mailtoHref(email: string, subject?: string, body?: string): string {
+  if (!isValidEmail(email)) return '';
   // encodeURIComponent, not URLSearchParams: mail clients show a « + » where a space was.
-  return `mailto:${email.trim()}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const query = [subject !== undefined && `subject=${encodeURIComponent(subject)}`, body !== undefined && `body=${encodeURIComponent(body)}`].filter(Boolean);
+  return `mailto:${email.trim()}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
 /** The message of an item: its step's template in the client's language, filled. */
@@ -138,6 +147,7 @@ export function composeMessage(
     language,
     rendered,
     email,
+    emailInvalid: email.trim() !== '' && !isValidEmail(email),
     phone: withPhone?.phone ?? '',
     mailto: rendered.ok && email ? mailtoHref(email, rendered.subject, rendered.body) : '',
     text: rendered.ok ? `${rendered.subject}\n\n${rendered.body}` : ''

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chaseClient, chaseEnv } from '$lib/domain/chaseItem';
+import { DEFAULT_CHASE_CONFIG, effectivePolicies, type PolicySettings } from '$lib/domain/dunning';
+import { CHASE_TODAY as TODAY, chaseClientRecord as client, chaseFile as file, chaseInvoice as invoice, dueFor, issuingCompany } from '$lib/domain/fixtures';
+import { DEFAULT_TEMPLATES } from '$lib/domain/templates';
+import { composeMessage, mailtoHref } from './chaseMessage';
+
+describe('mailtoHref', () => {
+  it('builds a link from a checked address, subject and body percent-encoded', () => {
+    expect(mailtoHref(' compta@boulangerie-martin.fr ', 'Facture F-2026-A-0001 & relance', 'Bonjour,\nmerci ?')).toBe(
+      'mailto:compta@boulangerie-martin.fr?subject=Facture%20F-2026-A-0001%20%26%20relance&body=Bonjour%2C%0Amerci%20%3F'
+    );
+    expect(mailtoHref('a+b@exemple.fr')).toBe('mailto:a+b@exemple.fr');
+  });
+
+  it('gives no link at all for an address that would smuggle a recipient or a header', () => {
+    for (const bad of ['x@y.fr?bcc=spy@evil.example&', 'x@y.fr%3Fbcc=spy%40evil.example', 'x@y.fr,spy@evil.example', 'x@y.fr\r\nBcc: spy@evil.example', '', 'marie'])
+      expect(mailtoHref(bad, 'Objet', 'Texte'), JSON.stringify(bad)).toBe('');
+  });
+});
+
+describe('composeMessage — the e-mail of an item', () => {
+  const settings: PolicySettings = { policies: effectivePolicies([]), config: DEFAULT_CHASE_CONFIG };
+  const templates = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
+  const withEmail = (email: string) =>
+    client({ contacts: [{ id: 'k1', name: 'Compta', email, phone: '', role: '', billing: true }] });
+  const compose = (email: string) => {
+    const c = withEmail(email);
+    const { item } = chaseClient(file([invoice('i1', 120_000, dueFor(10))], [], [], c), chaseEnv(TODAY, 'normal', settings));
+    return composeMessage(item!, c, issuingCompany, 'Claire', templates, TODAY);
+  };
+
+  it('links a checked address', () => {
+    const m = compose('compta@boulangerie-martin.fr');
+    expect(m.mailto.startsWith('mailto:compta@boulangerie-martin.fr?subject=')).toBe(true);
+    expect(m.emailInvalid).toBe(false);
+  });
+
+  it('a synced address carrying a Bcc gives no link and says the address is invalid', () => {
+    const m = compose('x@y.fr?bcc=spy@evil.example&');
+    expect(m.mailto).toBe('');
+    expect(m.emailInvalid).toBe(true);
+    expect(m.text).not.toBe(''); // the text can still be copied
+  });
+});
