@@ -14,22 +14,7 @@ import { Collection } from '$lib/store/collection.svelte';
 import { ChaseView } from '$lib/store/chaseView.svelte';
 import { logContact } from '$lib/store/chaseOperations';
 import type { CollectionName } from '$lib/store/schema';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
-
-function time(runs: number, fn: () => void): { median: number; min: number; max: number } {
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    xs.push(performance.now() - t0);
-  }
-  return { median: r3(median(xs)), min: r3(Math.min(...xs)), max: r3(Math.max(...xs)) };
-}
+import { median, r3, time } from './timing';
 
 export async function runChaseBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
   const counts = proportionalCounts(opts.invoices);

@@ -5,22 +5,7 @@
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
 import { dashboardFigures } from '$lib/domain/dashboard';
 import { documentFacts, invoiceAccounts, plainContext, type DocumentFacts } from '$lib/domain/receivables';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
-
-function time(runs: number, fn: () => void) {
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    xs.push(performance.now() - t0);
-  }
-  return { median: r3(median(xs)), min: r3(Math.min(...xs)), max: r3(Math.max(...xs)) };
-}
+import { time } from './timing';
 
 export async function runDashboardBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
   const counts = proportionalCounts(opts.invoices);

@@ -11,7 +11,7 @@
 //   number and hash; a series' high-water mark never goes down;
 // - a record deleted on this device and still in the backup is listed, and comes back only if
 //   the user picks it.
-import type { RecordKind } from './recordShape';
+import { RECORD_KINDS, type RecordKind } from './recordShape';
 import { canonicalJson } from './integrity';
 
 type Fields = Record<string, unknown>;
@@ -60,20 +60,6 @@ const RESTORABLE = new Set<RecordKind>(['clients', 'items', 'documents', 'paymen
 /** Lists of records with ids whose records are never dropped by a merge. */
 const LISTS: Partial<Record<RecordKind, string[]>> = { clients: ['contacts'], documents: ['lines'] };
 
-const COLLECTION_ORDER: RecordKind[] = [
-  'members',
-  'clients',
-  'items',
-  'documents',
-  'payments',
-  'events',
-  'policies',
-  'templates',
-  'chaseConfig',
-  'tasks',
-  'claims',
-  'penaltyRates'
-];
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
@@ -99,7 +85,7 @@ export function recordLabel(collection: RecordKind, record: Fields): string {
  */
 export function planBackupMerge(device: RecordSets, merged: RecordSets, backup: RecordSets): MergePlan {
   const plan: MergePlan = { added: [], updated: [], companyFields: [], restorable: [], repairs: [] };
-  for (const collection of COLLECTION_ORDER) {
+  for (const collection of RECORD_KINDS) {
     const before = byId(device[collection]);
     const after = byId(merged[collection]);
     const ref = (record: Identified): RecordRef => ({ collection, id: record.id, label: recordLabel(collection, record) });

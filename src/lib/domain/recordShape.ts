@@ -5,20 +5,23 @@
 // computes with — ids, amounts, dates, lists it walks — so that an older record missing an
 // optional field still reads. Pure: plain values in, a reason out.
 
-/** The record kinds of a workspace (the collections of src/lib/store/schema.ts). */
-export type RecordKind =
-  | 'members'
-  | 'clients'
-  | 'items'
-  | 'documents'
-  | 'payments'
-  | 'events'
-  | 'policies'
-  | 'templates'
-  | 'chaseConfig'
-  | 'tasks'
-  | 'claims'
-  | 'penaltyRates';
+/** The record kinds of a workspace, in the order they are read (the collections of src/lib/store/schema.ts). */
+export const RECORD_KINDS = [
+  'members',
+  'clients',
+  'items',
+  'documents',
+  'payments',
+  'events',
+  'policies',
+  'templates',
+  'chaseConfig',
+  'tasks',
+  'claims',
+  'penaltyRates'
+] as const;
+
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Why a record is unreadable: its text is not JSON, it is not an object, or a field is wrong. */
 export type RecordDefect = { kind: 'not_json' } | { kind: 'not_object' } | { kind: 'bad_field'; field: string };

@@ -55,6 +55,7 @@ import type {
   PenaltyRateRecord
 } from '$lib/domain/types';
 import type { RecordLayout } from './layout';
+import { RECORD_KINDS } from '$lib/domain/recordShape';
 
 export const SCHEMA_VERSION = 4;
 
@@ -75,20 +76,8 @@ export interface RecordTypes {
 
 export type CollectionName = keyof RecordTypes;
 
-export const COLLECTIONS: CollectionName[] = [
-  'members',
-  'clients',
-  'items',
-  'documents',
-  'payments',
-  'events',
-  'policies',
-  'templates',
-  'chaseConfig',
-  'tasks',
-  'claims',
-  'penaltyRates'
-];
+/** Every collection, in the order they are read (domain/recordShape.ts holds the list). */
+export const COLLECTIONS: readonly CollectionName[] = RECORD_KINDS;
 
 /** The parts of records that merge field by field inside (see above and layout.ts). */
 export const LAYOUTS: Partial<Record<CollectionName, RecordLayout>> = {
