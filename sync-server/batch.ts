@@ -18,13 +18,14 @@ export interface BatchedSocket {
 }
 
 interface Pending {
-  socket: BatchedSocket;
   data: ArrayBuffer;
   changes: number;
 }
 
 export class CommitBatch {
-  private readonly queue: Pending[] = [];
+  /** Frames waiting, per socket in arrival order; sockets are served in turn. */
+  private readonly queues = new Map<BatchedSocket, Pending[]>();
+  private queued = 0;
   private readonly holders = new Set<BatchedSocket>();
   private scheduled = false;
   private failure: unknown = null;
@@ -39,11 +40,19 @@ export class CommitBatch {
     /** The batch did not commit: these workspaces hold updates that are not stored. */
     private readonly onFailure: (error: unknown, workspaces: Set<string>) => void,
     /** At most this many frames per transaction; the rest wait one turn of the event loop. */
-    private readonly maxFrames = 256
+    private readonly maxFrames = 256,
+    /**
+     * At most this many frames of one socket per transaction: a socket that sent a burst cannot
+     * make the others' frames wait behind all of it (one tenant's flood never stalls another).
+     */
+    private readonly maxFramesPerSocket = 16
   ) {}
 
   enqueue(socket: BatchedSocket, data: ArrayBuffer, changes: number): void {
-    this.queue.push({ socket, data, changes });
+    let queue = this.queues.get(socket);
+    if (!queue) this.queues.set(socket, (queue = []));
+    queue.push({ data, changes });
+    this.queued++;
     if (this.scheduled) return;
     this.scheduled = true;
     // setImmediate runs after the poll phase: every frame read in this turn joins the batch.
@@ -62,13 +71,28 @@ export class CommitBatch {
 
   /** Frames waiting for the next batch. */
   get pending(): number {
-    return this.queue.length;
+    return this.queued;
+  }
+
+  /** Up to maxFramesPerSocket frames from each socket in turn, maxFrames in all. */
+  private take(): { socket: BatchedSocket; data: ArrayBuffer; changes: number }[] {
+    const items: { socket: BatchedSocket; data: ArrayBuffer; changes: number }[] = [];
+    for (const [socket, queue] of [...this.queues]) {
+      if (items.length >= this.maxFrames) break;
+      const n = Math.min(queue.length, this.maxFramesPerSocket, this.maxFrames - items.length);
+      for (const frame of queue.splice(0, n)) items.push({ socket, ...frame });
+      // Served sockets go to the back of the line.
+      this.queues.delete(socket);
+      if (queue.length > 0) this.queues.set(socket, queue);
+    }
+    this.queued -= items.length;
+    return items;
   }
 
   flush(): void {
     this.scheduled = false;
-    const items = this.queue.splice(0, this.maxFrames);
-    if (this.queue.length > 0) {
+    const items = this.take();
+    if (this.queued > 0) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }

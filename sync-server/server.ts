@@ -347,10 +347,13 @@ async function start(options: RelayOptions): Promise<Relay> {
   });
 
   // Judged after the poll phase (setImmediate), so pongs that arrived while the timer was late
-  // are read first; silence is measured on the availability clock (connection.ts).
+  // are read first; silence is measured on the availability clock (connection.ts). A socket
+  // that answered the previous ping was heard from about one interval ago (plus timer jitter);
+  // one that did not, two intervals ago: 1.5 intervals tells them apart.
+  const silentMs = Math.ceil(limits.pingIntervalMs * 1.5);
   const heartbeat = setInterval(() => {
     setImmediate(() => {
-      for (const socket of sockets) socket.heartbeat(limits.pingIntervalMs);
+      for (const socket of sockets) socket.heartbeat(silentMs);
     });
   }, limits.pingIntervalMs);
   heartbeat.unref();
