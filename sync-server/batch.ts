@@ -45,7 +45,7 @@ export class CommitBatch {
      * At most this many frames of one socket per transaction: a socket that sent a burst cannot
      * make the others' frames wait behind all of it (one tenant's flood never stalls another).
      */
-    private readonly maxFramesPerSocket = 16
+    private readonly maxFramesPerSocket = 4
   ) {}
 
   enqueue(socket: BatchedSocket, data: ArrayBuffer, changes: number): void {
@@ -74,12 +74,16 @@ export class CommitBatch {
     return this.queued;
   }
 
-  /** Up to maxFramesPerSocket frames from each socket in turn, maxFrames in all. */
+  /**
+   * Up to maxFramesPerSocket frames from each socket in turn, maxFrames in all; a socket alone
+   * in the queue (a device sending a bulk change) may fill the batch.
+   */
   private take(): { socket: BatchedSocket; data: ArrayBuffer; changes: number }[] {
     const items: { socket: BatchedSocket; data: ArrayBuffer; changes: number }[] = [];
+    const perSocket = this.queues.size === 1 ? this.maxFrames : this.maxFramesPerSocket;
     for (const [socket, queue] of [...this.queues]) {
       if (items.length >= this.maxFrames) break;
-      const n = Math.min(queue.length, this.maxFramesPerSocket, this.maxFrames - items.length);
+      const n = Math.min(queue.length, perSocket, this.maxFrames - items.length);
       for (const frame of queue.splice(0, n)) items.push({ socket, ...frame });
       // Served sockets go to the back of the line.
       this.queues.delete(socket);

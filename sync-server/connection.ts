@@ -81,6 +81,11 @@ export class GuardedSocket extends EventEmitter {
   /** Set by the utilities; frames are always handed to them as ArrayBuffers. */
   binaryType = 'arraybuffer';
   private closing = false;
+  /**
+   * This side refused the socket (close, terminate): its queued frames are dropped. Frames a
+   * peer sent before closing by itself are still applied, as they were read.
+   */
+  private refused = false;
   private failure: unknown = null;
   private closeTimer: NodeJS.Timeout | null = null;
   /** When this socket was last heard from (a frame or a pong), on the heartbeat's clock. */
@@ -111,7 +116,9 @@ export class GuardedSocket extends EventEmitter {
       this.closing = true;
       if (this.closeTimer) clearTimeout(this.closeTimer);
       if (this.throttleTimer) clearTimeout(this.throttleTimer);
-      this.inbox.length = 0;
+      this.throttleTimer = null;
+      // What the peer sent before it left is applied (bounded: one read's worth of frames).
+      for (const { data, bytes } of this.inbox.splice(0)) if (!this.refused) this.accept(data, bytes);
       this.held = [];
       this.forward('close');
     });
@@ -149,9 +156,17 @@ export class GuardedSocket extends EventEmitter {
   releaseHeld(committed: boolean): void {
     const held = this.held;
     this.held = [];
-    for (const { message, callback } of held) {
-      if (committed) this.send(message, undefined, callback);
-      else if (callback) queueMicrotask(() => callback(new Error('not stored')));
+    // One write for the whole batch instead of one syscall per message (ws corks each frame
+    // itself; corks nest). Under a flood, these sends are most of the relay's work.
+    const raw = committed && held.length > 1 ? (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket : undefined;
+    raw?.cork();
+    try {
+      for (const { message, callback } of held) {
+        if (committed) this.send(message, undefined, callback);
+        else if (callback) queueMicrotask(() => callback(new Error('not stored')));
+      }
+    } finally {
+      raw?.uncork();
     }
   }
 
@@ -176,6 +191,7 @@ export class GuardedSocket extends EventEmitter {
 
   /** Closes with `code`; frames arriving meanwhile are ignored; a silent peer is cut after 2 s. */
   close(code = 1000, reason = ''): void {
+    this.refused = true;
     if (this.closing) return;
     this.closing = true;
     try {
@@ -189,6 +205,7 @@ export class GuardedSocket extends EventEmitter {
   }
 
   terminate(): void {
+    this.refused = true;
     this.closing = true;
     this.ws.terminate();
   }
@@ -266,7 +283,7 @@ export class GuardedSocket extends EventEmitter {
 
   /** Applies one well-formed frame (from the batch, inside its transaction). */
   dispatch(data: ArrayBuffer, changes: number): void {
-    if (this.closing) return;
+    if (this.refused) return;
     if (changes > 0 && this.env.admit) {
       const refusal = this.env.admit(changes, data.byteLength);
       if (refusal) {

@@ -120,14 +120,15 @@ describe('one client cannot stall or kill the relay', () => {
         const during = await healthTime(r);
         expect([1009, 1006]).toContain(await aClosed); // 1006 when the reset beats the close frame
         expect(during.status).toBe(200);
-        expect(during.ms).toBeLessThan(500);
+        // The stock relay froze 12–31 s here; this process also masks and sends the 8 MB frame.
+        expect(during.ms).toBeLessThan(1_000);
 
         const b = await openSocket(r, id, key);
         const bClosed = new Promise<{ code: number; reason: string }>((done) => b.on('close', (code, reason) => done({ code, reason: reason.toString() })));
         b.send(dense);
         const bDuring = await healthTime(r);
         expect(await bClosed).toEqual({ code: 1009, reason: 'too many changes in one message' });
-        expect(bDuring.ms).toBeLessThan(500);
+        expect(bDuring.ms).toBeLessThan(1_000);
       }
       const after = await healthTime(r);
       expect(after).toMatchObject({ status: 200 });
