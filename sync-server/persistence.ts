@@ -84,7 +84,7 @@ parentPort.on('message', () => {
 
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 /** Bytes the WAL file is truncated to after a checkpoint that reset it. */
-export const JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024;
+export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -142,8 +142,8 @@ export class RelayStore implements KeyRegistry {
     db.pragma('foreign_keys = ON');
     // The admin command may hold the write lock for a moment while the relay runs.
     db.pragma('busy_timeout = 5000');
-    // Once checkpointed, a WAL that grew during a burst is cut back to this size (a few frames'
-    // worth: RELAY_MAX_PAYLOAD is 2 MiB).
+    // Once checkpointed, a WAL that grew during a burst is cut back to this size at the next
+    // write (a couple of RELAY_MAX_PAYLOAD frames).
     db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > SCHEMA_VERSION) {

@@ -237,7 +237,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     const bytes = new TokenBucket(limits.socketBytesPerSecond, limits.socketBytesPerSecond * 4);
     let shared = workspaceBuckets.get(workspaceId);
     if (!shared) {
-      shared = new TokenBucket(limits.workspaceMessagesPerSecond, limits.workspaceMessagesPerSecond * 4);
+      shared = new TokenBucket(limits.workspaceMessagesPerSecond, limits.workspaceMessagesPerSecond * 2);
       workspaceBuckets.set(workspaceId, shared);
     }
     const workspace = shared;
