@@ -22,11 +22,11 @@ export interface Limits {
   maxConnections: number;
   /** Structs + delete ranges in one update, counted before it is applied (RELAY_MAX_STRUCTS_PER_UPDATE, 50 000). More → 1009. */
   maxStructsPerUpdate: number;
-  /** Messages per second per socket, with a burst of 10 s worth (RELAY_SOCKET_MESSAGES_PER_SECOND, 100). */
+  /** Messages per second per socket, with a burst of 20 s worth (RELAY_SOCKET_MESSAGES_PER_SECOND, 100). */
   socketMessagesPerSecond: number;
   /** Payload bytes per second per socket, with a burst of 4 s worth (RELAY_SOCKET_BYTES_PER_SECOND, 2 MiB). */
   socketBytesPerSecond: number;
-  /** Messages per second for all the sockets of one workspace, burst 2 s worth (RELAY_WORKSPACE_MESSAGES_PER_SECOND, 300). */
+  /** Messages per second for all the sockets of one workspace, burst 4 s worth (RELAY_WORKSPACE_MESSAGES_PER_SECOND, 300). */
   workspaceMessagesPerSecond: number;
   /** A socket held back by its rate this long without a break is closed 1008 (RELAY_THROTTLED_CLOSE_MS, 60 s). */
   throttledCloseMs: number;

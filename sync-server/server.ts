@@ -233,11 +233,11 @@ async function start(options: RelayOptions): Promise<Relay> {
   };
 
   const rateFor = (workspaceId: string) => {
-    const messages = new TokenBucket(limits.socketMessagesPerSecond, limits.socketMessagesPerSecond * 10);
+    const messages = new TokenBucket(limits.socketMessagesPerSecond, limits.socketMessagesPerSecond * 20);
     const bytes = new TokenBucket(limits.socketBytesPerSecond, limits.socketBytesPerSecond * 4);
     let shared = workspaceBuckets.get(workspaceId);
     if (!shared) {
-      shared = new TokenBucket(limits.workspaceMessagesPerSecond, limits.workspaceMessagesPerSecond * 2);
+      shared = new TokenBucket(limits.workspaceMessagesPerSecond, limits.workspaceMessagesPerSecond * 4);
       workspaceBuckets.set(workspaceId, shared);
     }
     const workspace = shared;
