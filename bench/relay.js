@@ -22,6 +22,12 @@
 //                so plain `node bench/relay.js` works.
 //   catch-up     a device returns with 1 000 offline changes to a workspace that received
 //                1 000 changes meanwhile: time from connecting until both sides hold all 2 000.
+//   large frame  (first, on a fresh relay) twice: a 7 MiB frame of 600 000 map keys (refused by
+//                the frame cap) and a < 2 MiB frame of 150 000 keys (refused by the struct cap);
+//                the relay's peak RSS meanwhile (budget 256 MiB) and /healthz response times.
+//   flood        10 sockets of one workspace write 5 000 tiny updates each as fast as they can
+//                while an honest writer/reader pair of another workspace measures its edit
+//                round trip (budget: p95 ≤ 50 ms); counts how often the honest pair was dropped.
 //
 // Environment: BENCH_RELAY_ROUNDS (3), BENCH_RELAY_SEGMENT_MS (5000), BENCH_RELAY_INTERVAL_MS
 // (100), BENCH_RELAY_WORKSPACES (100), BENCH_RELAY_IDLE (200), BENCH_RELAY_CATCHUP_RUNS (5).
@@ -46,7 +52,7 @@ const IDLE_COUNT = Number(env.BENCH_RELAY_IDLE ?? 200);
 const CATCHUP_RUNS = Number(env.BENCH_RELAY_CATCHUP_RUNS ?? 5);
 const CATCHUP_CHANGES = 1000;
 const WARMUP_MS = 2000;
-const BUDGET = { fanoutP95Ms: 5, idleWorkspaceMB: 2, catchUpMs: 1000 };
+const BUDGET = { fanoutP95Ms: 5, idleWorkspaceMB: 2, catchUpMs: 1000, largeFramePeakRssMB: 256, floodHonestP95Ms: 50 };
 
 const t0 = Date.now();
 const log = (...args) => console.error(`[bench:relay ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
@@ -79,7 +85,46 @@ async function clientProcess() {
   const Y = await import('yjs');
   process.setMaxListeners(0); // one 'exit' listener per provider
   const { randomBytes } = await import('node:crypto');
+  const encoding = await import('lib0/encoding');
   const randomKey = () => randomBytes(32).toString('hex');
+
+  /** A v1 update setting `count` keys of root map 'm', written byte by byte (no Y.Doc). */
+  const mapKeysUpdate = (count, client = 424242, clock = 0, prefix = 'k') => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, count);
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, clock);
+    for (let i = 0; i < count; i++) {
+      encoding.writeUint8(e, 8 | 0x20); // ContentAny under a map key
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, 'm');
+      encoding.writeVarString(e, prefix + i.toString(36));
+      encoding.writeVarUint(e, 1);
+      encoding.writeAny(e, i & 0xff);
+    }
+    encoding.writeVarUint(e, 0);
+    return encoding.toUint8Array(e);
+  };
+  const updateMessage = (update) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, update);
+    return encoding.toUint8Array(e);
+  };
+  const openRaw = (url) =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.on('open', () => resolve(ws));
+      ws.on('error', reject);
+    });
+  const healthMs = async (httpUrl) => {
+    const started = performance.now();
+    const res = await fetch(`${httpUrl}/healthz`);
+    await res.text();
+    return { ms: performance.now() - started, status: res.status };
+  };
 
   const connect = (syncUrl, id, key, doc = new Y.Doc()) => {
     const provider = new WebsocketProvider(syncUrl, id, doc, {
@@ -112,6 +157,56 @@ async function clientProcess() {
     });
 
   const handlers = {
+    async largeFrames({ syncUrl, httpUrl, rounds }) {
+      const big = updateMessage(mapKeysUpdate(600_000));
+      const dense = updateMessage(mapKeysUpdate(150_000));
+      const health = [];
+      const closes = [];
+      for (let r = 0; r < rounds; r++) {
+        for (const frame of [big, dense]) {
+          const ws = await openRaw(`${syncUrl}/attack-${r}?token=${'a'.repeat(64)}`);
+          const closedWith = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+          ws.on('error', () => {});
+          ws.send(frame);
+          health.push(await healthMs(httpUrl));
+          closes.push(await closedWith);
+        }
+      }
+      health.push(await healthMs(httpUrl));
+      return { frameBytes: [big.byteLength, dense.byteLength], closes, healthMs: health.map((h) => round(h.ms, 1)), healthStatuses: [...new Set(health.map((h) => h.status))] };
+    },
+
+    async flood({ syncUrl, sockets, updatesPerSocket, edits, editIntervalMs }) {
+      const floodKey = randomKey();
+      const flooders = await Promise.all(Array.from({ length: sockets }, () => openRaw(`${syncUrl}/flood?token=${floodKey}`)));
+      const key = randomKey();
+      const writer = connect(syncUrl, 'honest', key);
+      const reader = connect(syncUrl, 'honest', key);
+      await Promise.all([writer.synced, reader.synced]);
+      let drops = 0;
+      let measuring = true; // destroy() below closes them too: not a drop
+      for (const c of [writer, reader]) c.provider.on('connection-close', () => measuring && drops++);
+      flooders.forEach((ws, s) => {
+        ws.on('error', () => {});
+        ws.pause(); // an attacker need not read what it is sent
+        for (let i = 0; i < updatesPerSocket; i++) ws.send(updateMessage(mapKeysUpdate(1, 1000 + s, i, `s${s}-`)));
+      });
+      const samples = [];
+      const map = reader.doc.getMap('clock');
+      for (let i = 0; i < edits; i++) {
+        const started = performance.now();
+        writer.doc.getMap('clock').set('t', i);
+        await waitUntil(() => map.get('t') === i, 10_000, `honest edit ${i}`);
+        samples.push(performance.now() - started);
+        await sleep(editIntervalMs);
+      }
+      measuring = false;
+      for (const ws of flooders) ws.terminate();
+      writer.destroy();
+      reader.destroy();
+      return { samples, drops };
+    },
+
     async populate({ syncUrl, count, prefix }) {
       let updateBytes = 0;
       for (let start = 0; start < count; start += 50) {
@@ -338,12 +433,36 @@ export async function benchRelay() {
   try {
     log(`relay at ${relay.url}, data in ${dataDir}; load average ${loadBefore.toFixed(2)}`);
 
+    // --- attacks, on the fresh relay ---
+    const attackMeter = usageMeter();
+    await settledMemory(gc);
+    const rssBeforeAttackMB = MB(process.memoryUsage().rss);
+    attackMeter.begin();
+    const frames = await clients.run('largeFrames', { syncUrl, httpUrl: relay.url, rounds: 2 });
+    const attackUsage = attackMeter.end();
+    const largeFrame = { ...frames, rssBeforeMB: rssBeforeAttackMB, peakRssMB: attackUsage.peakRssMB, structCapRefused: relay.counters.structCapRefused };
+    log('large frame', largeFrame);
+    const rateLimitedBefore = relay.counters.rateLimited;
+    const flooded = await clients.run('flood', { syncUrl, sockets: 10, updatesPerSocket: 5_000, edits: 100, editIntervalMs: 20 });
+    const flood = {
+      floodSockets: 10,
+      floodUpdates: 50_000,
+      honestLatencyMs: summarise(flooded.samples),
+      honestDrops: flooded.drops,
+      rateLimitedPauses: relay.counters.rateLimited - rateLimitedBefore,
+      commitBatches: relay.counters.commitBatches
+    };
+    log('flood', flood);
+
     // --- idle loaded workspaces ---
+    await waitUntil(() => relay.gauges().connections === 0, 30_000, 'attack sockets to close');
     const before = await settledMemory(gc);
+    const persistedBefore = relay.counters.updatesPersisted;
+    const loadedBefore = relay.gauges().workspacesLoaded;
     const populated = await clients.run('populate', { syncUrl, count: IDLE_COUNT, prefix: 'idle' });
-    await waitUntil(() => relay.gauges().connections === 0 && relay.counters.updatesPersisted >= IDLE_COUNT, 30_000, 'idle workspaces to settle');
+    await waitUntil(() => relay.gauges().connections === 0 && relay.counters.updatesPersisted >= persistedBefore + IDLE_COUNT, 30_000, 'idle workspaces to settle');
     const after = await settledMemory(gc);
-    const loaded = relay.gauges().workspacesLoaded;
+    const loaded = relay.gauges().workspacesLoaded - loadedBefore;
     const idleWorkspace = {
       workspaces: loaded,
       contentUpdateBytes: populated.updateBytes,
@@ -419,12 +538,16 @@ export async function benchRelay() {
       ratio: { p50: ratio('p50'), p95: ratio('p95'), p99: ratio('p99') },
       idleWorkspace,
       catchUp,
+      largeFrame,
+      flood,
       relayCounters: { ...relay.counters, workspacesLoaded: relay.gauges().workspacesLoaded, checkpoints: relay.store.checkpoints },
       relayProblems: problems.length,
       budgets: {
         fanoutP95Ms: { budget: BUDGET.fanoutP95Ms, value: p95, ok: p95 <= BUDGET.fanoutP95Ms },
         idleWorkspaceMB: { budget: BUDGET.idleWorkspaceMB, value: round(idleMB, 3), ok: idleMB <= BUDGET.idleWorkspaceMB },
-        catchUpMs: { budget: BUDGET.catchUpMs, value: catchUp.maxMs, ok: catchUp.maxMs <= BUDGET.catchUpMs }
+        catchUpMs: { budget: BUDGET.catchUpMs, value: catchUp.maxMs, ok: catchUp.maxMs <= BUDGET.catchUpMs },
+        largeFramePeakRssMB: { budget: BUDGET.largeFramePeakRssMB, value: largeFrame.peakRssMB, ok: largeFrame.peakRssMB <= BUDGET.largeFramePeakRssMB },
+        floodHonestP95Ms: { budget: BUDGET.floodHonestP95Ms, value: flood.honestLatencyMs.p95, ok: flood.honestLatencyMs.p95 <= BUDGET.floodHonestP95Ms && flood.honestDrops === 0 }
       }
     };
   } finally {

@@ -6,14 +6,31 @@
 //   unknown message or sync type     → 1003
 //   undecodable, truncated, trailing → 1007 (invalid payload)
 //   larger than maxPayload           → 1009 (by ws, reported through its 'error' event)
+//   more structs than the cap        → 1009, before anything is decoded into Yjs objects
+//   over its rate for too long       → 1008 (policy violation)
+//   refused by `admit` (quota, disk) → its own code (4413, 1013)
 //
 // The stock server hands the raw socket to the utilities and has no 'error' listener on it, so an
 // oversized frame crashes the whole process; here every socket has one.
+//
+// Frames are not applied as they arrive: they go to the CommitBatch (batch.ts), which applies the
+// frames of one event-loop turn in one SQLite transaction and holds this socket's sends until it
+// commits. A socket over its message or byte rate is paused (its TCP socket is no longer read,
+// so the sender's own buffers fill up) until its budget is back.
 import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
-import { checkFrame, CLOSE_INVALID, CLOSE_UNSUPPORTED } from './frames.js';
+import type { CommitBatch } from './batch.js';
+import { CLOSE_INVALID, CLOSE_UNSUPPORTED, inspectFrame } from './frames.js';
 import type { Logger } from './log.js';
 import type { Counters } from './metrics.js';
+
+/** Close code for a socket that stays over its rate (RFC 6455 policy violation). */
+export const CLOSE_POLICY = 1008;
+
+export interface Refusal {
+  code: number;
+  reason: string;
+}
 
 const OPEN = 1;
 const CLOSING = 2;
@@ -24,6 +41,23 @@ export interface ConnectionEnvironment {
   log: Logger;
   counters: Counters;
   maxBufferedBytes: number;
+  /** Structs + delete ranges per update (default: no cap). */
+  maxChanges?: number;
+  /** Applies frames in one transaction per turn; without it each frame is applied at once. */
+  batch?: CommitBatch;
+  /** Milliseconds to hold this socket back after it sent `bytes` (0: within budget). */
+  rate?: (bytes: number) => number;
+  /** A socket held back without a break for this long is closed 1008. */
+  throttledCloseMs?: number;
+  /** Last word before an update with `changes` is applied: null, or why it is refused. */
+  admit?: (changes: number, bytes: number) => Refusal | null;
+  /** Available time (ms), the heartbeat's clock: it does not advance while the event loop is stalled. */
+  clock?: () => number;
+}
+
+interface Held {
+  message: Uint8Array;
+  callback?: (error?: Error) => void;
 }
 
 /** The socket whose frame the server utilities are handling right now (they are synchronous). */
@@ -47,9 +81,21 @@ export class GuardedSocket extends EventEmitter {
   /** Set by the utilities; frames are always handed to them as ArrayBuffers. */
   binaryType = 'arraybuffer';
   private closing = false;
-  private alive = true;
+  /**
+   * This side refused the socket (close, terminate): its queued frames are dropped. Frames a
+   * peer sent before closing by itself are still applied, as they were read.
+   */
+  private refused = false;
   private failure: unknown = null;
   private closeTimer: NodeJS.Timeout | null = null;
+  /** When this socket was last heard from (a frame or a pong), on the heartbeat's clock. */
+  private heardAt: number;
+  /** Frames read while the socket is held back by its rate; applied when it is released. */
+  private readonly inbox: { data: ArrayBuffer; bytes: Uint8Array }[] = [];
+  private throttleTimer: NodeJS.Timeout | null = null;
+  private throttledSince: number | null = null;
+  /** Sends made while a batch is being applied, released once it committed. */
+  private held: Held[] = [];
 
   constructor(
     readonly ws: WebSocket,
@@ -59,17 +105,27 @@ export class GuardedSocket extends EventEmitter {
   ) {
     super();
     ws.binaryType = 'arraybuffer'; // exact buffers: lib0 decoders never read past a frame
+    this.heardAt = this.now();
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));
     ws.on('error', (error) => this.onSocketError(error));
     ws.on('pong', () => {
-      this.alive = true;
+      this.heardAt = this.now();
       this.forward('pong');
     });
     ws.on('close', () => {
       this.closing = true;
       if (this.closeTimer) clearTimeout(this.closeTimer);
+      if (this.throttleTimer) clearTimeout(this.throttleTimer);
+      this.throttleTimer = null;
+      // What the peer sent before it left is applied (bounded: one read's worth of frames).
+      for (const { data, bytes } of this.inbox.splice(0)) if (!this.refused) this.accept(data, bytes);
+      this.held = [];
       this.forward('close');
     });
+  }
+
+  private now(): number {
+    return this.env.clock ? this.env.clock() : performance.now();
   }
 
   /** The utilities treat anything but OPEN (or CONNECTING) as closed and stop sending. */
@@ -86,6 +142,35 @@ export class GuardedSocket extends EventEmitter {
       if (callback) queueMicrotask(() => callback(new Error('socket is closed')));
       return;
     }
+    const batch = this.env.batch;
+    if (batch?.holding) {
+      // Not before the batch's rows are committed (« store, then relay »).
+      this.held.push({ message, callback });
+      batch.hold(this);
+      return;
+    }
+    this.sendNow(message, callback);
+  }
+
+  /** The batch committed (send what was held) or did not (drop it: the socket is being closed). */
+  releaseHeld(committed: boolean): void {
+    const held = this.held;
+    this.held = [];
+    // One write for the whole batch instead of one syscall per message (ws corks each frame
+    // itself; corks nest). Under a flood, these sends are most of the relay's work.
+    const raw = committed && held.length > 1 ? (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket : undefined;
+    raw?.cork();
+    try {
+      for (const { message, callback } of held) {
+        if (committed) this.send(message, undefined, callback);
+        else if (callback) queueMicrotask(() => callback(new Error('not stored')));
+      }
+    } finally {
+      raw?.uncork();
+    }
+  }
+
+  private sendNow(message: Uint8Array, callback?: (error?: Error) => void): void {
     if (this.ws.bufferedAmount > this.env.maxBufferedBytes) {
       this.env.log.warn('socket dropped: it does not read what it is sent', {
         workspace: this.workspace,
@@ -106,6 +191,7 @@ export class GuardedSocket extends EventEmitter {
 
   /** Closes with `code`; frames arriving meanwhile are ignored; a silent peer is cut after 2 s. */
   close(code = 1000, reason = ''): void {
+    this.refused = true;
     if (this.closing) return;
     this.closing = true;
     try {
@@ -119,19 +205,23 @@ export class GuardedSocket extends EventEmitter {
   }
 
   terminate(): void {
+    this.refused = true;
     this.closing = true;
     this.ws.terminate();
   }
 
-  /** Called every ping interval: a socket that did not answer the previous ping is cut. */
-  heartbeat(): void {
+  /**
+   * Called every ping interval: a socket silent (no frame, no pong) for `silentMs` of the
+   * heartbeat's clock — time the relay was actually available to read it — is cut; the others
+   * are pinged.
+   */
+  heartbeat(silentMs: number): void {
     if (this.closing) return;
-    if (!this.alive) {
+    if (this.now() - this.heardAt >= silentMs) {
       this.env.log.info('socket terminated: no answer to ping', { workspace: this.workspace, remote: this.remote });
       this.terminate();
       return;
     }
-    this.alive = false;
     try {
       this.ws.ping();
     } catch {
@@ -147,9 +237,61 @@ export class GuardedSocket extends EventEmitter {
     if (this.closing) return;
     const bytes = toBytes(data);
     this.env.counters.bytesIn += bytes.byteLength;
+    this.heardAt = this.now();
     if (!isBinary) return this.reject(CLOSE_UNSUPPORTED, 'text frames are not part of the protocol');
-    const problem = checkFrame(bytes);
-    if (problem) return this.reject(problem.code, problem.reason);
+    const buffer = data instanceof ArrayBuffer ? data : bytes.slice().buffer;
+    // Read before the pause took effect: waits its turn with the budget.
+    if (this.throttleTimer) this.inbox.push({ data: buffer, bytes });
+    else this.accept(buffer, bytes);
+  }
+
+  private accept(data: ArrayBuffer, bytes: Uint8Array): void {
+    const facts = inspectFrame(bytes, this.env.maxChanges);
+    if ('code' in facts) {
+      if (facts.code === 1009) this.env.counters.structCapRefused++;
+      return this.reject(facts.code, facts.reason);
+    }
+    if (this.env.batch) this.env.batch.enqueue(this, data, facts.changes);
+    else this.dispatch(data, facts.changes);
+    const wait = this.env.rate?.(bytes.byteLength) ?? 0;
+    if (wait > 0) this.throttle(wait);
+    else this.throttledSince = null;
+  }
+
+  /** Stops reading this socket for `ms`; one held back for too long without a break is closed. */
+  private throttle(ms: number): void {
+    if (this.closing) return;
+    this.env.counters.rateLimited++;
+    const now = performance.now();
+    this.throttledSince ??= now;
+    if (now - this.throttledSince > (this.env.throttledCloseMs ?? Infinity)) {
+      this.env.log.warn('socket closed: over its rate for too long', { workspace: this.workspace, remote: this.remote });
+      this.close(CLOSE_POLICY, 'too many messages');
+      return;
+    }
+    this.ws.pause();
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = null;
+      if (this.closing) return;
+      this.ws.resume();
+      while (this.inbox.length > 0 && !this.throttleTimer && !this.closing) {
+        const next = this.inbox.shift()!;
+        this.accept(next.data, next.bytes);
+      }
+    }, ms);
+  }
+
+  /** Applies one well-formed frame (from the batch, inside its transaction). */
+  dispatch(data: ArrayBuffer, changes: number): void {
+    if (this.refused) return;
+    if (changes > 0 && this.env.admit) {
+      const refusal = this.env.admit(changes, data.byteLength);
+      if (refusal) {
+        this.env.log.warn('update refused', { workspace: this.workspace, remote: this.remote, code: refusal.code, reason: refusal.reason });
+        this.close(refusal.code, refusal.reason);
+        return;
+      }
+    }
     this.failure = null;
     dispatching = this;
     try {
@@ -187,5 +329,36 @@ export class GuardedSocket extends EventEmitter {
     } catch (error) {
       this.env.log.error(`${event} handler failed`, { workspace: this.workspace, remote: this.remote, error });
     }
+  }
+}
+
+/**
+ * The heartbeat's clock: milliseconds during which the relay was available to read its sockets.
+ * It ticks every `tickMs`; a gap longer than two ticks (the event loop was stalled: a large
+ * update, a slow disk) counts as two ticks only, so a client is never judged silent for the
+ * time the relay itself was not listening.
+ */
+export class AvailabilityClock {
+  private available = 0;
+  private last = performance.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly tickMs: number) {
+    this.timer = setInterval(() => this.advance(), tickMs);
+    this.timer.unref();
+  }
+
+  private advance(): void {
+    const now = performance.now();
+    this.available += Math.min(now - this.last, 2 * this.tickMs);
+    this.last = now;
+  }
+
+  now(): number {
+    return this.available + Math.min(performance.now() - this.last, 2 * this.tickMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
   }
 }

@@ -10,11 +10,18 @@ export interface Counters {
   framesRejected: number;
   connectionsRefused: number;
   compactions: number;
+  quotaRefused: number;
+  rateLimited: number;
+  structCapRefused: number;
+  diskRefused: number;
+  commitBatches: number;
 }
 
 export interface Gauges {
   connections: number;
   workspacesLoaded: number;
+  /** 1 while the data disk is below RELAY_MIN_FREE_BYTES. */
+  diskLow?: number;
 }
 
 export function createCounters(): Counters {
@@ -26,7 +33,12 @@ export function createCounters(): Counters {
     authRefused: 0,
     framesRejected: 0,
     connectionsRefused: 0,
-    compactions: 0
+    compactions: 0,
+    quotaRefused: 0,
+    rateLimited: 0,
+    structCapRefused: 0,
+    diskRefused: 0,
+    commitBatches: 0
   };
 }
 
@@ -48,7 +60,13 @@ function describe(counters: Counters, gauges: Gauges): Metric[] {
     { name: 'relance_auth_refused_total', type: 'counter', help: 'Requests refused for a missing, wrong or unregistered key.', value: counters.authRefused },
     { name: 'relance_frames_rejected_total', type: 'counter', help: 'WebSocket frames refused (text, malformed, oversized, unknown type); each closed its socket.', value: counters.framesRejected },
     { name: 'relance_connections_refused_total', type: 'counter', help: 'Upgrades refused by a connection cap or during shutdown.', value: counters.connectionsRefused },
-    { name: 'relance_compactions_total', type: 'counter', help: 'Workspaces whose stored updates were merged into one.', value: counters.compactions }
+    { name: 'relance_compactions_total', type: 'counter', help: 'Workspaces whose stored updates were merged into one.', value: counters.compactions },
+    { name: 'relance_quota_refused_total', type: 'counter', help: 'Updates refused by a workspace quota (stored bytes or rows); each closed its socket with 4413.', value: counters.quotaRefused },
+    { name: 'relance_rate_limited_total', type: 'counter', help: 'Times a socket was paused for going over its message or byte rate.', value: counters.rateLimited },
+    { name: 'relance_struct_cap_refused_total', type: 'counter', help: 'Updates refused before decoding for holding too many structs; each closed its socket with 1009.', value: counters.structCapRefused },
+    { name: 'relance_disk_refused_total', type: 'counter', help: 'Updates refused because the data disk is below its free-space watermark (close 1013).', value: counters.diskRefused },
+    { name: 'relance_commit_batches_total', type: 'counter', help: 'SQLite transactions that stored a batch of received frames.', value: counters.commitBatches },
+    { name: 'relance_disk_low', type: 'gauge', help: '1 while the data disk is below RELAY_MIN_FREE_BYTES.', value: gauges.diskLow ?? 0 }
   ];
 }
 

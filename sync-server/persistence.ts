@@ -123,6 +123,8 @@ parentPort.on('message', () => {
 `;
 
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+/** Bytes the WAL file is truncated to after a checkpoint that reset it. */
+export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -136,6 +138,7 @@ function prepareStatements(db: Database.Database) {
     append: db.prepare<[string, Buffer, number]>('INSERT INTO updates (workspace_id, data, at) VALUES (?, ?, ?)'),
     load: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE workspace_id = ? ORDER BY seq'),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workspace_id = ?'),
+    bytes: db.prepare<[string], { n: number }>('SELECT coalesce(sum(length(data)), 0) AS n FROM updates WHERE workspace_id = ?'),
     lastAt: db.prepare<[string], { at: number | null }>('SELECT max(at) AS at FROM updates WHERE workspace_id = ?'),
     clearUpdates: db.prepare<[string]>('DELETE FROM updates WHERE workspace_id = ?'),
     envelope: db.prepare<[string, string], { envelope: string }>(
@@ -180,8 +183,9 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
     db.pragma('foreign_keys = ON');
     // The admin command may hold the write lock for a moment while the relay runs.
     db.pragma('busy_timeout = 5000');
-    // Once checkpointed, a WAL that grew during a burst is cut back to this size.
-    db.pragma('journal_size_limit = 67108864');
+    // Once checkpointed, a WAL that grew during a burst is cut back to this size at the next
+    // write (a couple of RELAY_MAX_PAYLOAD frames).
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > SCHEMA_VERSION) {
       throw new Error(`database schema ${version} is newer than this relay (${SCHEMA_VERSION}): upgrade the relay`);
@@ -256,6 +260,19 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
 
   count(workspaceId: string): number {
     return this.statements.count.get(workspaceId)?.n ?? 0;
+  }
+
+  /** Bytes of the workspace's stored updates (what its quota counts). */
+  bytes(workspaceId: string): number {
+    return this.statements.bytes.get(workspaceId)?.n ?? 0;
+  }
+
+  /**
+   * Runs `work` in one transaction: the appends it makes are committed together (one WAL commit
+   * instead of one per update). Throws if it could not commit — then none of them is stored.
+   */
+  transaction(work: () => void): void {
+    this.db.transaction(work)();
   }
 
   /**

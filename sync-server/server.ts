@@ -17,9 +17,10 @@ import { pathToFileURL } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSyncApi, sendJson } from './api.js';
 import { APP_PROTOCOL, authorize, isWorkspaceId, upgradeToken } from './auth.js';
-import { GuardedSocket } from './connection.js';
+import { CommitBatch } from './batch.js';
+import { AvailabilityClock, GuardedSocket, type Refusal } from './connection.js';
 import { sealingPlan } from './members.js';
-import { ConnectionCounter, limitsFromEnv, positiveIntegerFromEnv, remoteAddress, type Limits } from './limits.js';
+import { ConnectionCounter, DiskWatermark, freeBytesOn, limitsFromEnv, positiveIntegerFromEnv, remoteAddress, TokenBucket, type Limits } from './limits.js';
 import { createLogger, writeJsonLine, type LogSink } from './log.js';
 import { createCounters, METRICS_CONTENT_TYPE, renderMetrics, type Counters, type Gauges } from './metrics.js';
 import { RelayStore, type Synchronous } from './persistence.js';
@@ -56,6 +57,10 @@ export interface RelayOptions {
   limits: Limits;
   /** Where log lines go (default: JSON lines on stdout/stderr). */
   log?: LogSink;
+  /** Free bytes on the data disk (default: statfs of dataDir); tests inject their own. */
+  freeBytes?: () => number;
+  /** How often the free space is asked for, ms (default 2 s). */
+  diskCheckMs?: number;
 }
 
 export interface Relay {
@@ -76,6 +81,8 @@ export const CLOSE_GOING_AWAY = 1001;
 const CHECKPOINT_INTERVAL_MS = 1_000;
 /** How long sockets get to finish their close handshake on shutdown. */
 const SHUTDOWN_GRACE_MS = 1_500;
+/** Close code for an update refused because the data disk is almost full (RFC 6455 "try again later"). */
+export const CLOSE_DISK_LOW = 1013;
 
 const DEFAULT_REGISTRATIONS_PER_HOUR = 20;
 const DEFAULT_CODE_ATTEMPTS_PER_MINUTE = 10;
@@ -174,10 +181,24 @@ async function start(options: RelayOptions): Promise<Relay> {
   const log = createLogger(options.log ?? writeJsonLine, () => counters.errors++);
   const store = RelayStore.open(options.dataDir, options.synchronous);
   store.startBackgroundCheckpoints(CHECKPOINT_INTERVAL_MS, (error) => log.warn('WAL checkpoint problem', { error }));
-  const workspaces = new Workspaces(store, options, log, counters);
+  // Frames of one event-loop turn are stored in one transaction, then relayed (batch.ts).
+  const batch: CommitBatch = new CommitBatch(
+    (work) => {
+      store.transaction(work);
+      counters.commitBatches++;
+    },
+    (error, touched) => {
+      for (const id of touched) workspaces.markBroken(id, error);
+    }
+  );
+  const workspaces = new Workspaces(store, options, log, counters, { maxBytes: limits.workspaceMaxBytes, maxRows: limits.workspaceMaxRows }, batch);
+  const disk = new DiskWatermark(limits.minFreeBytes, options.freeBytes ?? (() => freeBytesOn(options.dataDir)), options.diskCheckMs ?? 2_000);
+  const clock = new AvailabilityClock(Math.max(10, Math.min(1_000, Math.floor(limits.pingIntervalMs / 4))));
   const sockets = new Set<GuardedSocket>();
   const perAddress = new ConnectionCounter(limits.maxConnectionsPerAddress);
   const perWorkspace = new ConnectionCounter(limits.maxConnectionsPerWorkspace);
+  /** One message budget per workspace, shared by its sockets: ten sockets cannot starve the others. */
+  const workspaceBuckets = new Map<string, TokenBucket>();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxPayload,
@@ -222,6 +243,7 @@ async function start(options: RelayOptions): Promise<Relay> {
   });
 
   const health = (res: ServerResponse) => {
+    if (disk.isLow()) return sendJson(res, 503, { ok: false, error: 'disk almost full' });
     try {
       store.probe();
       sendJson(res, 200, { ok: true });
@@ -238,7 +260,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     if (pathname === '/healthz' || pathname === '/metrics') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { allow: 'GET, HEAD' });
       if (pathname === '/healthz') return health(res);
-      const text = renderMetrics(counters, gauges());
+      const text = renderMetrics(counters, { ...gauges(), diskLow: disk.isLow() ? 1 : 0 });
       res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
       res.end(req.method === 'HEAD' ? undefined : text);
       return;
@@ -247,8 +269,39 @@ async function start(options: RelayOptions): Promise<Relay> {
     return serveApp(req, res);
   };
 
+  /** The last check before an update is applied: free disk, then the workspace's quota. */
+  const admit = (workspaceId: string, bytes: number): Refusal | null => {
+    if (disk.isLow()) {
+      counters.diskRefused++;
+      return { code: CLOSE_DISK_LOW, reason: 'relay disk almost full' };
+    }
+    return workspaces.admit(workspaceId, bytes);
+  };
+
+  const rateFor = (workspaceId: string) => {
+    const messages = new TokenBucket(limits.socketMessagesPerSecond, limits.socketMessagesPerSecond * 20);
+    const bytes = new TokenBucket(limits.socketBytesPerSecond, limits.socketBytesPerSecond * 4);
+    let shared = workspaceBuckets.get(workspaceId);
+    if (!shared) {
+      shared = new TokenBucket(limits.workspaceMessagesPerSecond, limits.workspaceMessagesPerSecond * 4);
+      workspaceBuckets.set(workspaceId, shared);
+    }
+    const workspace = shared;
+    return (n: number) => Math.max(messages.take(1), bytes.take(n), workspace.take(1));
+  };
+
   const accept = (ws: WebSocket, req: IncomingMessage, workspaceId: string, remote: string) => {
-    const socket = new GuardedSocket(ws, workspaceId, remote, { log, counters, maxBufferedBytes: limits.maxBufferedBytes });
+    const socket = new GuardedSocket(ws, workspaceId, remote, {
+      log,
+      counters,
+      maxBufferedBytes: limits.maxBufferedBytes,
+      maxChanges: limits.maxStructsPerUpdate,
+      batch,
+      rate: rateFor(workspaceId),
+      throttledCloseMs: limits.throttledCloseMs,
+      admit: (_changes, bytes) => admit(workspaceId, bytes),
+      clock: () => clock.now()
+    });
     let workspace;
     try {
       workspace = workspaces.open(workspaceId);
@@ -266,6 +319,7 @@ async function start(options: RelayOptions): Promise<Relay> {
       sockets.delete(socket);
       perAddress.remove(remote);
       perWorkspace.remove(workspaceId);
+      if (perWorkspace.get(workspaceId) === 0) workspaceBuckets.delete(workspaceId);
       workspaces.release(opened, socket);
     });
     try {
@@ -293,6 +347,7 @@ async function start(options: RelayOptions): Promise<Relay> {
       refuseUpgrade(socket, status, error);
     };
     if (stopping) return refuse(503, 'the relay is shutting down');
+    if (sockets.size >= limits.maxConnections) return refuse(503, `at most ${limits.maxConnections} connections in all`);
     if (!perAddress.hasRoom(remote)) return refuse(429, `at most ${limits.maxConnectionsPerAddress} connections per address`);
     const auth = authorize(store, workspaceId, upgradeToken(req.headers['sec-websocket-protocol'], url), options.openRegistration, registrationGate(remote));
     if (!auth.ok) {
@@ -311,7 +366,14 @@ async function start(options: RelayOptions): Promise<Relay> {
     });
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer({
+    // A request whose headers (or body) never finish is dropped after these, not held for
+    // minutes; Node checks them every connectionsCheckingInterval.
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4)))
+  }, (req, res) => {
     route(req, res).catch((error: unknown) => {
       log.error('request failed', { remote: req.socket.remoteAddress, error });
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
@@ -330,8 +392,15 @@ async function start(options: RelayOptions): Promise<Relay> {
     }
   });
 
+  // Judged after the poll phase (setImmediate), so pongs that arrived while the timer was late
+  // are read first; silence is measured on the availability clock (connection.ts). A socket
+  // that answered the previous ping was heard from about one interval ago (plus timer jitter);
+  // one that did not, two intervals ago: 1.5 intervals tells them apart.
+  const silentMs = Math.ceil(limits.pingIntervalMs * 1.5);
   const heartbeat = setInterval(() => {
-    for (const socket of sockets) socket.heartbeat();
+    setImmediate(() => {
+      for (const socket of sockets) socket.heartbeat(silentMs);
+    });
   }, limits.pingIntervalMs);
   heartbeat.unref();
 
@@ -345,6 +414,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     });
   } catch (error) {
     clearInterval(heartbeat);
+    clock.stop();
     await store.stopBackgroundCheckpoints();
     store.close();
     throw error;
@@ -359,6 +429,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     closing ??= (async () => {
       stopping = true;
       clearInterval(heartbeat);
+      clock.stop();
       try {
         const serverClosed = new Promise<void>((done) => server.close(() => done()));
         server.closeIdleConnections();

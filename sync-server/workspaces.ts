@@ -3,7 +3,8 @@
 // SQLite on every update BEFORE the utilities broadcast it, compacted, and unloaded when idle.
 import { docs, getYDoc, type WSSharedDoc } from '@y/websocket-server/utils';
 import * as Y from 'yjs';
-import { reportDispatchError, type GuardedSocket } from './connection.js';
+import type { CommitBatch } from './batch.js';
+import { reportDispatchError, type GuardedSocket, type Refusal } from './connection.js';
 import type { Logger } from './log.js';
 import type { Counters } from './metrics.js';
 import type { RelayStore } from './persistence.js';
@@ -15,12 +16,24 @@ export interface WorkspaceOptions {
   compactRows: number;
 }
 
+export interface Quota {
+  /** Stored bytes per workspace (RELAY_WORKSPACE_MAX_BYTES). */
+  maxBytes: number;
+  /** Stored rows per workspace (RELAY_WORKSPACE_MAX_ROWS). */
+  maxRows: number;
+}
+
+/** Close code for an update refused by the workspace's quota: in y-websocket's "do not reconnect" range. */
+export const CLOSE_QUOTA = 4413;
+
 export interface Workspace {
   readonly id: string;
   readonly doc: WSSharedDoc;
   readonly sockets: Set<GuardedSocket>;
   /** Rows in SQLite for this workspace. */
   rows: number;
+  /** Bytes of those rows. */
+  bytes: number;
   /** An update could not be stored: no more sends, reloaded from SQLite once its sockets are gone. */
   broken: boolean;
   idleTimer: NodeJS.Timeout | null;
@@ -55,7 +68,10 @@ export class Workspaces {
     private readonly store: RelayStore,
     private readonly options: WorkspaceOptions,
     private readonly log: Logger,
-    private readonly counters: Counters
+    private readonly counters: Counters,
+    private readonly quota: Quota = { maxBytes: Infinity, maxRows: Infinity },
+    /** When set, appends made while it applies frames join its transaction. */
+    private readonly batch?: CommitBatch
   ) {}
 
   get size(): number {
@@ -82,8 +98,10 @@ export class Workspaces {
     if (docs.has(id)) throw new Error(`document ${id} is already held by another server in this process`);
     const doc = getYDoc(id);
     let rows: number;
+    let bytes: number;
     try {
       rows = this.restore(id, doc);
+      bytes = this.store.bytes(id);
     } catch (error) {
       docs.delete(id);
       doc.destroy();
@@ -94,6 +112,7 @@ export class Workspaces {
       doc,
       sockets: new Set(),
       rows,
+      bytes,
       broken: false,
       idleTimer: null,
       compactionScheduled: false
@@ -133,12 +152,31 @@ export class Workspaces {
     workspace.idleTimer.unref();
   }
 
+  /**
+   * Whether an update of about `bytes` may be stored in the workspace: null, or the quota
+   * refusal. At the limit, the workspace is compacted first (deleted content is dropped then).
+   */
+  admit(id: string, bytes: number): Refusal | null {
+    const workspace = this.loaded.get(id);
+    if (!workspace) return null;
+    const fits = () => workspace.bytes + bytes <= this.quota.maxBytes && workspace.rows + 1 <= this.quota.maxRows;
+    if (fits()) return null;
+    // Inside a batch, the compaction joins its transaction; should the batch not commit, the
+    // workspace is reloaded from SQLite anyway (markBroken), so its counts cannot drift.
+    if (workspace.rows > 1) this.compact(workspace);
+    if (fits()) return null;
+    this.counters.quotaRefused++;
+    return { code: CLOSE_QUOTA, reason: 'workspace quota exceeded' };
+  }
+
   /** Replaces the workspace's stored updates by its full state (one row). */
   compact(workspace: Workspace): void {
     if (workspace.rows <= 1 || workspace.broken) return;
     try {
-      this.store.replaceAll(workspace.id, Y.encodeStateAsUpdate(workspace.doc));
+      const merged = Y.encodeStateAsUpdate(workspace.doc);
+      this.store.replaceAll(workspace.id, merged);
       workspace.rows = 1;
+      workspace.bytes = merged.byteLength;
       this.counters.compactions++;
     } catch (error) {
       // The rows are intact (one transaction): the next compaction tries again.
@@ -170,19 +208,31 @@ export class Workspaces {
     return updates.length;
   }
 
+  /**
+   * The workspace's document holds updates that are not in SQLite (a failed append, or a batch
+   * that did not commit): close every socket so nothing more is relayed; it is reloaded from
+   * SQLite once they are gone, and the devices send their updates again.
+   */
+  markBroken(id: string, error: unknown): void {
+    const workspace = this.loaded.get(id);
+    if (!workspace || workspace.broken) return;
+    workspace.broken = true;
+    this.log.error('could not store an update: closing the workspace', { workspace: id, error });
+    for (const socket of workspace.sockets) socket.close(1011, 'storage error');
+  }
+
   private persist(workspace: Workspace, update: Uint8Array): void {
     if (workspace.broken) return;
     try {
       this.store.append(workspace.id, update);
     } catch (error) {
       // Not stored, so not to be relayed: close every socket now, before the broadcast listener
-      // runs (it skips closing sockets). The devices still have the update and send it again
-      // after the workspace is reloaded from SQLite.
-      workspace.broken = true;
-      this.log.error('could not store an update: closing the workspace', { workspace: workspace.id, error });
-      for (const socket of workspace.sockets) socket.close(1011, 'storage error');
+      // runs (it skips closing sockets). Inside a batch, nothing of the batch is sent.
+      if (this.batch?.holding) this.batch.fail(error);
+      this.markBroken(workspace.id, error);
       return;
     }
+    workspace.bytes += update.byteLength;
     workspace.rows++;
     this.counters.updatesPersisted++;
     if (workspace.rows > this.options.compactRows) this.scheduleCompaction(workspace);

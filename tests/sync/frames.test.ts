@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkFrame } from '../../sync-server/frames.js';
+import { checkFrame, countUpdateChanges } from '../../sync-server/frames.js';
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -68,5 +68,44 @@ describe('checkFrame', () => {
       const problem = checkFrame(bytes);
       if (problem) expect([1003, 1007]).toContain(problem.code);
     }
+  });
+});
+
+describe('countUpdateChanges', () => {
+  it('counts what Y.decodeUpdate decodes (structs and delete ranges), without building it', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const invoices = doc.getMap('invoices');
+    const invoice = new Y.Map();
+    invoices.set('F-1', invoice);
+    invoice.set('number', 'F-2026-A-0001');
+    invoice.set('lines', JSON.stringify([{ qty: 1 }]));
+    doc.getText('note').insert(0, 'bonjour');
+    doc.getText('note').format(0, 3, { bold: true });
+    doc.getText('note').insertEmbed(1, { image: 'x' });
+    doc.getArray('log').push([1, 'deux', { trois: 3 }, new Uint8Array([4]), null]);
+    doc.getXmlFragment('x').insert(0, [new Y.XmlElement('p'), new Y.XmlText('t')]);
+    doc.getArray('log').delete(1, 2);
+    invoices.delete('F-1');
+    updates.push(Y.encodeStateAsUpdate(doc));
+    for (const update of updates) {
+      const decoded = Y.decodeUpdate(update);
+      const ranges = [...decoded.ds.clients.values()].reduce((n, r) => n + r.length, 0);
+      expect(countUpdateChanges(update)).toBe(decoded.structs.length + ranges);
+    }
+  });
+
+  it('stops as soon as the count passes the cap', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap('m');
+    doc.transact(() => {
+      for (let i = 0; i < 100; i++) map.set(`k${i}`, i);
+    });
+    const update = Y.encodeStateAsUpdate(doc);
+    expect(countUpdateChanges(update)).toBe(100);
+    const frame = syncMessage((e) => syncProtocol.writeUpdate(e, update));
+    expect(checkFrame(frame, 100)).toBe(null);
+    expect(checkFrame(frame, 99)).toEqual({ code: 1009, reason: 'too many changes in one message' });
   });
 });

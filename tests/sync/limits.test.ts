@@ -10,10 +10,15 @@ describe('limits', () => {
   it('has the documented defaults and reads overrides from the environment', () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
     expect(DEFAULT_LIMITS).toMatchObject({
-      maxPayload: 16 * 1024 * 1024,
+      maxPayload: 2 * 1024 * 1024,
       maxConnectionsPerAddress: 50,
       maxConnectionsPerWorkspace: 50,
-      pingIntervalMs: 30_000
+      pingIntervalMs: 30_000,
+      maxConnections: 2_000,
+      maxStructsPerUpdate: 50_000,
+      workspaceMaxBytes: 512 * 1024 * 1024,
+      minFreeBytes: 256 * 1024 * 1024,
+      headersTimeoutMs: 10_000
     });
     expect(limitsFromEnv({ RELAY_MAX_PAYLOAD: '1024', RELAY_MAX_CONNECTIONS_PER_ADDRESS: '7' })).toMatchObject({
       maxPayload: 1024,

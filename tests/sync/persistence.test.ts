@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docs } from '@y/websocket-server/utils';
 import { hashKey } from '../../sync-server/auth.js';
+import { CommitBatch, type BatchedSocket } from '../../sync-server/batch.js';
 import { GuardedSocket } from '../../sync-server/connection.js';
 import { createLogger, type LogLine } from '../../sync-server/log.js';
 import { createCounters } from '../../sync-server/metrics.js';
@@ -193,5 +195,107 @@ describe('Workspaces', () => {
     expect(lines.some((l) => l.level === 'error' && /could not store/.test(l.msg))).toBe(true);
     workspace.doc.conns.delete(socket);
     workspaces.closeAll();
+  });
+});
+
+describe('CommitBatch', () => {
+  /** A stand-in `ws` socket that records what goes on the wire. */
+  function wire(onSend: () => void = () => {}) {
+    const state = { sent: 0, closedWith: 0 };
+    const ws = Object.assign(new EventEmitter(), {
+      readyState: 1,
+      bufferedAmount: 0,
+      binaryType: 'nodebuffer',
+      send: () => {
+        state.sent++;
+        onSend();
+      },
+      close(code: number) {
+        state.closedWith ||= code;
+        this.readyState = 2;
+      },
+      terminate() {
+        this.readyState = 3;
+      },
+      ping: () => {},
+      pause: () => {},
+      resume: () => {}
+    });
+    return { ws, state };
+  }
+
+  function setup() {
+    const store = openStore();
+    store.register('w', hashKey(randomKey()));
+    const counters = createCounters();
+    let workspaces: Workspaces | null = null;
+    const batch = new CommitBatch(
+      (work) => store.transaction(work),
+      (error, touched) => touched.forEach((id) => workspaces?.markBroken(id, error))
+    );
+    workspaces = new Workspaces(store, { idleUnloadMs: 50, compactRows: 500 }, createLogger(() => {}), counters, { maxBytes: Infinity, maxRows: Infinity }, batch);
+    const workspace = workspaces.open('w');
+    // A second connection sees only what is committed.
+    const reader = new Database(store.db.name, { readonly: true });
+    const committedRows = () => (reader.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
+    const rowsSeenAtSend: number[] = [];
+    const { ws, state } = wire(() => rowsSeenAtSend.push(committedRows()));
+    const receiver = new GuardedSocket(ws as never, 'w', '127.0.0.1', { log: createLogger(() => {}), counters, maxBufferedBytes: 1e9, batch });
+    workspace.doc.conns.set(receiver, new Set());
+    workspace.sockets.add(receiver);
+    // The sender applies its updates itself (the utilities' message handling is not under test).
+    const sender: BatchedSocket = {
+      workspace: 'w',
+      dispatch: (data) => Y.applyUpdate(workspace.doc, new Uint8Array(data)),
+      releaseHeld: () => {}
+    };
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 3; i++) source.getMap('invoices').set(`F-${i}`, i);
+    const frames = updates.map((u) => u.slice().buffer);
+    return { store, batch, workspaces, workspace, reader, receiver, sender, frames, state, rowsSeenAtSend };
+  }
+
+  it('stores the updates of one turn in one transaction and relays none before it committed', async () => {
+    const { store, batch, workspaces, workspace, reader, receiver, sender, frames, state, rowsSeenAtSend } = setup();
+    for (const frame of frames) batch.enqueue(sender, frame, 1);
+    expect(state.sent).toBe(0);
+    await new Promise((r) => setImmediate(r));
+    expect(batch.commits).toBe(1);
+    // Three broadcasts, each sent after all three rows were committed.
+    expect(rowsSeenAtSend).toEqual([3, 3, 3]);
+    expect(store.count('w')).toBe(3);
+    reader.close();
+    workspace.doc.conns.delete(receiver);
+    workspaces.closeAll();
+  });
+
+  it('sends nothing of a batch that could not be stored and closes the workspace (1011)', async () => {
+    const { store, batch, workspaces, workspace, reader, receiver, sender, frames, state } = setup();
+    store.remove('w'); // the foreign key now refuses the inserts
+    for (const frame of frames) batch.enqueue(sender, frame, 1);
+    await new Promise((r) => setImmediate(r));
+    expect(batch.commits).toBe(0);
+    expect(state.sent).toBe(0);
+    expect(state.closedWith).toBe(1011);
+    expect(workspace.broken).toBe(true);
+    reader.close();
+    workspace.doc.conns.delete(receiver);
+    workspaces.closeAll();
+  });
+
+  it('serves sockets in turn: a burst from one socket does not hold back another', async () => {
+    const order: string[] = [];
+    const batch = new CommitBatch((work) => work(), () => {}, 4, 2);
+    const socket = (name: string): BatchedSocket => ({ workspace: name, dispatch: () => order.push(name), releaseHeld: () => {} });
+    const flooder = socket('flood');
+    const honest = socket('honest');
+    for (let i = 0; i < 10; i++) batch.enqueue(flooder, new ArrayBuffer(1), 1);
+    batch.enqueue(honest, new ArrayBuffer(1), 1);
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['flood', 'flood', 'honest']);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order.filter((n) => n === 'flood')).toHaveLength(10);
   });
 });

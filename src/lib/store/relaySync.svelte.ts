@@ -40,6 +40,8 @@ export type SyncedWorkspace = Pick<Workspace, 'id' | 'memberId' | 'doc' | 'membe
 const MESSAGE_SYNC = 0;
 /** The relay closes every socket of a workspace whose key was changed with this code. */
 export const CLOSE_KEY_ROTATED = 4401;
+/** The relay's space for this workspace is full: the update was not stored (sync-server/README.md). */
+export const CLOSE_QUOTA = 4413;
 /** Local changes are acknowledged in batches: a read-back this long after the last one. */
 const FLUSH_DELAY_MS = 150;
 /** This device's « last seen » is written at most this often. */
@@ -426,6 +428,7 @@ export class RelaySync {
       void this.#recoverKey();
       return;
     }
+    if (event.code === CLOSE_QUOTA) return this.#refuse('quota');
     this.failures++;
     // Browsers hide a refused upgrade's status (401 looks like any failure): ask over HTTP.
     if (this.failures >= FAILURES_BEFORE_KEY_CHECK && this.#network.online()) void this.#checkAfterFailures();

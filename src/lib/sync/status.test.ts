@@ -24,6 +24,7 @@ describe('syncState', () => {
     ['key refused wins over offline', { refusal: 'key', browserOnline: false }, 'key_refused'],
     ['removed device', { refusal: 'removed', socket: 'closed' }, 'removed'],
     ['unknown workspace on a closed relay', { refusal: 'unknown_workspace', socket: 'closed' }, 'unknown_workspace'],
+    ['the relay’s space for the workspace is full', { refusal: 'quota', socket: 'closed' }, 'quota'],
     ['a refusal on a workspace without relay is moot', { linked: false, refusal: 'key' }, 'local']
   ];
   for (const [name, facts, expected] of cases) {

@@ -15,7 +15,9 @@ export type SyncState =
   /** The relay does not know this workspace and does not accept new ones. */
   | 'unknown_workspace'
   /** This device was removed from the workspace: it keeps its data, read-only, and stops syncing. */
-  | 'removed';
+  | 'removed'
+  /** The relay's space for this workspace is full (close 4413): changes stay on this device. */
+  | 'quota';
 
 export interface SyncFacts {
   /** A relay is set for this workspace. */
@@ -29,7 +31,7 @@ export interface SyncFacts {
   synced: boolean;
   /** Local changes the relay has not acknowledged yet. */
   pending: boolean;
-  refusal: null | 'key' | 'unknown_workspace' | 'removed';
+  refusal: null | 'key' | 'unknown_workspace' | 'removed' | 'quota';
 }
 
 /** syncState({ linked: true, browserOnline: true, socket: 'open', synced: true, pending: false, … }) → 'synced'. */
@@ -38,6 +40,7 @@ export function syncState(f: SyncFacts): SyncState {
   if (f.refusal === 'removed') return 'removed';
   if (f.refusal === 'key') return 'key_refused';
   if (f.refusal === 'unknown_workspace') return 'unknown_workspace';
+  if (f.refusal === 'quota') return 'quota';
   if (!f.browserOnline) return 'offline';
   if (f.socket === 'open') return f.synced && !f.pending ? 'synced' : 'syncing';
   // The first attempt is « synchronisation… »; once attempts fail, the relay is out of reach.
