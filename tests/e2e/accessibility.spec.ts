@@ -19,7 +19,7 @@ test('main pages with data', async ({ page }) => {
   expect(await seriousA11yViolations(page), 'issued invoice').toEqual([]);
   void draftUrl;
 
-  const pages = ['/', '/documents', '/clients', `/clients/${clientId}`, `/clients/${clientId}/edit`, '/clients/new', '/catalog', '/payments', `/payments/new?client=${clientId}`, '/settings', '/settings/appareils'];
+  const pages = ['/', '/dashboard', '/documents', '/clients', `/clients/${clientId}`, `/clients/${clientId}/edit`, '/clients/new', '/catalog', '/payments', `/payments/new?client=${clientId}`, '/settings', '/settings/appareils'];
   for (const path of pages) {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
