@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agingBucket, agingOf, isRecoveryCurve, receivablesIn, recoveryPercent } from './aging';
+import { agingBucket, agingOf, receivablesIn, recoveryPercent } from './aging';
+import { isRecoveryCurve } from './dashboardSettings';
 import type { Hold, Receivable } from './receivables';
 
 /** An open receivable of `cents` remaining, `daysLate` days late on 2026-06-30. */

@@ -3,6 +3,7 @@
 // or one installment of its plan — counts by its own due date. Disputed amounts and amounts handed
 // to collection are part of what is owed but are shown apart: no bucket, no reminder.
 import type { Cents, IsoDate, RecoveryPoint } from './types';
+import { DEFAULT_RECOVERY_CURVE } from './dashboardSettings';
 import { heldApart, type Receivable } from './receivables';
 
 /** Days-late ranges, as French practice cuts them (30 / 45 / 60 days are the legal terms). */
@@ -27,16 +28,8 @@ export function agingBucket(daysLate: number): AgingBucketId {
 }
 
 export type { RecoveryPoint };
+export { DEFAULT_RECOVERY_CURVE };
 
-/** The odds of collecting by days late, points joined by straight lines: about 90 % at 30 days late, 70 % at 90, 50 % at 180, 10 % at a year, nothing at two. */
-export const DEFAULT_RECOVERY_CURVE: readonly RecoveryPoint[] = [
-  { daysLate: 0, percent: 100 },
-  { daysLate: 30, percent: 90 },
-  { daysLate: 90, percent: 70 },
-  { daysLate: 180, percent: 50 },
-  { daysLate: 365, percent: 10 },
-  { daysLate: 730, percent: 0 }
-];
 
 /** recoveryPercent(60) → 80 (halfway between 90 % at 30 days and 70 % at 90). */
 export function recoveryPercent(daysLate: number, curve: readonly RecoveryPoint[] = DEFAULT_RECOVERY_CURVE): number {
@@ -50,26 +43,6 @@ export function recoveryPercent(daysLate: number, curve: readonly RecoveryPoint[
   return curve[curve.length - 1].percent;
 }
 
-/** A curve is usable when its days rise strictly and its percents stay within 0…100. */
-export function isRecoveryCurve(curve: readonly RecoveryPoint[]): boolean {
-  return (
-    curve.length > 0 &&
-    curve.every(
-      (p, i) =>
-        Number.isInteger(p.daysLate) && p.daysLate >= 0 && Number.isFinite(p.percent) && p.percent >= 0 && p.percent <= 100 && (i === 0 || p.daysLate > curve[i - 1].daysLate)
-    )
-  );
-}
-
-/** The owner's curve when it is usable, the default one otherwise. */
-export function recoveryCurveOf(saved: readonly RecoveryPoint[] | null | undefined): readonly RecoveryPoint[] {
-  return saved && isRecoveryCurve(saved) ? saved : DEFAULT_RECOVERY_CURVE;
-}
-
-/** A DSO target: a whole number of days from 1 to 365. */
-export function isDsoTarget(days: number): boolean {
-  return Number.isInteger(days) && days >= 1 && days <= 365;
-}
 
 export interface AgingCell {
   cents: Cents;

@@ -1,6 +1,5 @@
 // The workspace open in this tab, shared by every page, and its link to a relay when it has one.
 import { Workspace } from './workspace.svelte';
-import { DashboardView } from './dashboard.svelte';
 import { ReceivablesView } from './views.svelte';
 import { ChaseView } from './chaseView.svelte';
 import { today } from '$lib/clock';
@@ -57,8 +56,6 @@ class AppState {
   workspace = $state.raw<Workspace | null>(null);
   receivables = $state.raw<ReceivablesView | null>(null);
   chase = $state.raw<ChaseView | null>(null);
-  /** The dashboard's figures (computed only when a page reads them). */
-  dashboard = $state.raw<DashboardView | null>(null);
   entry = $state.raw<WorkspaceEntry | null>(null);
   /** The link to the relay of the open workspace (null: this device only). */
   sync = $state.raw<RelaySync | null>(null);
@@ -178,7 +175,7 @@ class AppState {
     if (!ws || !this.entry?.joinPending) return;
     await this.#stopSync();
     this.chase?.destroy();
-    this.chase = this.receivables = this.dashboard = null;
+    this.chase = this.receivables = null;
     this.workspace = null;
     this.entry = null;
     await ws.destroyLocalData();
@@ -292,7 +289,6 @@ class AppState {
     this.workspace = ws;
     ws.readOnly = Boolean(entry.removedAt);
     this.receivables = new ReceivablesView(ws, today);
-    this.dashboard = new DashboardView(ws, this.receivables);
     this.chase = null;
     // Building the list reads every record (~0.2 s for 10 000 invoices): after the first screen
     // has painted, so that opening any page never waits for it.

@@ -15,7 +15,7 @@ import type {
   IsoDate
 } from '$lib/domain/types';
 import { BUILT_IN_POLICIES, DEFAULT_CHASE_CONFIG, policyProblems } from '$lib/domain/dunning';
-import { isDsoTarget, isRecoveryCurve } from '$lib/domain/aging';
+import { isDsoTarget, isRecoveryCurve } from '$lib/domain/dashboardSettings';
 import { effectiveTemplates, templateErrors } from '$lib/domain/templates';
 import { installmentProblems } from '$lib/domain/installments';
 import { completeTask as nextOfTask } from '$lib/domain/tasks';

@@ -1,6 +1,7 @@
 // « Tableau de bord »: its figures on the receivables view's day (domain/dashboard.ts), computed
-// when a page reads them and again when what they read changes.
-import { recoveryCurveOf } from '$lib/domain/aging';
+// when the page reads them and again when what they read changes. The page makes it: its code
+// loads with the page, not with the app.
+import { recoveryCurveOf } from '$lib/domain/dashboardSettings';
 import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
 import type { ReceivablesView } from './views.svelte';
 import type { Workspace } from './workspace.svelte';
