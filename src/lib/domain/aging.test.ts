@@ -2,34 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { agingBucket, agingOf, receivablesIn, recoveryPercent } from './aging';
 import { isRecoveryCurve } from './dashboardSettings';
 import type { Hold, Receivable } from './receivables';
+import { openReceivable } from './fixtures';
 
 /** An open receivable of `cents` remaining, `daysLate` days late on 2026-06-30. */
 function owed(clientId: string, cents: number, daysLate: number, holds: Hold[] = []): Receivable {
-  return {
-    key: `${clientId}-${cents}-${daysLate}`,
-    invoiceId: `${clientId}-${cents}`,
-    installmentId: null,
-    installmentIndex: null,
-    installmentCount: null,
-    clientId,
-    number: `F-${cents}`,
-    issueDate: '2026-01-01',
-    dueDate: '2026-06-30',
-    amountCents: cents,
-    paidCents: 0,
-    creditedCents: 0,
-    remainingCents: cents,
-    settledOn: null,
-    daysLate,
-    rateBp: 0,
-    interestCents: 0,
-    indemnityCents: 0,
-    discount: null,
-    promise: null,
-    holds,
-    hold: holds[0] ?? null,
-    sent: true
-  };
+  const key = `${clientId}-${cents}-${daysLate}`;
+  return openReceivable('2026-06-30', { key, invoiceId: `${clientId}-${cents}`, clientId, number: `F-${cents}`, amountCents: cents, remainingCents: cents, daysLate, holds, hold: holds[0] ?? null });
 }
 
 describe('agingBucket', () => {

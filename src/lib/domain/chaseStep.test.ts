@@ -3,38 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { nextChaseStep, stepRank, type ChaseDecision } from './chaseStep';
 import { PROMISE_BROKEN_STEP, SEND_INVOICE_STEP, STANDARD_POLICY } from './dunning';
-import { CHASE_TODAY as TODAY, chaseContact as contact, dueFor } from './fixtures';
+import { CHASE_TODAY as TODAY, chaseContact as contact, dueFor, openReceivable } from './fixtures';
 import type { Receivable } from './receivables';
 import type { ContactEntry } from './contactLog';
 
-function receivable(dueDate: string, extra: Partial<Receivable> = {}): Receivable {
-  return {
-    key: 'i1',
-    invoiceId: 'i1',
-    installmentId: null,
-    installmentIndex: null,
-    installmentCount: null,
-    clientId: 'c1',
-    number: 'F-1',
-    issueDate: '2026-05-01',
-    dueDate,
-    amountCents: 120_000,
-    paidCents: 0,
-    creditedCents: 0,
-    remainingCents: 120_000,
-    settledOn: null,
-    daysLate: 0,
-    rateBp: 1215,
-    interestCents: 0,
-    indemnityCents: 0,
-    discount: null,
-    promise: null,
-    holds: [],
-    hold: null,
-    sent: true,
-    ...extra
-  };
-}
+const receivable = openReceivable;
 
 const show = (d: ChaseDecision) =>
   d.kind === 'step' ? `step:${d.step.id}:${d.dueOn}` : d.kind === 'waiting' ? `waiting:${d.reason}:${d.until}:${d.next?.id ?? null}` : d.kind === 'held' ? `held:${d.hold.reason}` : d.kind;

@@ -4,7 +4,7 @@ import { newClient, newCompany } from './company';
 import { addDays } from './dates';
 import { newDocument, newLine } from './documents';
 import { freezeDocument } from './integrity';
-import { documentFacts } from './receivables';
+import { documentFacts, type Receivable } from './receivables';
 import { prepareFile, type PreparedFile } from './chaseItem';
 import type { ContactEntry } from './contactLog';
 
@@ -97,4 +97,37 @@ export function chaseContact(date: IsoDate, targets: [string, string | null][], 
 /** A client's file as the store prepares it. */
 export function chaseFile(documents: DocumentRecord[], contacts: ContactEntry[] = [], payments: Payment[] = [], client: Client = chaseClientRecord()): PreparedFile {
   return prepareFile({ client, documents: documents.map((d) => documentFacts(d, 'normal')!), payments, contacts });
+}
+
+/**
+ * An open receivable as the receivables model gives it: a whole invoice of 1 200 € TTC of client
+ * c1, due `dueDate`, nothing paid; `extra` overrides any field (remaining, days late, holds…).
+ */
+export function openReceivable(dueDate: IsoDate, extra: Partial<Receivable> = {}): Receivable {
+  return {
+    key: 'i1',
+    invoiceId: 'i1',
+    installmentId: null,
+    installmentIndex: null,
+    installmentCount: null,
+    clientId: 'c1',
+    number: 'F-1',
+    issueDate: '2026-05-01',
+    dueDate,
+    amountCents: 120_000,
+    paidCents: 0,
+    creditedCents: 0,
+    remainingCents: 120_000,
+    settledOn: null,
+    daysLate: 0,
+    rateBp: 1215,
+    interestCents: 0,
+    indemnityCents: 0,
+    discount: null,
+    promise: null,
+    holds: [],
+    hold: null,
+    sent: true,
+    ...extra
+  };
 }

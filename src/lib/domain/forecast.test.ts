@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cashInForecast, expectedPayment, usualDelays, weekStart } from './forecast';
 import type { Hold, Receivable } from './receivables';
+import { openReceivable } from './fixtures';
 import { clientRisk } from './risk';
 
 function owed(key: string, clientId: string, dueDate: string, cents: number, extra: Partial<Receivable> = {}): Receivable {
-  return {
-    key,
-    invoiceId: key.split('#')[0],
-    installmentId: null,
-    installmentIndex: null,
-    installmentCount: null,
-    clientId,
-    number: key,
-    issueDate: '2026-05-01',
-    dueDate,
-    amountCents: cents,
-    paidCents: 0,
-    creditedCents: 0,
-    remainingCents: cents,
-    settledOn: null,
-    daysLate: 0,
-    rateBp: 0,
-    interestCents: 0,
-    indemnityCents: 0,
-    discount: null,
-    promise: null,
-    holds: [],
-    hold: null,
-    sent: true,
-    ...extra
-  };
+  return openReceivable(dueDate, { key, invoiceId: key, clientId, number: key, amountCents: cents, remainingCents: cents, ...extra });
 }
 
 describe('weekStart', () => {
