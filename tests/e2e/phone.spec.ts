@@ -152,6 +152,7 @@ test('phone layout: bottom navigation, every page fits 360 px, every table cell 
   const pages: [string, string][] = [
     ['home « Aujourd’hui »', '/'],
     ['dashboard', '/dashboard'],
+    ['weekly review', '/dashboard/revue'],
     ['documents list', '/documents'],
     ['draft in the editor', draftUrl],
     ['quote', quoteUrl],

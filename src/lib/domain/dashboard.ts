@@ -18,8 +18,8 @@ export interface DashboardFigures {
   forecast: CashInForecast;
 }
 
-/** Each client's risk from its invoices settled by payment (due date → day the last payment came). */
-export function clientRisks(facts: readonly DocumentFacts[], accounts: Iterable<InvoiceAccount>): Map<string, ClientRisk> {
+/** Each client's invoices settled by payment: due date → the day the last payment came. */
+export function settledInvoices(facts: readonly DocumentFacts[], accounts: Iterable<InvoiceAccount>): Map<string, SettledInvoice[]> {
   const dueDates = new Map<string, IsoDate>();
   for (const f of facts) if (f.dueDate) dueDates.set(f.id, f.dueDate);
   const settled = new Map<string, SettledInvoice[]>();
@@ -30,8 +30,13 @@ export function clientRisks(facts: readonly DocumentFacts[], accounts: Iterable<
     if (list) list.push({ dueDate, settledOn: a.settledOn });
     else settled.set(a.clientId, [{ dueDate, settledOn: a.settledOn }]);
   }
+  return settled;
+}
+
+/** Each client's risk from its settled invoices (the chase priority's rule). */
+export function clientRisks(facts: readonly DocumentFacts[], accounts: Iterable<InvoiceAccount>): Map<string, ClientRisk> {
   const out = new Map<string, ClientRisk>();
-  for (const [clientId, list] of settled) out.set(clientId, clientRisk(list));
+  for (const [clientId, list] of settledInvoices(facts, accounts)) out.set(clientId, clientRisk(list));
   return out;
 }
 

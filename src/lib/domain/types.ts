@@ -145,6 +145,8 @@ export interface Client {
   /** Follow-up overrides (absent on records written before the follow-up engine: read as null). */
   chasePolicyId?: string | null;
   chasePause?: ChasePause | null;
+  /** The most this client may owe (TTC) before the weekly review flags it; absent: no limit. */
+  creditLimitCents?: Cents | null;
 }
 
 export interface CatalogItem {
@@ -316,7 +318,8 @@ export type ActivityKind =
   | 'payment_deleted'
   | 'penalties_decided'
   | 'contact'
-  | 'note';
+  | 'note'
+  | 'review_done';
 
 export interface ActivityEvent {
   id: string;
@@ -419,6 +422,8 @@ export interface ChaseConfig {
   recoveryCurve?: RecoveryPoint[] | null;
   /** The DSO the owner aims at, in days; absent: none set. */
   dsoTargetDays?: number | null;
+  /** The weekday of « Revue de la semaine », Monday 1 … Sunday 7; absent: Monday. */
+  reviewDay?: number | null;
 }
 
 /** The odds of collecting a receivable this many days late, in percent (0…100). */

@@ -227,3 +227,16 @@ export function completeTask(doc: Y.Doc, id: string, today: IsoDate): void {
 export function deleteTask(doc: Y.Doc, id: string): void {
   deleteRecord(doc, 'tasks', id);
 }
+
+/** « Revue faite »: the week's review is logged with its day (the reminder stops until next week). */
+export function logReviewDone(doc: Y.Doc, actor: Actor, day: IsoDate): void {
+  if (!isIsoDate(day)) throw new StoreError('invalid_date');
+  logEvent(doc, actor, 'review_done', { clientId: null, documentId: null, text: day, data: { date: day } });
+}
+
+/** The weekday of the weekly review, Monday 1 … Sunday 7. */
+export function saveReviewDay(doc: Y.Doc, day: number): void {
+  if (!Number.isInteger(day) || day < 1 || day > 7) throw new StoreError('invalid_review_day');
+  const current = readRecord(doc, 'chaseConfig', 'main') ?? DEFAULT_CHASE_CONFIG;
+  putRecord(doc, 'chaseConfig', { ...current, reviewDay: day });
+}

@@ -135,7 +135,8 @@ const messages: AreaMessages = {
     'event.penalties_decided': 'Pénalités de retard : décision notée {text}',
     'event.payment_deleted': 'Paiement supprimé',
     'event.contact': 'Contact',
-    'event.note': 'Note'
+    'event.note': 'Note',
+    'event.review_done': 'Revue de la semaine faite'
   },
   en: {
     'documents.title': 'Documents',
@@ -271,7 +272,8 @@ const messages: AreaMessages = {
     'event.penalties_decided': 'Late-payment penalties: decision recorded {text}',
     'event.payment_deleted': 'Payment deleted',
     'event.contact': 'Contact',
-    'event.note': 'Note'
+    'event.note': 'Note',
+    'event.review_done': 'Weekly review done'
   }
 };
 

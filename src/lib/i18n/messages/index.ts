@@ -16,11 +16,12 @@ import rates from './rates';
 import issuing from './issuing';
 import dashboard from './dashboard';
 import records from './records';
+import review from './review';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard, records];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard, records, review];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

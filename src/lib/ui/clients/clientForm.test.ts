@@ -193,3 +193,17 @@ describe('summarizeErrors', () => {
     ]);
   });
 });
+
+describe('credit limit', () => {
+  it('reads « 5 000,50 » as 500 050 cents, empty as none, and refuses what is not a positive amount', () => {
+    expect(parseClientForm(input({ creditLimit: '5 000,50' }), base()).client.creditLimitCents).toBe(500_050);
+    expect(parseClientForm(input({ creditLimit: '  ' }), base({ creditLimitCents: 100 })).client.creditLimitCents).toBeNull();
+    expect(parseClientForm(input({ creditLimit: 'beaucoup' }), base()).errors.creditLimit).toBe('invalid_amount');
+    expect(parseClientForm(input({ creditLimit: '-10' }), base()).errors.creditLimit).toBe('invalid_amount');
+    expect(parseClientForm(input({ creditLimit: '0' }), base()).errors.creditLimit).toBe('invalid_amount');
+  });
+
+  it('shows a saved limit as typed', () => {
+    expect(clientToInput(base({ creditLimitCents: 1_234_500 }), NET30).creditLimit).toBe('12345,00');
+  });
+});

@@ -5,6 +5,8 @@ import { emptyAddress } from '$lib/domain/documents';
 import { isIsoDate } from '$lib/domain/dates';
 import { isValidEmail, validateClient } from '$lib/domain/validation';
 import { foldText } from '$lib/domain/text';
+import { parseAmount } from '$lib/domain/money';
+import { centsToInput } from '$lib/i18n/index.svelte';
 
 export interface ContactInput {
   id: string;
@@ -27,6 +29,8 @@ export interface ClientInput {
   terms: PaymentTerms;
   language: Language;
   notes: string;
+  /** The credit limit as typed (« 5 000 »); empty: none. */
+  creditLimit: string;
   contacts: ContactInput[];
   /** Id of the contact who receives invoices and reminders ('' when there is none). */
   billingContactId: string;
@@ -47,6 +51,7 @@ export function clientToInput(client: Client, defaultTerms: PaymentTerms): Clien
     terms: client.terms ?? defaultTerms,
     language: client.language,
     notes: client.notes,
+    creditLimit: client.creditLimitCents ? centsToInput(client.creditLimitCents) : '',
     contacts: client.contacts.map(({ id, name, email, phone, role }) => ({ id, name, email, phone, role })),
     billingContactId: billing?.id ?? ''
   };
@@ -138,6 +143,7 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
     terms: input.hasTerms ? input.terms : null,
     language: input.language,
     notes: input.notes.trim(),
+    creditLimitCents: input.creditLimit.trim() ? (parseAmount(input.creditLimit) ?? base.creditLimitCents ?? null) : null,
     contacts
   };
 
@@ -156,6 +162,10 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
   if (client.deliveryAddress)
     for (const field of ['line1', 'postalCode', 'city'] as const) if (!client.deliveryAddress[field]) errors[`deliveryAddress.${field}`] = 'required';
   if (client.terms?.kind === 'date' && !isIsoDate(client.terms.date)) errors.terms = 'invalid_date';
+  if (input.creditLimit.trim()) {
+    const limit = parseAmount(input.creditLimit);
+    if (limit === null || limit <= 0) errors.creditLimit = 'invalid_amount';
+  }
   return { client, errors };
 }
 
@@ -174,7 +184,7 @@ export function formatSiren(siren: string): string {
 
 /** The errors in form order, each with the field it belongs to, for the summary at the top. */
 export function summarizeErrors(errors: Record<string, string>, contactIds: string[]): ErrorSummaryItem[] {
-  const order = ['name', 'siren', 'vatNumber', 'billingAddress', 'deliveryAddress', 'terms', 'contacts'];
+  const order = ['name', 'siren', 'vatNumber', 'billingAddress', 'deliveryAddress', 'terms', 'creditLimit', 'contacts'];
   const rank = (key: string) => {
     const contact = /^contacts\.([^.]+)\./.exec(key);
     const base = order.indexOf(key.split('.')[0]);
