@@ -1,35 +1,9 @@
-// « Revue de la semaine »: when it is due (ReviewReminder, read by « Aujourd'hui ») and what it
-// goes through (ReviewView, made by its page). The rules: domain/reviewSchedule.ts and
-// domain/weeklyReview.ts, on the receivables view's day.
+// « Revue de la semaine »: what it goes through, on the receivables view's day (made by its page;
+// when it is due: reviewReminder.svelte.ts). The rules: domain/weeklyReview.ts.
 import { settledInvoices } from '$lib/domain/dashboard';
-import { reviewDue, type Weekday } from '$lib/domain/reviewSchedule';
 import { weeklyReview, type WeeklyReview } from '$lib/domain/weeklyReview';
 import type { IsoDate } from '$lib/domain/types';
-import type { ReceivablesView } from './views.svelte';
-import type { Workspace } from './workspace.svelte';
-
-export class ReviewReminder {
-  constructor(
-    protected ws: Workspace,
-    protected receivables: ReceivablesView
-  ) {}
-
-  /** The weekday the owner picked (Monday by default). */
-  readonly day: Weekday = $derived.by(() => (this.ws.chaseConfig.get('main')?.reviewDay ?? 1) as Weekday);
-
-  /** The day of the last « Revue faite », by any device. */
-  readonly lastReview: IsoDate | null = $derived.by(() => {
-    let last: IsoDate | null = null;
-    for (const e of this.ws.events.all()) {
-      if (e.kind !== 'review_done') continue;
-      const day = typeof e.data.date === 'string' ? e.data.date : e.at.slice(0, 10);
-      if (!last || day > last) last = day;
-    }
-    return last;
-  });
-
-  readonly due: boolean = $derived.by(() => reviewDue(this.receivables.day, this.day, this.lastReview));
-}
+import { ReviewReminder } from './reviewReminder.svelte';
 
 export class ReviewView extends ReviewReminder {
   readonly review: WeeklyReview = $derived.by(() => {

@@ -143,9 +143,13 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
     terms: input.hasTerms ? input.terms : null,
     language: input.language,
     notes: input.notes.trim(),
-    creditLimitCents: input.creditLimit.trim() ? (parseAmount(input.creditLimit) ?? base.creditLimitCents ?? null) : null,
     contacts
   };
+
+  // The limit is written only when the user set, changed or cleared one: an untouched form writes
+  // nothing (every key written is a field a concurrent edit could lose to).
+  if (input.creditLimit.trim()) client.creditLimitCents = parseAmount(input.creditLimit) ?? base.creditLimitCents ?? null;
+  else if (base.creditLimitCents) client.creditLimitCents = null;
 
   const errors: Record<string, string> = {};
   for (const [key, code] of Object.entries(validateClient(client))) {
