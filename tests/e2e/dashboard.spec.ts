@@ -2,18 +2,9 @@
 // the aging, the probable value, the DSO and the forecast, checked to the cent against a hand
 // computation, and the CSV exports as a French spreadsheet reads them.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { addLines, createClient, createWorkspace, issueOpenDraft, pinClock, recordPaymentFromInvoice, seriousA11yViolations } from './helpers';
+import { expect, test } from '@playwright/test';
+import { createClient, createWorkspace, issueInvoiceFor, pinClock, recordPaymentFromInvoice, seriousA11yViolations } from './helpers';
 import { downloadFrom } from './pdfHelpers';
-
-async function invoice(page: Page, clientName: string, price: string): Promise<void> {
-  await page.goto('/documents');
-  await page.getByTestId('new-invoice').click();
-  await page.getByTestId('new-client').selectOption({ label: clientName });
-  await page.getByTestId('new-create').click();
-  await addLines(page, [{ description: 'Prestation', quantity: '1', price, vatBp: 2000 }]);
-  await issueOpenDraft(page);
-}
 
 test('aging, probable value, DSO, forecast and CSV exports of a small history', async ({ page }, info) => {
   test.setTimeout(120_000);
@@ -22,17 +13,17 @@ test('aging, probable value, DSO, forecast and CSV exports of a small history', 
   await createWorkspace(page);
   await createClient(page, { name: 'Alpha SARL' });
   await createClient(page, { name: 'Bravo SAS' });
-  await invoice(page, 'Alpha SARL', '1000');
-  await invoice(page, 'Bravo SAS', '500');
+  await issueInvoiceFor(page, 'Alpha SARL', '1000');
+  await issueInvoiceFor(page, 'Bravo SAS', '500');
   // 15 October: F3 300 € to Alpha (due 14 November); Alpha pays 200 € on F1.
   await pinClock(page, '2026-10-15T10:00:00+02:00');
-  await invoice(page, 'Alpha SARL', '250');
+  await issueInvoiceFor(page, 'Alpha SARL', '250');
   await page.goto('/documents');
   await page.getByTestId('doc-row').filter({ hasText: 'F-2026-A-0001' }).click();
   await recordPaymentFromInvoice(page, '200');
   // 20 November: F4 120 € to Bravo, due 20 December.
   await pinClock(page, '2026-11-20T10:00:00+01:00');
-  await invoice(page, 'Bravo SAS', '100');
+  await issueInvoiceFor(page, 'Bravo SAS', '100');
 
   await page.goto('/');
   await page.getByTestId('home-figures').click();

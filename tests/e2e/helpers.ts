@@ -109,3 +109,13 @@ export async function recordPaymentFromInvoice(page: Page, amount?: string): Pro
 export function euros(text: string): string {
   return text.replace(/ (?=\d{3}\b)/g, '\u202f').replace(/ €$/, '\u00a0€');
 }
+
+/** A one-line invoice (1 × `price` HT at 20 %) for a client, issued today; leaves its page open. */
+export async function issueInvoiceFor(page: Page, clientName: string, price: string): Promise<void> {
+  await page.goto('/documents');
+  await page.getByTestId('new-invoice').click();
+  await page.getByTestId('new-client').selectOption({ label: clientName });
+  await page.getByTestId('new-create').click();
+  await addLines(page, [{ description: 'Prestation', quantity: '1', price, vatBp: 2000 }]);
+  await issueOpenDraft(page);
+}

@@ -1,17 +1,8 @@
 // « Revue de la semaine »: due on the owner's day, reminded on « Aujourd'hui », its checklist read
 // from the workspace (invoices not sent, a client above its credit limit, the largest debts, what
 // was paid and what fell due this week), then « Revue faite » until next week.
-import { expect, test, type Page } from '@playwright/test';
-import { addLines, createClient, createWorkspace, issueOpenDraft, pinClock, recordPaymentFromInvoice, seriousA11yViolations } from './helpers';
-
-async function invoice(page: Page, clientName: string, price: string): Promise<void> {
-  await page.goto('/documents');
-  await page.getByTestId('new-invoice').click();
-  await page.getByTestId('new-client').selectOption({ label: clientName });
-  await page.getByTestId('new-create').click();
-  await addLines(page, [{ description: 'Prestation', quantity: '1', price, vatBp: 2000 }]);
-  await issueOpenDraft(page);
-}
+import { expect, test } from '@playwright/test';
+import { createClient, createWorkspace, issueInvoiceFor, pinClock, recordPaymentFromInvoice, seriousA11yViolations } from './helpers';
 
 test('the weekly review: reminded on its day, read from the books, done until next week', async ({ page }) => {
   test.setTimeout(120_000);
@@ -27,8 +18,8 @@ test('the weekly review: reminded on its day, read from the books, done until ne
   await page.getByTestId('client-save').click();
   await expect(page).toHaveURL(new RegExp(`/clients/${alpha}$`));
   await createClient(page, { name: 'Bravo SAS' });
-  await invoice(page, 'Alpha SARL', '1000');
-  await invoice(page, 'Bravo SAS', '250');
+  await issueInvoiceFor(page, 'Alpha SARL', '1000');
+  await issueInvoiceFor(page, 'Bravo SAS', '250');
 
   // Wednesday 17 June: Bravo pays 100 €. Monday (the default day) has passed: the review is due.
   await pinClock(page, '2026-06-17T10:00:00+02:00');
