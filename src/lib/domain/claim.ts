@@ -38,7 +38,8 @@ export interface LateClaim {
  * interest; the first line of each invoice also carries the invoice's 40 € (businesses) and the
  * interest accrued on its installments already paid late. An invoice whose penalties were waived
  * is claimed for its principal only. With `settledPenalties`, an invoice paid late whose
- * penalties were claimed gets a line of its own for them.
+ * penalties were claimed gets a line of its own for them. With `held`, disputed receivables and
+ * those in collection count too: the claim handed over to a collection agency.
  *
  * lateClaim([F1: 1 000 € 30 days late at 12,15 %, business], '…') → one line, 9,99 € interest,
  * 40 € indemnity, total 1 049,99 €.
@@ -46,7 +47,7 @@ export interface LateClaim {
 export function lateClaim(
   accounts: Iterable<InvoiceAccount>,
   asOf: IsoDate,
-  options: { include?: (r: Receivable) => boolean; settledPenalties?: boolean } = {}
+  options: { include?: (r: Receivable) => boolean; settledPenalties?: boolean; held?: boolean } = {}
 ): LateClaim {
   const lines: ClaimLine[] = [];
   for (const account of accounts) {
@@ -58,7 +59,7 @@ export function lateClaim(
         settledInterest += r.interestCents;
         continue;
       }
-      if (r.daysLate <= 0 || heldApart(r) || (options.include && !options.include(r))) continue;
+      if (r.daysLate <= 0 || (!options.held && heldApart(r)) || (options.include && !options.include(r))) continue;
       const line: ClaimLine = {
         key: r.key,
         invoiceId: r.invoiceId,

@@ -22,7 +22,8 @@ function facts(id: string, kind: 'invoice' | 'credit', issueDate: string, ttcCen
     rateBp: 0,
     clientKind: 'company',
     earlyDiscount: null,
-    penaltyDecision: null
+    penaltyDecision: null,
+    writeOff: null
   };
 }
 

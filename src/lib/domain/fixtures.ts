@@ -117,6 +117,7 @@ export function openReceivable(dueDate: IsoDate, extra: Partial<Receivable> = {}
     amountCents: 120_000,
     paidCents: 0,
     creditedCents: 0,
+    writtenOffCents: 0,
     remainingCents: 120_000,
     settledOn: null,
     daysLate: 0,

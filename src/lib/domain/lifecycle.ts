@@ -33,7 +33,7 @@ export function documentStatus(doc: DocumentRecord, account: InvoiceAccount | nu
   }
   if (doc.kind === 'credit' || !account) return doc.sentAt ? 'sent' : 'issued';
   if (account.cancelled) return 'cancelled';
-  if (account.remainingCents === 0) return 'paid';
+  if (account.remainingCents === 0) return account.writtenOffCents > 0 ? 'written_off' : 'paid';
   if (account.overdue) return 'overdue';
   // A partial credit note lowers the balance but is not a payment: nothing paid, not « partially paid ».
   if (account.paidCents > 0) return 'partially_paid';

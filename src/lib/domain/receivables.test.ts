@@ -9,6 +9,7 @@ import {
   invoiceAccounts,
   lateInterestCents,
   openReceivables,
+  outstandingOn,
   plainContext,
   settleDocuments,
   summarizeReceivables,
@@ -39,6 +40,7 @@ function facts(partial: Partial<DocumentFacts> = {}): DocumentFacts {
     clientKind: 'company',
     earlyDiscount: null,
     penaltyDecision: null,
+    writeOff: null,
     ...partial
   };
 }
@@ -255,6 +257,59 @@ describe('discount window, promise, holds, sent', () => {
   });
 });
 
+describe('write-off (« passé en perte »)', () => {
+  const lost = (on: string, cents: number) => facts({ writeOff: { on, cents } });
+
+  it('is no longer owed from its day, kept as a loss; interest ran until then and is not claimed', () => {
+    // 1 000 € due 1 March, given up on 31 March: 30 days × 100 000 × 1215 / 3 650 000 = 998,6… → 9,99 €.
+    const a = invoiceAccount(lost('2026-03-31', 100_000), NONE, B2B('2026-04-30'));
+    expect(a.remainingCents).toBe(0);
+    expect(a.writtenOffCents).toBe(100_000);
+    expect(a.writtenOffOn).toBe('2026-03-31');
+    expect(a.interestCents).toBe(999);
+    expect(a.penalties).toBe('written_off');
+    expect(a.claimableCents).toBe(0);
+    expect(a.overdue).toBe(false);
+    expect(a.settledOn).toBeNull(); // not paid: the client's payment habits never read it
+    // Late until it was given up: 1 March → 31 March.
+    expect(a.receivables[0]).toMatchObject({ remainingCents: 0, writtenOffCents: 100_000, daysLate: 30, settledOn: null });
+  });
+
+  it('counts only once its day has come', () => {
+    const a = invoiceAccount(lost('2026-03-31', 100_000), NONE, B2B('2026-03-15'));
+    expect(a.remainingCents).toBe(100_000);
+    expect(a.writtenOffCents).toBe(0);
+    expect(a.penalties).toBe('accruing');
+  });
+
+  it('a part given up leaves the rest owed; a payment that still comes lowers the loss, never what stays owed', () => {
+    // 400 € paid 10 March; 500 € of the 600 € left given up on 31 March → 100 € still owed.
+    const a = invoiceAccount(lost('2026-03-31', 50_000), paid(['2026-03-10', 40_000]), B2B('2026-04-30'));
+    expect([a.paidCents, a.writtenOffCents, a.remainingCents]).toEqual([40_000, 50_000, 10_000]);
+    // All 600 € given up, then 250 € comes on 10 April: paid 650 €, lost 350 €, owed 0.
+    const b = invoiceAccount(lost('2026-03-31', 60_000), paid(['2026-03-10', 40_000], ['2026-04-10', 25_000]), B2B('2026-04-30'));
+    expect([b.paidCents, b.writtenOffCents, b.remainingCents]).toEqual([65_000, 35_000, 0]);
+  });
+
+  it('gives up installments earliest first', () => {
+    // 1 000 € in two installments of 500 € (1 March, 1 April); 700 € given up on 15 March:
+    // 500 € on the first, 200 € on the second → 300 € of the second still owed.
+    const plan = facts({
+      installments: [
+        { id: 'a', dueDate: '2026-03-01', amountCents: 50_000 },
+        { id: 'b', dueDate: '2026-04-01', amountCents: 50_000 }
+      ],
+      writeOff: { on: '2026-03-15', cents: 70_000 }
+    });
+    const a = invoiceAccount(plan, NONE, B2B('2026-03-20'));
+    expect(a.receivables.map((r) => [r.writtenOffCents, r.remainingCents])).toEqual([[50_000, 0], [20_000, 30_000]]);
+  });
+
+  it('leaves past months’ outstanding from its day on (what the DSO reads)', () => {
+    expect(outstandingOn([lost('2026-03-31', 100_000)], [NONE], ['2026-03-30', '2026-03-31'])).toEqual([100_000, 0]);
+  });
+});
+
 describe('from records', () => {
   const invoice = (id: string, ttc: number, due: string, extra: Partial<DocumentRecord> = {}): DocumentRecord => ({
     ...newDocument('invoice', { id, memberId: 'm', now: '2026-01-01T00:00:00.000Z', clientId: 'c1', terms: { kind: 'net', days: 30 } }),
@@ -287,6 +342,7 @@ describe('from records', () => {
     ];
     const all = docs.map((d) => documentFacts(d, 'normal')).filter((f) => f !== null);
     expect(all.map((f) => f.id)).toEqual(['a', 'b', 'c']);
+    expect(all.map((f) => f.writeOff)).toEqual([null, null, null]);
     const settled = settleDocuments(all, [payment('p1', [['a', 20_000], ['b', 5_000]], '2026-03-10')]);
     expect(settled[0]).toEqual({ payments: [{ date: '2026-03-10', cents: 20_000 }], creditedCents: 30_000 });
     const accounts = invoiceAccounts(all, [payment('p1', [['a', 20_000], ['b', 5_000]], '2026-03-10')], () => B2B('2026-03-15'));
@@ -296,6 +352,18 @@ describe('from records', () => {
       ['b', 45_000, false]
     ]);
     expect(openReceivables(accounts.values()).map((r) => r.key)).toEqual(['a', 'b']);
+  });
+});
+
+describe('write-off read from records', () => {
+  const record = (writeOff: unknown): DocumentRecord =>
+    ({ ...newDocument('invoice', { id: 'w', memberId: 'm', now: '2026-01-01T00:00:00.000Z', clientId: 'c1', terms: { kind: 'net', days: 30 } }), status: 'issued', issueDate: '2026-01-30', dueDate: '2026-03-01', writeOff }) as DocumentRecord;
+
+  it('reads a well-formed one, and ignores a malformed one rather than failing', () => {
+    expect(documentFacts(record({ cents: 12_345, on: '2026-03-31', memberId: 'm' }), 'normal')!.writeOff).toEqual({ cents: 12_345, on: '2026-03-31' });
+    expect(documentFacts(record({ cents: '12', on: '2026-03-31' }), 'normal')!.writeOff).toBeNull();
+    expect(documentFacts(record({ cents: 100, on: 'yesterday' }), 'normal')!.writeOff).toBeNull();
+    expect(documentFacts(record({ cents: -5, on: '2026-03-31' }), 'normal')!.writeOff).toBeNull();
   });
 });
 

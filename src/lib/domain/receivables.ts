@@ -68,6 +68,8 @@ export interface DocumentFacts {
   clientKind: ClientKind | null;
   earlyDiscount: EarlyDiscountTerms | null;
   penaltyDecision: PenaltyDecision | null;
+  /** Given up as lost (« passé en perte »): the amount and the day. */
+  writeOff: { cents: Cents; on: IsoDate } | null;
 }
 
 export function documentTotalsTtc(doc: DocumentRecord, vatRegime: VatRegime): Cents {
@@ -96,8 +98,16 @@ export function documentFacts(doc: DocumentRecord, vatRegime: VatRegime): Docume
     rateBp: frozen?.seller?.penaltyRateBp ?? 0,
     clientKind: frozen?.client?.kind ?? null,
     earlyDiscount: frozen?.earlyDiscount ?? null,
-    penaltyDecision: doc.penaltyDecision ?? null
+    penaltyDecision: doc.penaltyDecision ?? null,
+    writeOff: writeOffOf(doc)
   };
+}
+
+/** A record's write-off, when it has a readable one (a malformed one is ignored, not fatal). */
+function writeOffOf(doc: DocumentRecord): { cents: Cents; on: IsoDate } | null {
+  const w = doc.writeOff;
+  if (!w || !Number.isSafeInteger(w.cents) || w.cents <= 0 || typeof w.on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(w.on)) return null;
+  return { cents: w.cents, on: w.on };
 }
 
 // ——— what paid or credited each invoice ———
@@ -192,8 +202,10 @@ export interface Receivable {
   amountCents: Cents;
   paidCents: Cents;
   creditedCents: Cents;
+  /** Given up as lost (written off): no longer owed. */
+  writtenOffCents: Cents;
   remainingCents: Cents;
-  /** The day a payment settled it (null while something remains, or when credit notes did). */
+  /** The day a payment settled it (null while something remains, or when credit notes or a write-off did). */
   settledOn: IsoDate | null;
   /** Days after the due date: until the date asked while open, until the payment once settled. */
   daysLate: number;
@@ -221,7 +233,9 @@ export type PenaltyState =
   /** Settled late: interest and indemnity are owed, nobody decided yet. */
   | 'due'
   | 'claimed'
-  | 'waived';
+  | 'waived'
+  /** The debt was given up as lost: its penalties with it. */
+  | 'written_off';
 
 export interface InvoiceAccount {
   invoiceId: string;
@@ -230,6 +244,9 @@ export interface InvoiceAccount {
   ttcCents: Cents;
   paidCents: Cents;
   creditedCents: Cents;
+  /** Given up as lost on `writeOff.on`, once that day has come (never more than what remained). */
+  writtenOffCents: Cents;
+  writtenOffOn: IsoDate | null;
   remainingCents: Cents;
   /** Each installment, or the invoice as one receivable, in due order. */
   receivables: Receivable[];
@@ -313,6 +330,7 @@ interface Part {
   amount: Cents;
   credited: Cents;
   paid: Cents;
+  writtenOff: Cents;
   balance: Cents;
   /** Day from which interest is counted next (never before interest may start). */
   cursor: number;
@@ -349,7 +367,7 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
   const parts: Part[] = (plan ?? [null]).map((installment) => {
     const due = dayNumber(installment ? installment.dueDate : invoiceDue);
     const amount = installment ? installment.amountCents : doc.ttcCents;
-    return { installment, due, amount, credited: 0, paid: 0, balance: amount, cursor: Math.max(due, interestFrom ?? due), centDays: 0, settledDay: null };
+    return { installment, due, amount, credited: 0, paid: 0, writtenOff: 0, balance: amount, cursor: Math.max(due, interestFrom ?? due), centDays: 0, settledDay: null };
   });
 
   // Credit notes correct the invoice: taken off from the start, earliest installment first.
@@ -387,6 +405,26 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
     }
     // An overpayment beyond the invoice stays with the client (client credit), not here.
   }
+  // A write-off gives up what remained on its day (earliest installments first): interest runs
+  // until then; a payment that still comes later lowers the loss, never what stays owed.
+  let writtenOffCents = 0;
+  const writeOffDay = doc.writeOff ? dayNumber(doc.writeOff.on) : Infinity;
+  if (doc.writeOff && writeOffDay <= t) {
+    let left = doc.writeOff.cents;
+    for (const p of parts) {
+      if (left <= 0) break;
+      if (p.balance <= 0) continue;
+      if (writeOffDay > p.cursor) {
+        p.centDays += p.balance * (writeOffDay - p.cursor);
+        p.cursor = writeOffDay;
+      }
+      const take = Math.min(left, p.balance);
+      p.writtenOff = take;
+      p.balance -= take;
+      left -= take;
+      writtenOffCents += take;
+    }
+  }
   for (const p of parts)
     if (p.balance > 0 && t > p.cursor) {
       p.centDays += p.balance * (t - p.cursor);
@@ -409,7 +447,7 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
   for (let i = 0; i < count; i++) {
     const p = parts[i];
     const key = receivableKey(doc.id, p.installment?.id ?? null);
-    const end = p.balance > 0 ? t : p.settledDay;
+    const end = p.balance > 0 ? t : p.writtenOff > 0 ? writeOffDay : p.settledDay;
     const partLate = end !== null && end > p.due ? end - p.due : 0;
     const interest = interestOnCentDays(p.centDays, rateBp);
     let indemnity = 0;
@@ -422,7 +460,7 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
       remainingCents += p.balance;
       daysLate = Math.max(daysLate, partLate);
     }
-    if (p.balance === 0 && p.settledDay === null && p.amount > 0) settledByPayment = false;
+    if (p.balance === 0 && (p.settledDay === null || p.writtenOff > 0) && p.amount > 0) settledByPayment = false;
     if (p.settledDay !== null && (lastSettled === null || p.settledDay > lastSettled)) lastSettled = p.settledDay;
     interestCents += interest;
     receivables.push({
@@ -438,8 +476,9 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
       amountCents: p.amount,
       paidCents: p.paid,
       creditedCents: p.credited,
+      writtenOffCents: p.writtenOff,
       remainingCents: p.balance,
-      settledOn: p.settledDay === null ? null : fromDayNumber(p.settledDay),
+      settledOn: p.settledDay === null || p.writtenOff > 0 ? null : fromDayNumber(p.settledDay),
       daysLate: partLate,
       rateBp,
       interestCents: interest,
@@ -454,7 +493,9 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
   const indemnityCents = indemnityGiven ? RECOVERY_INDEMNITY_CENTS : 0;
   const penalties: PenaltyState = !late
     ? 'none'
-    : doc.penaltyDecision
+    : writtenOffCents > 0
+      ? 'written_off'
+      : doc.penaltyDecision
       ? doc.penaltyDecision.decision
       : remainingCents > 0
         ? 'accruing'
@@ -466,6 +507,8 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
     ttcCents: doc.ttcCents,
     paidCents: paidTotal,
     creditedCents: Math.min(settlement.creditedCents, doc.ttcCents),
+    writtenOffCents,
+    writtenOffOn: writtenOffCents > 0 ? doc.writeOff!.on : null,
     remainingCents,
     receivables,
     cancelled: paidTotal === 0 && settlement.creditedCents >= doc.ttcCents && doc.ttcCents > 0,
@@ -474,7 +517,7 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
     interestCents,
     indemnityCents,
     penalties,
-    claimableCents: penalties === 'waived' ? 0 : interestCents + indemnityCents,
+    claimableCents: penalties === 'waived' || penalties === 'written_off' ? 0 : interestCents + indemnityCents,
     settledOn: remainingCents === 0 && settledByPayment && lastSettled !== null ? fromDayNumber(lastSettled) : null
   };
 }
@@ -534,7 +577,8 @@ export function accountsOfRecords(
 
 /**
  * What remained owed at the end of each of `dates`: every invoice issued by then, less its
- * credit notes (taken off from the start, as in invoiceAccount) and the payments dated by then.
+ * credit notes (taken off from the start, as in invoiceAccount), the payments dated by then and
+ * what was written off by then.
  * outstandingOn([F1 1 000 € issued 1 May], [400 € paid 10 June], ['2026-05-31', '2026-06-30'])
  * → [100 000, 60 000]. What the DSO of past months reads.
  */
@@ -549,7 +593,8 @@ export function outstandingOn(documents: readonly DocumentFacts[], settlements: 
       if (d.issueDate > dates[k]) continue;
       let paid = 0;
       for (const p of payments) if (p.date <= dates[k]) paid += p.cents;
-      out[k] += Math.max(0, owed - paid);
+      const lost = d.writeOff && d.writeOff.on <= dates[k] ? d.writeOff.cents : 0;
+      out[k] += Math.max(0, owed - paid - lost);
     }
   }
   return out;

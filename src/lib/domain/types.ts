@@ -284,6 +284,40 @@ export interface DocumentRecord {
   installments?: Installment[] | null;
   /** Late-payment penalties claimed or waived (absent: not decided). */
   penaltyDecision?: PenaltyDecision | null;
+  /** The hand-over to collection this invoice is part of (kept after the case is closed). */
+  collection?: CollectionCase | null;
+  /** What was given up as lost, and when: no longer owed, kept for the accounts. */
+  writeOff?: WriteOff | null;
+}
+
+/** Who a debt is handed to: a collection agency, a commissaire de justice, a factoring company, or the court (injonction de payer). */
+export type CollectionAgent = 'agency' | 'bailiff' | 'factoring' | 'injunction';
+
+/**
+ * One hand-over (« Confier au recouvrement »), shared by the invoices handed over together: the
+ * same `caseId` on each. While `closed` is null the invoices are held « en recouvrement ».
+ */
+export interface CollectionCase {
+  caseId: string;
+  agent: CollectionAgent;
+  /** The agency, office or court's name, as the user typed it. */
+  agentName: string;
+  since: IsoDate;
+  memberId: string;
+  closed: CollectionClosing | null;
+}
+
+export interface CollectionClosing {
+  outcome: 'recovered' | 'abandoned';
+  on: IsoDate;
+  memberId: string;
+}
+
+/** An amount given up on an invoice (« passé en perte »), on a date. */
+export interface WriteOff {
+  cents: Cents;
+  on: IsoDate;
+  memberId: string;
 }
 
 export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'link' | 'other';
@@ -317,6 +351,8 @@ export type ActivityKind =
   | 'payment_recorded'
   | 'payment_deleted'
   | 'penalties_decided'
+  | 'collection_started'
+  | 'collection_closed'
   | 'contact'
   | 'note'
   | 'review_done';
@@ -478,6 +514,7 @@ export type DocumentStatus =
   | 'paid'
   | 'overdue'
   | 'cancelled'
+  | 'written_off'
   | 'accepted'
   | 'refused'
   | 'expired';

@@ -27,6 +27,7 @@ import { localDate } from '$lib/clock';
 import { LOCAL_ORIGIN, deleteRecord, patchRecord, putRecord, readRecord, writeCompany } from './doc';
 import * as ops from './operations';
 import * as chaseOps from './chaseOperations';
+import * as collectionOps from './collectionOperations';
 import * as rateOps from './penaltyRates';
 import { settleSeries } from './series';
 import { applyBackupMerge } from './backupMerge';
@@ -105,6 +106,8 @@ export const commands = {
   'document/issue': ({ doc, actor, documents }: CommandContext, id: string, issueDate: IsoDate) => ops.issueDocument(doc, actor, id, issueDate, documents),
   'document/markSent': ({ doc, actor }: CommandContext, id: string, date: IsoDate, channel: SendChannel) => ops.markSent(doc, actor, id, date, channel),
   'document/setDisputed': ({ doc, actor }: CommandContext, id: string, disputed: boolean) => ops.setDisputed(doc, actor, id, disputed),
+  'collection/handOver': ({ doc, actor }: CommandContext, input: collectionOps.HandOverInput) => collectionOps.handOver(doc, actor, input),
+  'collection/close': ({ doc, actor }: CommandContext, input: collectionOps.CloseCaseInput) => collectionOps.closeCase(doc, actor, input),
   'quote/setOutcome': ({ doc, actor }: CommandContext, id: string, outcome: QuoteOutcome) => ops.setQuoteOutcome(doc, actor, id, outcome),
   'quote/toInvoice': ({ doc, actor }: CommandContext, quoteId: string) => ops.convertQuoteToInvoice(doc, actor, quoteId),
   'invoice/creditNote': ({ doc, actor }: CommandContext, invoiceId: string, lines?: Line[]) => ops.createCreditNote(doc, actor, invoiceId, lines),

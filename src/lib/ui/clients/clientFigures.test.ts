@@ -22,7 +22,8 @@ const facts = (id: string, ttcCents: number, dueDate: string): DocumentFacts => 
   rateBp: 1215,
   clientKind: 'company',
   earlyDiscount: null,
-  penaltyDecision: null
+  penaltyDecision: null,
+  writeOff: null
 });
 const account = (f: DocumentFacts, paid: [string, number][], credited = 0, asOf = TODAY) =>
   invoiceAccount(f, { payments: paid.map(([date, cents]) => ({ date, cents })), creditedCents: credited }, plainContext(asOf, 'company'));
