@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closingOf, collectionCases, writtenOffIn, type CaseInvoice } from './collection';
-import { collectionFile } from './collectionFile';
+import { collectionFile, lettersSent } from './collectionFile';
 import { newDocument, newLine } from './documents';
 import { accountsOfRecords, plainContext, type AccountContext } from './receivables';
 import type { CollectionCase, DocumentRecord, Payment } from './types';
@@ -106,5 +106,26 @@ describe('the file for the agency', () => {
       ['2026-03-08', 'email', ['F-a'], 'relance 1'],
       ['2026-04-10', 'registered_letter', ['F-a'], '']
     ]);
+  });
+});
+
+describe('the letters to add to the file', () => {
+  const sent = (at: string, channel: 'email' | 'letter' | 'registered_letter', stepId: string, key = 'a'): ContactEntry => ({
+    id: at,
+    at: `${at}T09:00:00.000Z`,
+    date: at,
+    memberId: 'm',
+    clientId: 'c1',
+    documentId: null,
+    contact: { targets: [{ key, stepId }], stepId, channel, outcome: 'sent', promisedDate: null, snoozeUntil: null, note: '' }
+  });
+
+  it('keeps the ones sent by post about the case’s invoices: a reminder after an e-mail is a second one; the notice is the notice', () => {
+    const log = [sent('2026-04-20', 'registered_letter', 'formal_notice'), sent('2026-03-08', 'email', 'j7'), sent('2026-03-20', 'letter', 'j21'), sent('2026-03-21', 'letter', 'j21', 'other')];
+    expect(lettersSent(log, ['a'], new Set(['formal_notice']))).toEqual([
+      { date: '2026-03-20', keys: ['a'], kind: 'reminder2', previousMessage: true },
+      { date: '2026-04-20', keys: ['a'], kind: 'notice', previousMessage: true }
+    ]);
+    expect(lettersSent([sent('2026-03-20', 'letter', 'j21')], ['a'], new Set())).toEqual([{ date: '2026-03-20', keys: ['a'], kind: 'reminder1', previousMessage: false }]);
   });
 });

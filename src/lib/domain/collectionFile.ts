@@ -6,7 +6,7 @@
 import type { Cents, ChaseChannel, ContactOutcome, IsoDate } from './types';
 import type { InvoiceAccount } from './receivables';
 import { lateClaim } from './claim';
-import { formalNoticeDay, invoiceOfKey, type ContactEntry } from './contactLog';
+import { CONTACT_OUTCOMES, formalNoticeDay, invoiceOfKey, type ContactEntry } from './contactLog';
 import { fromDayNumber } from './dates';
 
 export interface CollectionFileLine {
@@ -119,4 +119,35 @@ export function collectionFile(
     formalNoticeOn: notice === null ? null : fromDayNumber(notice),
     register
   };
+}
+
+/** A letter sent by post about some of the invoices: which receivables, which kind of letter. */
+export interface LetterSent {
+  date: IsoDate;
+  keys: string[];
+  kind: 'reminder1' | 'reminder2' | 'notice';
+  /** A message about these invoices went out before it (the letter says « our previous reminder »). */
+  previousMessage: boolean;
+}
+
+/**
+ * The letters sent by post (letter, registered letter) about any of `invoiceIds`, oldest first:
+ * a formal-notice step is the notice; otherwise the first message about them is a first reminder
+ * and any later one a second reminder. The agency gets them again as they were printed that day.
+ */
+export function lettersSent(contacts: readonly ContactEntry[], invoiceIds: readonly string[], formalStepIds: ReadonlySet<string>): LetterSent[] {
+  const wanted = new Set(invoiceIds);
+  const out: LetterSent[] = [];
+  let messages = 0;
+  for (const e of [...contacts].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0))) {
+    const keys = e.contact.targets.map((t) => t.key).filter((k) => wanted.has(invoiceOfKey(k)));
+    if (!keys.length || !CONTACT_OUTCOMES.has(e.contact.outcome)) continue;
+    const byPost = e.contact.channel === 'letter' || e.contact.channel === 'registered_letter';
+    if (byPost && e.contact.outcome === 'sent') {
+      const notice = e.contact.stepId !== null && formalStepIds.has(e.contact.stepId);
+      out.push({ date: e.date, keys, kind: notice ? 'notice' : messages ? 'reminder2' : 'reminder1', previousMessage: messages > 0 });
+    }
+    if (e.contact.outcome === 'sent') messages++;
+  }
+  return out;
 }

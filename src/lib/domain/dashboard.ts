@@ -5,7 +5,9 @@ import { dsoFigures, type DsoFigures } from './dso';
 import { cashInForecast, usualDelays, type CashInForecast, type UsualDelays } from './forecast';
 import type { DocumentFacts, InvoiceAccount, Receivable } from './receivables';
 import { clientRisk, type ClientRisk, type SettledInvoice } from './risk';
-import type { IsoDate, Payment } from './types';
+import type { Cents, IsoDate, Payment } from './types';
+import { writtenOffIn } from './collection';
+import { addDays, addMonths } from './dates';
 
 export interface DashboardFigures {
   /** Every receivable with something left to pay. */
@@ -16,6 +18,8 @@ export interface DashboardFigures {
   risks: Map<string, ClientRisk>;
   delays: UsualDelays;
   forecast: CashInForecast;
+  /** Given up as lost over the last 12 months (« passé en perte »). */
+  writtenOff: { cents: Cents; count: number };
 }
 
 /** Each client's invoices settled by payment: due date → the day the last payment came. */
@@ -61,6 +65,7 @@ export function dashboardFigures(
     dso: dsoFigures(facts, payments, today),
     risks,
     delays,
-    forecast: cashInForecast(open, today, delays)
+    forecast: cashInForecast(open, today, delays),
+    writtenOff: writtenOffIn(all, addDays(addMonths(today, -12), 1), today)
   };
 }

@@ -2,7 +2,8 @@
 // the QR encoder and the fonts never weigh on the first screen. Takes plain workspace records,
 // returns files ready to preview, download, share or print.
 import { zipSync, strToU8 } from 'fflate';
-import type { Client, Company, DocumentRecord, IsoDate, Language } from '$lib/domain/types';
+import type { Client, CollectionAgent, Company, DocumentRecord, IsoDate, Language } from '$lib/domain/types';
+import type { CollectionFile } from '$lib/domain/collectionFile';
 import type { AccountStatement } from '$lib/domain/statement';
 import type { LateClaim } from '$lib/domain/claim';
 import type { InvoiceAccount } from '$lib/domain/receivables';
@@ -11,6 +12,7 @@ import { loadFonts } from './fonts';
 import { renderDocumentPdf, type RenderedPdf } from './documentPdf';
 import { renderStatementPdf } from './statementPdf';
 import { renderLetterPdf, type LetterKind } from './letterPdf';
+import { renderCollectionPdf } from './collectionPdf';
 import { issuedInPeriod, salesCsv, salesOfPeriod } from './salesCsv';
 import { slugify } from './text';
 import type { PdfFonts } from './writer';
@@ -119,4 +121,63 @@ export async function periodExport(req: {
   }
   const zip = zipSync(files);
   return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `Export-${period}.zip`, count: issued.length };
+}
+
+/** A letter sent about the debt, rendered again as it claimed on the day it was sent. */
+export interface SentLetter {
+  date: IsoDate;
+  kind: LetterKind;
+  claim: LateClaim;
+  deadlineDays: number;
+  previousMessage: boolean;
+}
+
+/**
+ * What a collection agency, a commissaire de justice, a factoring company or the court needs, in
+ * one zip: the summary (domain/collectionFile.ts), the invoices, the letters sent and the account
+ * statement. `lang`: the summary's language (the user's); the rest is in the client's.
+ */
+export async function collectionPack(req: {
+  company: Company;
+  client: Client;
+  agent: CollectionAgent;
+  agentName: string;
+  since: IsoDate;
+  file: CollectionFile;
+  invoices: DocumentRecord[];
+  accounts: ReadonlyMap<string, InvoiceAccount>;
+  letters: SentLetter[];
+  statement: AccountStatement;
+  lang: Language;
+}): Promise<PdfFile> {
+  const fonts = await loadFonts();
+  const logoDataUrl = req.company.logoDataUrl;
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const put = (name: string, bytes: ArrayBuffer | Uint8Array) => {
+    let candidate = name;
+    for (let i = 2; candidate in files; i++) candidate = name.replace(/(\.[a-z]+)$/, `-${i}$1`);
+    // PDF streams are already compressed: stored as they are.
+    files[candidate] = [new Uint8Array(bytes), { level: 0 }];
+  };
+  const summary = renderCollectionPdf(fonts, { company: req.company, client: req.client, agent: req.agent, agentName: req.agentName, since: req.since, file: req.file, logoDataUrl, lang: req.lang });
+  put(`01-${summary.fileName}`, summary.bytes);
+  const invoicesDir = slugify(translate(req.lang, 'collectionPdf.invoicesDir'));
+  for (const doc of req.invoices) {
+    const r = renderDocument(fonts, { doc, client: req.client, company: req.company, account: req.accounts.get(doc.id) ?? null });
+    put(`${invoicesDir}/${r.fileName}`, r.bytes);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const lettersDir = slugify(translate(req.lang, 'collectionPdf.lettersDir'));
+  for (const l of req.letters) {
+    if (!l.claim.lines.length) continue;
+    const r = renderLetterPdf(fonts, { company: req.company, client: req.client, claim: l.claim, today: l.date, kind: l.kind, deadlineDays: l.deadlineDays, previousMessage: l.previousMessage, logoDataUrl });
+    put(`${lettersDir}/${l.date}-${r.fileName}`, r.bytes);
+  }
+  const statement = renderStatementPdf(fonts, { company: req.company, client: req.client, statement: req.statement, logoDataUrl });
+  put(statement.fileName, statement.bytes);
+  const zip = zipSync(files);
+  return {
+    blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    fileName: `${slugify(translate(req.lang, 'collectionPdf.zip'))}-${slugify(req.client.name)}-${req.file.asOf}.zip`
+  };
 }

@@ -3,6 +3,7 @@
 // loads with the page, not with the app.
 import { recoveryCurveOf } from '$lib/domain/dashboardSettings';
 import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
+import { collectionCases, type CaseView } from '$lib/domain/collection';
 import type { ReceivablesView } from './views.svelte';
 import type { Workspace } from './workspace.svelte';
 
@@ -25,4 +26,7 @@ export class DashboardView {
   readonly figures: DashboardFigures = $derived.by(() =>
     dashboardFigures(this.receivables.facts, this.receivables.accounts.values(), this.ws.payments.all(), this.receivables.day, this.settings.recoveryCurve)
   );
+
+  /** The collection cases still open, newest first. */
+  readonly openCases: CaseView[] = $derived.by(() => collectionCases(this.ws.documents.all(), this.receivables.accounts).filter((c) => !c.closed));
 }
