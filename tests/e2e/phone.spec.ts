@@ -172,4 +172,15 @@ test('phone layout: bottom navigation, every page fits 360 px, every table cell 
     await page.goto(path);
     await expectFitsPhone(page, what);
   }
+
+  // Handed over to collection: its case card and the dashboard's list of cases fit too.
+  await page.goto(`/clients/${clientId}/recouvrement?invoice=${invoiceUrl.split('/').pop()}`);
+  await page.getByTestId('handover-name').fill('Cabinet de recouvrement du Sud-Ouest');
+  await page.getByTestId('handover-submit').click();
+  await expect(page.getByTestId('collection-case')).toBeVisible();
+  await expectFitsPhone(page, 'collection case');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('collection-cases')).toBeVisible();
+  await expectFitsPhone(page, 'dashboard with a case');
 });
