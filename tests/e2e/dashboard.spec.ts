@@ -97,6 +97,20 @@ test('aging, probable value, DSO, forecast and CSV exports of a small history', 
   await page.getByTestId('curve-percent').nth(1).fill('80');
   await page.getByTestId('curve-days').nth(2).fill('20'); // days that go back: refused beside the table
   await expect(page.getByTestId('curve-error')).toBeVisible();
+  // Past weeks, each Monday's forecast replayed (usual delay 0): 21–27 Sept nothing due yet;
+  // 28 Sept – 4 Oct F1 + F2 due 1 October, 1 800 €, and still 1 800 € the two weeks after (late:
+  // expected at once) — the week of 12 October received Alpha's 200 €; from 19 October 1 600 €
+  // left; 9–15 November adds F3 (due 14 November): 1 900 €.
+  const past = page.getByTestId('past-week');
+  await expect(past).toHaveCount(8);
+  const row = (i: number, week: string, forecast: string, cameIn: string) =>
+    expect(past.nth(i)).toHaveText(new RegExp(`${week}\\s*${forecast}\\s*${cameIn}`));
+  await row(0, '21/09 – 27/09', '0,00\u00a0€', '0,00\u00a0€');
+  await row(1, '28/09 – 04/10', '1\u202f800,00\u00a0€', '0,00\u00a0€');
+  await row(3, '12/10 – 18/10', '1\u202f800,00\u00a0€', '200,00\u00a0€');
+  await row(4, '19/10 – 25/10', '1\u202f600,00\u00a0€', '0,00\u00a0€');
+  await row(7, '09/11 – 15/11', '1\u202f900,00\u00a0€', '0,00\u00a0€');
+
   await page.getByTestId('dashboard-settings-save').click();
   await expect(page.getByTestId('dashboard-settings-saved')).toHaveCount(0);
   await page.getByTestId('curve-days').nth(2).fill('90');

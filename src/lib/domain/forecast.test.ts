@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cashInForecast, expectedPayment, usualDelays, weekStart } from './forecast';
-import type { Hold, Receivable } from './receivables';
+import { cashInForecast, expectedPayment, pastWeeks, usualDelays, weekStart } from './forecast';
+import { invoiceAccounts, plainContext, type DocumentFacts, type Hold, type Receivable } from './receivables';
+import type { Payment } from './types';
 import { openReceivable } from './fixtures';
 import { clientRisk } from './risk';
 
@@ -67,5 +68,74 @@ describe('cashInForecast on Wednesday 17 June 2026', () => {
     expect(forecast.leftOutCents).toBe(40_000);
     const placed = forecast.weeks.reduce((s, w) => s + w.cents, 0);
     expect(placed + forecast.laterCents + forecast.leftOutCents).toBe(100_000 + 50_000 + 30_000 + 20_000 + 15_000 + 70_000 + 40_000);
+  });
+});
+
+describe('pastWeeks', () => {
+  const fact = (id: string, ttcCents: number, issueDate: string, dueDate: string, extra: Partial<DocumentFacts> = {}): DocumentFacts => ({
+    id,
+    kind: 'invoice',
+    clientId: 'c1',
+    number: id,
+    issueDate,
+    dueDate,
+    ttcCents,
+    correctsInvoiceId: null,
+    sentAt: issueDate,
+    disputed: false,
+    inCollection: false,
+    chasePolicyId: null,
+    chasePause: null,
+    installments: null,
+    rateBp: 0,
+    clientKind: 'company',
+    earlyDiscount: null,
+    penaltyDecision: null,
+    writeOff: null,
+    ...extra
+  });
+  const pay = (id: string, invoiceId: string, amountCents: number, date: string): Payment => ({
+    id,
+    clientId: 'c1',
+    amountCents,
+    date,
+    method: 'transfer',
+    reference: '',
+    allocations: [{ invoiceId, amountCents }],
+    memberId: 'm',
+    createdAt: `${date}T09:00:00.000Z`
+  });
+
+  it('sets what each past Monday’s forecast expected beside what came in', () => {
+    // Today Wednesday 17 June; the two weeks before: 1–7 June and 8–14 June. No delay.
+    // A 1 000 € due 3 June, 600 € paid 5 June; B 500 € paid in May; C 300 € issued 2 June, due
+    // 9 June, paid 12 June; D 200 € due 3 June, written off 1 June.
+    // Week of 1 June (as of 31 May): A 1 000 + D 200 (given up only later) = 1 200 €; came in 600 €.
+    // Week of 8 June (as of 7 June): A's 400 € left (due 3 June: expected at once, 8 June) + C
+    // 300 € = 700 €; D gone; came in 300 €.
+    const facts = [
+      fact('A', 100_000, '2026-05-01', '2026-06-03'),
+      fact('B', 50_000, '2026-05-01', '2026-06-10'),
+      fact('C', 30_000, '2026-06-02', '2026-06-09'),
+      fact('D', 20_000, '2026-05-01', '2026-06-03', { writeOff: { cents: 20_000, on: '2026-06-01' } })
+    ];
+    const payments = [pay('p1', 'A', 60_000, '2026-06-05'), pay('p2', 'B', 50_000, '2026-05-20'), pay('p3', 'C', 30_000, '2026-06-12')];
+    const accounts = invoiceAccounts(facts, payments, () => plainContext('2026-06-17', 'company'));
+    expect(pastWeeks(facts, accounts, payments, '2026-06-17', { byClient: new Map(), fallback: 0 }, 2)).toEqual([
+      { start: '2026-06-01', end: '2026-06-07', forecastCents: 120_000, cameInCents: 60_000 },
+      { start: '2026-06-08', end: '2026-06-14', forecastCents: 70_000, cameInCents: 30_000 }
+    ]);
+  });
+
+  it('moves each receivable by the client’s usual delay, and a credit note counts from its issue date', () => {
+    // E 1 000 € due 1 June, a 10-day usual delay → expected 11 June (week of 8 June); a 400 €
+    // credit note issued 9 June is not known on 7 June: the week of 8 June expected 1 000 €.
+    const facts = [
+      fact('E', 100_000, '2026-05-01', '2026-06-01'),
+      fact('K', 40_000, '2026-06-09', '2026-06-09', { kind: 'credit', correctsInvoiceId: 'E', clientKind: 'company' })
+    ];
+    const accounts = invoiceAccounts(facts, [], () => plainContext('2026-06-17', 'company'));
+    const weeks = pastWeeks(facts, accounts, [], '2026-06-17', { byClient: new Map([['c1', 10]]), fallback: 0 }, 2);
+    expect(weeks.map((w) => w.forecastCents)).toEqual([0, 100_000]);
   });
 });

@@ -3,9 +3,9 @@
 // client's usual delay (their average days late, risk.ts), and for a client with no history the
 // workspace's average. Disputed amounts and amounts in collection are left out: nobody can say
 // when, or whether, they come in. Weeks run Monday to Sunday, the current one first.
-import type { Cents, IsoDate } from './types';
+import type { Cents, IsoDate, Payment } from './types';
 import { dayNumber, fromDayNumber } from './dates';
-import { heldApart, type Receivable } from './receivables';
+import { heldApart, invoiceAccounts, openReceivables, plainContext, type DocumentFacts, type InvoiceAccount, type Receivable } from './receivables';
 import type { ClientRisk } from './risk';
 
 export interface UsualDelays {
@@ -92,5 +92,56 @@ export function cashInForecast(receivables: Iterable<Receivable>, today: IsoDate
     out.weeks[week].entries.push({ receivable: r, cents: r.remainingCents, expectedOn: on, basis });
   }
   for (const w of out.weeks) w.entries.sort((a, b) => (a.expectedOn < b.expectedOn ? -1 : a.expectedOn > b.expectedOn ? 1 : b.cents - a.cents));
+  return out;
+}
+
+/** A past week: what the forecast made on its Monday expected, beside what came in. */
+export interface PastWeek {
+  start: IsoDate;
+  end: IsoDate;
+  forecastCents: Cents;
+  cameInCents: Cents;
+}
+
+/**
+ * The `weeks` weeks before the current one, oldest first: for each, the forecast as it would have
+ * been made on its Monday — the receivables open that morning (the receivables model as of the
+ * Sunday before: payments, credit notes and write-offs dated by then), each placed by today's
+ * usual delays — beside the payments dated within it. Disputes and hand-overs are read as they
+ * stand today, and promises are not replayed: the forecast of a past week is an estimate of what
+ * the screen said, recomputed, not a stored copy. Only the invoices that can have been open then
+ * are replayed (issued by then, not settled before), so that years of history stay cheap.
+ */
+export function pastWeeks(
+  facts: readonly DocumentFacts[],
+  accounts: ReadonlyMap<string, InvoiceAccount>,
+  payments: readonly Payment[],
+  today: IsoDate,
+  delays: UsualDelays,
+  weeks = 8
+): PastWeek[] {
+  const current = dayNumber(weekStart(today));
+  const out: PastWeek[] = [];
+  for (let k = weeks; k >= 1; k--) {
+    const monday = fromDayNumber(current - 7 * k);
+    const sunday = fromDayNumber(current - 7 * k + 6);
+    const eve = fromDayNumber(current - 7 * k - 1);
+    const open = new Set<string>();
+    for (const f of facts) {
+      if (f.kind !== 'invoice' || f.issueDate > eve) continue;
+      const a = accounts.get(f.id);
+      if (!a || a.cancelled) continue;
+      const closedOn = a.remainingCents > 0 ? null : (a.settledOn ?? a.writtenOffOn);
+      if (closedOn !== null && closedOn <= eve) continue;
+      open.add(f.id);
+    }
+    const replayed = facts.filter((f) => open.has(f.id) || (f.kind === 'credit' && f.correctsInvoiceId !== null && open.has(f.correctsInvoiceId) && f.issueDate <= eve));
+    const context = plainContext(eve, 'company');
+    const then = invoiceAccounts(replayed, payments, () => context);
+    const forecast = cashInForecast(openReceivables(then.values()), monday, delays, 1);
+    let cameInCents = 0;
+    for (const p of payments) if (p.date >= monday && p.date <= sunday) cameInCents += p.amountCents;
+    out.push({ start: monday, end: sunday, forecastCents: forecast.weeks[0].cents, cameInCents });
+  }
   return out;
 }

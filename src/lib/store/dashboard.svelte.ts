@@ -4,6 +4,7 @@
 import { recoveryCurveOf } from '$lib/domain/dashboardSettings';
 import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
 import { collectionCases, type CaseView } from '$lib/domain/collection';
+import { pastWeeks, type PastWeek } from '$lib/domain/forecast';
 import type { ReceivablesView } from './views.svelte';
 import type { Workspace } from './workspace.svelte';
 
@@ -25,6 +26,11 @@ export class DashboardView {
 
   readonly figures: DashboardFigures = $derived.by(() =>
     dashboardFigures(this.receivables.facts, this.receivables.accounts.values(), this.ws.payments.all(), this.receivables.day, this.settings.recoveryCurve)
+  );
+
+  /** The last 8 weeks: what their Monday's forecast expected, beside what came in. */
+  readonly pastWeeks: PastWeek[] = $derived.by(() =>
+    pastWeeks(this.receivables.facts, this.receivables.accounts, this.ws.payments.all(), this.receivables.day, this.figures.delays)
   );
 
   /** The collection cases still open, newest first. */

@@ -93,7 +93,13 @@ const messages: AreaMessages = {
     'dashboard.settings.saved': 'Réglages enregistrés.',
     'dashboard.dso.targetLabel': 'Objectif',
     'error.invalid_recovery_curve': 'Courbe de recouvrement invalide : jours croissants et pourcentages de 0 à 100.',
-    'error.invalid_dso_target': 'Objectif de DSO invalide : de 1 à 365 jours.'
+    'error.invalid_dso_target': 'Objectif de DSO invalide : de 1 à 365 jours.',
+    'dashboard.past.title': 'Semaines passées : prévu et encaissé',
+    'dashboard.past.explain': 'Pour chacune des 8 dernières semaines, ce que la prévision du lundi attendait (recalculée avec les paiements connus à cette date et les délais habituels d’aujourd’hui), à côté des paiements reçus dans la semaine.',
+    'dashboard.past.chart': 'Encaissé et prévu, semaine par semaine',
+    'dashboard.past.forecast': 'Prévu',
+    'dashboard.past.cameIn': 'Encaissé',
+    'dashboard.past.gap': 'Écart'
   },
   en: {
     'nav.dashboard': 'Dashboard',
@@ -187,7 +193,13 @@ const messages: AreaMessages = {
     'dashboard.settings.saved': 'Settings saved.',
     'dashboard.dso.targetLabel': 'Target',
     'error.invalid_recovery_curve': 'Invalid recovery curve: rising days and percentages from 0 to 100.',
-    'error.invalid_dso_target': 'Invalid DSO target: 1 to 365 days.'
+    'error.invalid_dso_target': 'Invalid DSO target: 1 to 365 days.',
+    'dashboard.past.title': 'Past weeks: forecast and received',
+    'dashboard.past.explain': 'For each of the last 8 weeks, what Monday’s forecast expected (recomputed from the payments known that day and today’s usual delays), beside the payments received that week.',
+    'dashboard.past.chart': 'Received and forecast, week by week',
+    'dashboard.past.forecast': 'Forecast',
+    'dashboard.past.cameIn': 'Received',
+    'dashboard.past.gap': 'Difference'
   }
 };
 
