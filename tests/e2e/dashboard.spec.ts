@@ -101,6 +101,7 @@ test('aging, probable value, DSO, forecast and CSV exports of a small history', 
   // 28 Sept – 4 Oct F1 + F2 due 1 October, 1 800 €, and still 1 800 € the two weeks after (late:
   // expected at once) — the week of 12 October received Alpha's 200 €; from 19 October 1 600 €
   // left; 9–15 November adds F3 (due 14 November): 1 900 €.
+  await page.getByTestId('past-open').click();
   const past = page.getByTestId('past-week');
   await expect(past).toHaveCount(8);
   const row = (i: number, week: string, forecast: string, cameIn: string) =>

@@ -5,7 +5,7 @@
 // when, or whether, they come in. Weeks run Monday to Sunday, the current one first.
 import type { Cents, IsoDate, Payment } from './types';
 import { dayNumber, fromDayNumber } from './dates';
-import { heldApart, invoiceAccounts, openReceivables, plainContext, type DocumentFacts, type InvoiceAccount, type Receivable } from './receivables';
+import { heldApart, invoiceAccount, plainContext, settleDocuments, type DatedAmount, type DocumentFacts, type InvoiceAccount, type Receivable } from './receivables';
 import type { ClientRisk } from './risk';
 
 export interface UsualDelays {
@@ -120,28 +120,47 @@ export function pastWeeks(
   delays: UsualDelays,
   weeks = 8
 ): PastWeek[] {
+  // Settled once for all weeks: each invoice's payments (the account ignores those after its
+  // day) and its credit notes with their dates (a credit note counts from its issue date).
+  const settlements = settleDocuments(facts, payments);
+  const credits = new Map<string, DatedAmount[]>();
+  for (const f of facts)
+    if (f.kind === 'credit' && f.correctsInvoiceId) {
+      const list = credits.get(f.correctsInvoiceId);
+      if (list) list.push({ date: f.issueDate, cents: f.ttcCents });
+      else credits.set(f.correctsInvoiceId, [{ date: f.issueDate, cents: f.ttcCents }]);
+    }
   const current = dayNumber(weekStart(today));
   const out: PastWeek[] = [];
   for (let k = weeks; k >= 1; k--) {
     const monday = fromDayNumber(current - 7 * k);
     const sunday = fromDayNumber(current - 7 * k + 6);
     const eve = fromDayNumber(current - 7 * k - 1);
-    const open = new Set<string>();
-    for (const f of facts) {
-      if (f.kind !== 'invoice' || f.issueDate > eve) continue;
-      const a = accounts.get(f.id);
-      if (!a || a.cancelled) continue;
-      const closedOn = a.remainingCents > 0 ? null : (a.settledOn ?? a.writtenOffOn);
-      if (closedOn !== null && closedOn <= eve) continue;
-      open.add(f.id);
-    }
-    const replayed = facts.filter((f) => open.has(f.id) || (f.kind === 'credit' && f.correctsInvoiceId !== null && open.has(f.correctsInvoiceId) && f.issueDate <= eve));
     const context = plainContext(eve, 'company');
-    const then = invoiceAccounts(replayed, payments, () => context);
-    const forecast = cashInForecast(openReceivables(then.values()), monday, delays, 1);
+    const open: Receivable[] = [];
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i];
+      if (f.kind !== 'invoice' || f.issueDate > eve) continue;
+      const now = accounts.get(f.id);
+      if (!now || now.cancelled) continue;
+      const closedOn = now.remainingCents > 0 ? null : (now.settledOn ?? now.writtenOffOn);
+      if (closedOn !== null && closedOn <= eve) continue;
+      // Expected after that week at the earliest (its first due date moved by the usual delay).
+      if (dayNumber(firstDue(f)) + Math.round(delays.byClient.get(f.clientId) ?? delays.fallback) > dayNumber(sunday)) continue;
+      let creditedCents = 0;
+      for (const c of credits.get(f.id) ?? []) if (c.date <= eve) creditedCents += c.cents;
+      const then = invoiceAccount(f, { payments: settlements[i].payments, creditedCents }, context);
+      for (const r of then.receivables) if (r.remainingCents > 0) open.push(r);
+    }
     let cameInCents = 0;
     for (const p of payments) if (p.date >= monday && p.date <= sunday) cameInCents += p.amountCents;
-    out.push({ start: monday, end: sunday, forecastCents: forecast.weeks[0].cents, cameInCents });
+    out.push({ start: monday, end: sunday, forecastCents: cashInForecast(open, monday, delays, 1).weeks[0].cents, cameInCents });
   }
   return out;
+}
+
+function firstDue(f: DocumentFacts): IsoDate {
+  let due = f.dueDate ?? f.issueDate;
+  if (f.installments) for (const i of f.installments) if (i.dueDate < due) due = i.dueDate;
+  return due;
 }
