@@ -13,7 +13,7 @@ import { renderDocumentPdf, type RenderedPdf } from './documentPdf';
 import { renderStatementPdf } from './statementPdf';
 import { renderLetterPdf, type LetterKind } from './letterPdf';
 import { renderCollectionPdf } from './collectionPdf';
-import { issuedInPeriod, salesCsv, salesOfPeriod } from './salesCsv';
+import { issuedInPeriod, salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
 import { slugify } from './text';
 import type { PdfFonts } from './writer';
 
@@ -83,8 +83,9 @@ export interface PeriodExport {
 }
 
 /**
- * Every document issued in [from, to] as PDF, plus the CSV of sales, in one zip for the
- * accountant. Quotes go to a sub-folder; names never collide. `lang`: the CSV's language.
+ * Every document issued in [from, to] as PDF, plus the CSV of sales (and of the losses written
+ * off in the period, if any), in one zip for the accountant. Quotes go to a sub-folder; names
+ * never collide. `lang`: the CSVs' language.
  */
 export async function periodExport(req: {
   company: Company | null;
@@ -109,6 +110,8 @@ export async function periodExport(req: {
   };
   const salesName = `${slugify(translate(req.lang, 'export.salesFile'))}-${period}.csv`;
   files[salesName] = [strToU8(salesCsv(salesOfPeriod(issued, req.from, req.to), req.lang)), { level: 6 }];
+  const losses = writeOffsCsv(req.documents, req.accounts, req.from, req.to, req.lang);
+  if (losses) files[`${slugify(translate(req.lang, 'export.lossesFile'))}-${period}.csv`] = [strToU8(losses), { level: 6 }];
   const quotesDir = slugify(translate(req.lang, 'export.quotes'));
   let done = 0;
   for (const doc of issued) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { salesCsv, salesOfPeriod } from './salesCsv';
+import { salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import { sampleInvoice } from './sample';
 import type { DocumentRecord } from '$lib/domain/types';
 
@@ -52,5 +53,28 @@ describe('salesCsv', () => {
   it('writes English CSV with commas and decimal points', () => {
     const csv = salesCsv([issued('F-1', '2026-11-23', 'invoice', 'Martin, Fils')], 'en');
     expect(csv.slice(1).split('\r\n')[1]).toBe('Invoice,F-1,23/11/2026,"Martin, Fils",732829320,1234.56,246.91,1481.47,23/12/2026,');
+  });
+});
+
+describe('writeOffsCsv', () => {
+  it('lists the losses of the period with the HT / VAT split of the amount given up', () => {
+    // sampleInvoice(1): its totals, and 600 € of them given up on 15 November.
+    const doc = issued('F-7', '2026-06-01');
+    const t = doc.frozen!.totals;
+    const account = { writtenOffCents: 60_000, writtenOffOn: '2026-11-15' } as InvoiceAccount;
+    const csv = writeOffsCsv([doc], new Map([[doc.id, account]]), '2026-11-01', '2026-11-30', 'fr')!;
+    const [header, row] = csv.replace('\ufeff', '').split('\r\n');
+    expect(header).toBe('Passée en perte le;Numéro;Date;Client;SIREN client;Total TTC;Perte HT;TVA de la perte;Perte TTC');
+    const vat = Math.round((60_000 * t.vatCents) / t.ttcCents);
+    const euros = (c: number) => (c / 100).toFixed(2).replace('.', ',');
+    expect(row.split(';')).toEqual(['15/11/2026', 'F-7', '01/06/2026', 'Boulangerie Martin', expect.any(String), euros(t.ttcCents), euros(60_000 - vat), euros(vat), '600,00']);
+    expect(writeOffsCsv([doc], new Map([[doc.id, account]]), '2026-12-01', '2026-12-31', 'fr')).toBeNull();
+  });
+
+  it('splits in the invoice’s proportion: 600 € given up on 1 000 HT + 200 VAT → 500,00 and 100,00', () => {
+    const doc = issued('F-8', '2026-06-01');
+    const frozen = { ...doc.frozen!, totals: { ...doc.frozen!.totals, htCents: 100_000, vatCents: 20_000, ttcCents: 120_000 } };
+    const csv = writeOffsCsv([{ ...doc, frozen }], new Map([[doc.id, { writtenOffCents: 60_000, writtenOffOn: '2026-11-15' } as InvoiceAccount]]), '2026-11-01', '2026-11-30', 'fr')!;
+    expect(csv).toContain(';1200,00;500,00;100,00;600,00\r\n');
   });
 });

@@ -2,6 +2,7 @@
 // (credit notes negative), in the interface's language — French: « ; » separators and decimal
 // commas, as French spreadsheets expect; UTF-8 with a byte order mark so that Excel reads accents.
 import type { DocumentRecord, IsoDate, Language } from '$lib/domain/types';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import { csvAmount as amount, csvCell as cell, csvFile, csvSeparator } from '$lib/domain/csv';
 import { formatDate, translate } from '$lib/i18n/index.svelte';
 
@@ -49,4 +50,41 @@ export function salesCsv(sales: DocumentRecord[], lang: Language): string {
     ];
   });
   return csvFile(header, rows, sep);
+}
+
+/**
+ * What was written off (« passé en perte ») within [from, to], for the accountant: the invoice,
+ * the day and the amount given up, split into HT and VAT in the invoice's own proportion (the
+ * VAT share is what the accountant may recover on a debt that is definitively lost).
+ * A 1 200 € TTC invoice (1 000 HT + 200 VAT) with 600 € given up → 500,00 HT and 100,00 VAT.
+ */
+export function writeOffsCsv(documents: DocumentRecord[], accounts: ReadonlyMap<string, InvoiceAccount>, from: IsoDate, to: IsoDate, lang: Language): string | null {
+  const sep = csvSeparator(lang);
+  const t = (key: string) => translate(lang, key);
+  const rows: { on: IsoDate; number: string; cells: string[] }[] = [];
+  for (const d of documents) {
+    const a = accounts.get(d.id);
+    const f = d.frozen;
+    if (!a || !f || !a.writtenOffOn || a.writtenOffOn < from || a.writtenOffOn > to || a.writtenOffCents <= 0) continue;
+    const vat = f.totals.ttcCents > 0 ? Math.round((a.writtenOffCents * f.totals.vatCents) / f.totals.ttcCents) : 0;
+    rows.push({
+      on: a.writtenOffOn,
+      number: f.number,
+      cells: [
+        formatDate(a.writtenOffOn, 'short', lang),
+        cell(f.number, sep),
+        formatDate(f.issueDate, 'short', lang),
+        cell(f.client.name, sep),
+        cell(f.client.siren.replace(/\s/g, ''), sep),
+        amount(f.totals.ttcCents, lang),
+        amount(a.writtenOffCents - vat, lang),
+        amount(vat, lang),
+        amount(a.writtenOffCents, lang)
+      ]
+    });
+  }
+  if (!rows.length) return null;
+  rows.sort((x, y) => x.on.localeCompare(y.on) || x.number.localeCompare(y.number));
+  const header = ['csv.writtenOffOn', 'csv.number', 'csv.date', 'csv.client', 'csv.clientSiren', 'csv.ttc', 'csv.lostHt', 'csv.lostVat', 'csv.lostTtc'].map(t);
+  return csvFile(header, rows.map((r) => r.cells), sep);
 }

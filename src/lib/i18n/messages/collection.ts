@@ -93,7 +93,12 @@ const messages: AreaMessages = {
     'collectionPdf.reg.outcome': 'Résultat',
     'collectionPdf.reg.invoices': 'Factures',
     'collectionPdf.reg.note': 'Note',
-    'collectionPdf.noRegister': 'Aucun contact enregistré.'
+    'collectionPdf.noRegister': 'Aucun contact enregistré.',
+    'csv.writtenOffOn': 'Passée en perte le',
+    'csv.lostHt': 'Perte HT',
+    'csv.lostVat': 'TVA de la perte',
+    'csv.lostTtc': 'Perte TTC',
+    'export.lossesFile': 'Pertes'
   },
   en: {
     'collection.title': 'Collection',
@@ -187,7 +192,12 @@ const messages: AreaMessages = {
     'collectionPdf.reg.outcome': 'Outcome',
     'collectionPdf.reg.invoices': 'Invoices',
     'collectionPdf.reg.note': 'Note',
-    'collectionPdf.noRegister': 'No contact recorded.'
+    'collectionPdf.noRegister': 'No contact recorded.',
+    'csv.writtenOffOn': 'Written off on',
+    'csv.lostHt': 'Loss excl. VAT',
+    'csv.lostVat': 'VAT of the loss',
+    'csv.lostTtc': 'Loss incl. VAT',
+    'export.lossesFile': 'Losses'
   }
 };
 
