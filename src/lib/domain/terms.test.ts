@@ -276,7 +276,7 @@ describe('invalid requests', () => {
 
 describe('prepayment (« Paiement d’avance »)', () => {
   const prepaying = { terms: { kind: 'net' as const, days: 45 }, prepayment: true };
-  const usual = { terms: { kind: 'net' as const, days: 45 } };
+  const usual = { terms: { kind: 'net' as const, days: 45 }, prepayment: false };
 
   it('a prepaying client’s new invoices are due on receipt; its quotes keep its terms', () => {
     expect(initialTerms('invoice', prepaying, DEFAULT_TERMS)).toEqual({ kind: 'on_receipt' });
