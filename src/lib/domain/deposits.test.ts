@@ -154,7 +154,7 @@ describe('depositInvoiceFrom', () => {
       clientId: 'c1',
       terms: { kind: 'on_receipt' },
       sourceQuoteId: 'q1',
-      deposit: { quoteId: 'q1', quoteNumber: 'D-2026-A-0001', quoteDate: '2026-03-01', request: { kind: 'percent', bp: 3000 } }
+      deposit: { quoteId: 'q1', quoteNumber: 'D-2026-A-0001', quoteDate: '2026-03-01', request: { kind: 'percent', bp: 3000 }, quoteTtcCents: 172_750 }
     });
     expect(d.lines.map((l) => [l.description, l.quantity, l.unitPriceCents, l.vatRateBp])).toEqual([
       ['Acompte (TVA 20 %)', 1, 30_000, 2000],

@@ -343,7 +343,7 @@ export function depositInvoiceFrom(
   const lines: Line[] = depositShares(f.totals, request).map((share) =>
     newLine(ids.lineIds(), { description: describe(share), quantity: 1, unit: 'forfait', unitPriceCents: share.htCents, vatRateBp: share.rateBp })
   );
-  const deposit: DepositInfo = { quoteId: quote.id, quoteNumber: quote.number, quoteDate: f.issueDate, request };
+  const deposit: DepositInfo = { quoteId: quote.id, quoteNumber: quote.number, quoteDate: f.issueDate, request, quoteTtcCents: f.totals.ttcCents };
   return {
     ...newDocument('invoice', { id: ids.id, memberId: ids.memberId, now: ids.now, clientId: f.clientId, terms: { kind: 'on_receipt' } }),
     lines,

@@ -3,7 +3,7 @@
 import type { Client, Company, DepositDeduction, DocumentRecord, FrozenContent, IsoDate, PartySnapshot } from './types';
 import { computeTotals } from './money';
 import { DEFAULT_QUOTE_VALIDITY, quoteValidUntil } from './quotes';
-import { deductDeposits } from './deposits';
+import { deductDeposits, isFinalInvoice } from './deposits';
 import { isPrepaid, paysInAdvance } from './terms';
 
 /** JSON with keys sorted at every level and no whitespace: one text for one content. */
@@ -50,6 +50,8 @@ export function freezeDocument(
     correctedInvoice: DocumentRecord | null;
     /** A final invoice: the deposits it takes off (domain/deposits.ts depositDeductions). */
     deductions?: DepositDeduction[];
+    /** A final invoice: the issued quote it closes. */
+    quote?: DocumentRecord | null;
   }
 ): FrozenContent {
   const deductions = input.deductions ?? [];
@@ -79,6 +81,7 @@ export function freezeDocument(
     // Deposits, deductions and prepayment only where they apply: other documents freeze (and hash) as before.
     ...(doc.kind === 'invoice' && doc.deposit ? { deposit: doc.deposit } : {}),
     ...(deductions.length ? { deductions } : {}),
+    ...(isFinalInvoice(doc) && input.quote?.status === 'issued' ? { finalOf: { quoteNumber: input.quote.number, quoteDate: input.quote.issueDate } } : {}),
     // « Paiement d'avance » is printed only when the invoice really asks it (due on receipt).
     ...(doc.kind === 'invoice' && paysInAdvance(input.client) && isPrepaid(doc.terms) ? { prepayment: true } : {})
   };

@@ -225,6 +225,8 @@ export interface FrozenContent {
   deposit?: DepositInfo;
   /** A final invoice: the deposits taken off the whole job (absent: none; see domain/deposits.ts). */
   deductions?: DepositDeduction[];
+  /** A final invoice: the quote it closes, as printed (« Facture de solde du devis n° … »). */
+  finalOf?: { quoteNumber: string; quoteDate: IsoDate | null };
   /** The client pays in advance: the invoice says « Paiement d'avance » (absent: no). */
   prepayment?: boolean;
 }
@@ -239,6 +241,8 @@ export interface DepositInfo {
   quoteNumber: string;
   quoteDate: IsoDate | null;
   request: DepositRequest;
+  /** The quote's TTC, printed beside the deposit (absent on an order without a quote). */
+  quoteTtcCents?: Cents;
 }
 
 /** One deposit a final invoice takes off: as the deposit invoice printed it, less its credit notes. */

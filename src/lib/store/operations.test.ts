@@ -518,6 +518,7 @@ describe('deposits and the final invoice', () => {
     // 1 727,50 − 518,25 = 1 209,25 left: 20 % 700,00 + 140,00; 5,5 % 350,00 + 19,25.
     expect(final.number).toBe('F-2026-A-0002');
     expect(final.frozen!.deductions).toMatchObject([{ invoiceId: deposit.id, number: 'F-2026-A-0001', ttcCents: 51_825 }]);
+    expect(final.frozen!.finalOf).toEqual({ quoteNumber: 'D-2026-A-0001', quoteDate: '2026-03-02' });
     expect(final.frozen!.totals).toMatchObject({
       htCents: 105_000,
       vat: [

@@ -23,7 +23,7 @@ import { issueDateRefusal, totalsRefusal, type IssueRefusal } from '$lib/domain/
 import { canEdit, creditableCents } from '$lib/domain/lifecycle';
 import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
-import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
+import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
@@ -211,7 +211,8 @@ export async function issueDocument(
     dueDate: due,
     prevHash: previous?.hash ?? '',
     correctedInvoice: corrected,
-    deductions
+    deductions,
+    quote: isFinalInvoice(draft) ? (jobDocuments(draft.sourceQuoteId!, all).quote ?? null) : null
   });
   const hash = await hashFrozen(frozen);
 
