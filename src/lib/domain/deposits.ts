@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { computeTotals, proportionOf, shareOf, vatOf } from './money';
 import { isDocumentRef, newDocument, newLine } from './documents';
+import { creditableCents } from './lifecycle';
 
 /** One VAT rate's part of a deposit, HT. */
 export interface DepositShare {
@@ -171,11 +172,10 @@ function subtractVat(a: readonly VatBreakdown[], b: readonly VatBreakdown[]): Va
 
 const sumVat = (lists: readonly (readonly VatBreakdown[])[]): VatBreakdown[] => lists.reduce<VatBreakdown[]>((acc, l) => subtractVat(acc, l.map((v) => ({ ...v, baseCents: -v.baseCents, vatCents: -v.vatCents }))), []);
 
-/** The TTC its credit notes took off an invoice. */
+/** The TTC credit notes took off an issued invoice (lifecycle.ts's creditableCents counts them). */
 function creditedTtc(invoice: DocumentRecord, documents: readonly DocumentRecord[]): Cents {
-  let credited = 0;
-  for (const d of documents) if (d.kind === 'credit' && d.status === 'issued' && d.correctsInvoiceId === invoice.id && d.frozen) credited += d.frozen.totals.ttcCents;
-  return credited;
+  const f = invoice.frozen;
+  return f ? f.totals.ttcCents - creditableCents(invoice, documents, f.seller.vatRegime) : 0;
 }
 
 /**
