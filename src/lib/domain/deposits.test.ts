@@ -9,6 +9,9 @@ import {
   depositTtc,
   invoiceTotals,
   jobState,
+  orderDepositInvoice,
+  orderFinalInvoice,
+  orderState,
   type InvoiceBalance
 } from './deposits';
 import { creditNoteFrom, invoiceFromQuote, newDocument, newLine } from './documents';
@@ -291,5 +294,40 @@ describe('jobState', () => {
     const invoiced = jobState(quote, [quote, d1, finalFrozen], balances({ ...paid, f1: { paidCents: 0, remainingCents: 120_925 } }));
     expect(invoiced).toMatchObject({ stage: 'invoiced', invoicedCents: 120_925, depositsReceivedCents: 51_825, remainingCents: 120_925 });
     expect(jobState(quote, [quote, d1, finalFrozen], balances({ ...paid, f1: { paidCents: 120_925, remainingCents: 0 } })).stage).toBe('paid');
+  });
+});
+
+describe('an order without a quote', () => {
+  const order = { clientId: 'c1', orderNumber: 'BC-42', orderKey: 'k1', amountCents: 60_000, vatRateBp: 2000 };
+  const lineIds = { lineId: 'l-o' };
+
+  it('asks a deposit by amount TTC at one rate, due on receipt, named by the order', () => {
+    // 600,00 € TTC at 20 %: HT 500,00 + VAT 100,00.
+    const d = orderDepositInvoice(order, 'normal', { ...ids('o1'), ...lineIds }, 'Acompte sur commande BC-42');
+    expect(d).toMatchObject({
+      kind: 'invoice',
+      clientId: 'c1',
+      terms: { kind: 'on_receipt' },
+      orderNumber: 'BC-42',
+      sourceQuoteId: null,
+      deposit: { quoteId: null, orderKey: 'k1', request: { kind: 'amount', cents: 60_000 } }
+    });
+    expect(d.lines).toMatchObject([{ description: 'Acompte sur commande BC-42', unitPriceCents: 50_000, vatRateBp: 2000 }]);
+    // 100,05 € at 20 % is skipped by VAT rounding (100,04 or 100,06): the nearest below, 83,37 HT.
+    expect(orderDepositInvoice({ ...order, amountCents: 10_005 }, 'normal', { ...ids('o2'), ...lineIds }, '').lines[0].unitPriceCents).toBe(8_337);
+    // Under the franchise: HT = TTC, rate 0.
+    expect(orderDepositInvoice(order, 'franchise', { ...ids('o3'), ...lineIds }, '').lines[0]).toMatchObject({ unitPriceCents: 60_000, vatRateBp: 0 });
+  });
+
+  it('its final invoice, made from a deposit, deducts the order’s deposits and no other', () => {
+    const d1 = issue(orderDepositInvoice(order, 'normal', { ...ids('o1'), ...lineIds }, 'Acompte'), 'F-2026-A-0010', '2026-03-02');
+    const other = issue(orderDepositInvoice({ ...order, orderKey: 'k2' }, 'normal', { ...ids('o9'), ...lineIds }, 'Acompte'), 'F-2026-A-0011', '2026-03-03');
+    const final = { ...orderFinalInvoice(d1, ids('of'), { kind: 'net', days: 30 }), lines: [newLine('w', { unitPriceCents: 200_000 })] };
+    expect(final).toMatchObject({ kind: 'invoice', clientId: 'c1', orderNumber: 'BC-42', jobOrderKey: 'k1', terms: { kind: 'net', days: 30 } });
+    // Job 2 000,00 HT + 400,00 VAT = 2 400,00; less 500,00 + 100,00 → 1 500,00 + 300,00 = 1 800,00.
+    const totals = invoiceTotals(final, [d1, other, final], 'normal');
+    expect(totals).toMatchObject({ htCents: 150_000, vatCents: 30_000, ttcCents: 180_000, vat: [{ rateBp: 2000, baseCents: 150_000, vatCents: 30_000 }] });
+    expect(orderState('k1', [d1, other, final], () => ({ paidCents: 60_000, remainingCents: 0 }))).toMatchObject({ stage: 'deposit_received', depositsAskedCents: 60_000 });
+    expect(() => orderFinalInvoice(final, ids('x'), { kind: 'on_receipt' })).toThrow(RangeError);
   });
 });

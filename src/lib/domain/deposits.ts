@@ -132,9 +132,9 @@ export function depositRefusal(quote: Totals, request: DepositRequest, askedCent
 
 // ——— the documents of a job ———
 
-/** An issued invoice or a draft made from a quote that is not a deposit: it bills the job. */
-export function isFinalInvoice(doc: Pick<DocumentRecord, 'kind' | 'deposit' | 'sourceQuoteId'>): boolean {
-  return doc.kind === 'invoice' && !doc.deposit && Boolean(doc.sourceQuoteId);
+/** An invoice made from a quote (or from an order's deposit) that is not a deposit: it bills the job. */
+export function isFinalInvoice(doc: Pick<DocumentRecord, 'kind' | 'deposit' | 'sourceQuoteId' | 'jobOrderKey'>): boolean {
+  return doc.kind === 'invoice' && !doc.deposit && (Boolean(doc.sourceQuoteId) || Boolean(doc.jobOrderKey));
 }
 
 export function isDeposit(doc: Pick<DocumentRecord, 'kind' | 'deposit'>): boolean {
@@ -157,6 +157,23 @@ export function jobDocuments(quoteRef: string, documents: readonly DocumentRecor
     (d.deposit ? deposits : finals).push(d);
   }
   return { quote, deposits, finals };
+}
+
+/** The deposit invoices and final invoices of an order without a quote (its `orderKey`). */
+export function orderDocuments(orderKey: string, documents: readonly DocumentRecord[]): { deposits: DocumentRecord[]; finals: DocumentRecord[] } {
+  const deposits: DocumentRecord[] = [];
+  const finals: DocumentRecord[] = [];
+  for (const d of documents) {
+    if (d.kind !== 'invoice') continue;
+    if (d.deposit?.orderKey === orderKey) deposits.push(d);
+    else if (!d.deposit && d.jobOrderKey === orderKey) finals.push(d);
+  }
+  return { deposits, finals };
+}
+
+/** The job a final invoice bills: its quote's, or its order's. */
+function jobOf(invoice: DocumentRecord, documents: readonly DocumentRecord[]): { deposits: DocumentRecord[]; finals: DocumentRecord[] } {
+  return invoice.sourceQuoteId ? jobDocuments(invoice.sourceQuoteId, documents) : orderDocuments(invoice.jobOrderKey!, documents);
 }
 
 /** Per rate: a − b (rates of either), rates with nothing left dropped, higher rates first. */
@@ -186,7 +203,7 @@ function creditedTtc(invoice: DocumentRecord, documents: readonly DocumentRecord
  */
 export function depositDeductions(invoice: DocumentRecord, documents: readonly DocumentRecord[]): DepositDeduction[] {
   if (!isFinalInvoice(invoice)) return [];
-  const { deposits, finals } = jobDocuments(invoice.sourceQuoteId!, documents);
+  const { deposits, finals } = jobOf(invoice, documents);
   const taken = new Set<string>();
   for (const f of finals)
     if (f.id !== invoice.id && f.status === 'issued' && f.frozen?.deductions?.length && creditedTtc(f, documents) < f.frozen.totals.ttcCents)
@@ -290,15 +307,21 @@ export interface InvoiceBalance {
  * issued invoice (null when it has none).
  */
 export function jobState(quote: DocumentRecord, documents: readonly DocumentRecord[], balance: (invoiceId: string) => InvoiceBalance | null): JobState {
-  const { deposits, finals } = jobDocuments(quote.id, documents);
-  const state: JobState = {
-    stage: 'quoted',
-    quotedCents: quote.frozen?.totals.ttcCents ?? 0,
-    depositsAskedCents: 0,
-    depositsReceivedCents: 0,
-    invoicedCents: 0,
-    remainingCents: 0
-  };
+  return stateOfJob(jobDocuments(quote.id, documents), quote.frozen?.totals.ttcCents ?? 0, documents, balance);
+}
+
+/** Where an order without a quote stands (jobState's stages; nothing quoted). */
+export function orderState(orderKey: string, documents: readonly DocumentRecord[], balance: (invoiceId: string) => InvoiceBalance | null): JobState {
+  return stateOfJob(orderDocuments(orderKey, documents), 0, documents, balance);
+}
+
+function stateOfJob(
+  { deposits, finals }: { deposits: DocumentRecord[]; finals: DocumentRecord[] },
+  quotedCents: Cents,
+  documents: readonly DocumentRecord[],
+  balance: (invoiceId: string) => InvoiceBalance | null
+): JobState {
+  const state: JobState = { stage: 'quoted', quotedCents, depositsAskedCents: 0, depositsReceivedCents: 0, invoicedCents: 0, remainingCents: 0 };
   let openDeposit = false;
   let depositCount = 0;
   for (const d of deposits) {
@@ -351,5 +374,44 @@ export function depositInvoiceFrom(
     orderNumber: f.orderNumber ?? '',
     sourceQuoteId: quote.id,
     deposit
+  };
+}
+
+// ——— an order without a quote ———
+
+/**
+ * A draft deposit invoice on an order with no quote: `amountCents` TTC at one VAT rate (its HT
+ * found as for an amount on a quote: to the cent, else the nearest below), due on receipt. The
+ * order is named by the client's order number; `orderKey` ties its deposits and final invoice
+ * together (a new key for a new order).
+ */
+export function orderDepositInvoice(
+  order: { clientId: string; orderNumber: string; orderKey: string; amountCents: Cents; vatRateBp: BasisPoints },
+  vatRegime: VatRegime,
+  ids: { id: string; memberId: string; now: IsoDateTime; lineId: string },
+  description: string
+): DocumentRecord {
+  const rate = vatRegime === 'franchise' ? 0 : order.vatRateBp;
+  // One unit of 100,00 € HT at the rate: the proportions an amount TTC is split by.
+  const unit = computeTotals([newLine('unit', { unitPriceCents: 10_000, vatRateBp: rate })], { kind: 'none' }, vatRegime);
+  const [share] = depositShares(unit, { kind: 'amount', cents: order.amountCents });
+  const deposit: DepositInfo = { quoteId: null, quoteNumber: '', quoteDate: null, request: { kind: 'amount', cents: order.amountCents }, orderKey: order.orderKey };
+  return {
+    ...newDocument('invoice', { id: ids.id, memberId: ids.memberId, now: ids.now, clientId: order.clientId, terms: { kind: 'on_receipt' } }),
+    lines: [newLine(ids.lineId, { description, quantity: 1, unit: 'forfait', unitPriceCents: share.htCents, vatRateBp: share.rateBp })],
+    orderNumber: order.orderNumber,
+    deposit
+  };
+}
+
+/** The draft final invoice of an order, from one of its deposits: the client, the order, no lines yet (the whole job is entered). */
+export function orderFinalInvoice(deposit: DocumentRecord, ids: { id: string; memberId: string; now: IsoDateTime }, terms: DocumentRecord['terms']): DocumentRecord {
+  const key = deposit.deposit?.orderKey;
+  if (deposit.kind !== 'invoice' || !key) throw new RangeError('A final invoice of an order is made from one of its deposits');
+  return {
+    ...newDocument('invoice', { id: ids.id, memberId: ids.memberId, now: ids.now, clientId: deposit.clientId, terms }),
+    title: deposit.title,
+    orderNumber: deposit.frozen?.orderNumber ?? deposit.orderNumber,
+    jobOrderKey: key
   };
 }

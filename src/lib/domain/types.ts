@@ -243,6 +243,8 @@ export interface DepositInfo {
   request: DepositRequest;
   /** The quote's TTC, printed beside the deposit (absent on an order without a quote). */
   quoteTtcCents?: Cents;
+  /** An order without a quote: the key its deposits and its final invoice share (`jobOrderKey`). */
+  orderKey?: string;
 }
 
 /** One deposit a final invoice takes off: as the deposit invoice printed it, less its credit notes. */
@@ -325,6 +327,8 @@ export interface DocumentRecord {
   writeOff?: WriteOff | null;
   /** A deposit invoice (facture d'acompte): what it is a deposit on; absent or null: not a deposit. */
   deposit?: DepositInfo | null;
+  /** The final invoice of an order without a quote: its deposits' `orderKey` (absent: none). */
+  jobOrderKey?: string | null;
 }
 
 /** Who a debt is handed to: a collection agency, a commissaire de justice, a factoring company, or the court (injonction de payer). */

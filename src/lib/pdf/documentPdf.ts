@@ -111,7 +111,9 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
     const d = f.deposit;
     const of = d.quoteId
       ? t('doc.deposit.of', { number: d.quoteNumber, date: fmt.date(d.quoteDate), total: fmt.money(d.quoteTtcCents ?? 0) })
-      : t('doc.deposit.ofOrder');
+      : f.orderNumber
+        ? t('doc.deposit.ofOrderNumber', { number: f.orderNumber })
+        : t('doc.deposit.ofOrder');
     w.paragraph(of, { size: 9.5, bold: true, gapAfter: 1.5 });
   }
   if (f.finalOf) w.paragraph(t('doc.final.of', { number: f.finalOf.quoteNumber, date: fmt.date(f.finalOf.quoteDate) }), { size: 9.5, bold: true, gapAfter: 1.5 });

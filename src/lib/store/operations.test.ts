@@ -21,6 +21,8 @@ import {
   markSent,
   recordPayment,
   requestDeposit,
+  requestOrderDeposit,
+  createOrderFinalInvoice,
   saveDraft,
   setDisputed,
   setQuoteOutcome,
@@ -546,6 +548,23 @@ describe('deposits and the final invoice', () => {
     expect(thrown(() => requestDeposit(doc, me, invoice.id, { kind: 'percent', bp: 3000 }, describeShare)).code).toBe('not_a_quote');
     const draft = createDocument(doc, me, 'quote', 'c1');
     expect(thrown(() => requestDeposit(doc, me, draft, { kind: 'percent', bp: 3000 }, describeShare)).code).toBe('not_issued');
+  });
+
+  it('an order without a quote: a deposit, then its final invoice deducting it', async () => {
+    const { doc, me } = setup();
+    // 600,00 € TTC at 20 %: 500,00 HT.
+    const depositId = requestOrderDeposit(doc, me, 'c1', { amountCents: 60_000, vatRateBp: 2000, orderNumber: ' BC-42 ' }, 'Acompte sur commande');
+    const deposit = await issueDocument(doc, me, depositId, '2026-03-03');
+    expect(deposit).toMatchObject({ number: 'F-2026-A-0001', orderNumber: 'BC-42', dueDate: '2026-03-03' });
+    expect(deposit.frozen!.totals.ttcCents).toBe(60_000);
+    const finalId = createOrderFinalInvoice(doc, me, deposit.id);
+    saveDraft(doc, me, finalId, { lines: [line('w', { unitPriceCents: 200_000 })] });
+    const final = await issueDocument(doc, me, finalId, '2026-03-20');
+    // 2 400,00 TTC − 600,00 = 1 800,00.
+    expect(final.frozen!.totals.ttcCents).toBe(180_000);
+    expect(final.frozen!.deductions).toMatchObject([{ invoiceId: deposit.id, ttcCents: 60_000 }]);
+    expect(thrown(() => createOrderFinalInvoice(doc, me, final.id)).code).toBe('not_an_order_deposit');
+    expect(thrown(() => requestOrderDeposit(doc, me, 'c1', { amountCents: 0, vatRateBp: 2000, orderNumber: '' }, '')).code).toBe('deposit_invalid');
   });
 
   it('refuses to issue a deposit edited beyond what the quote has left', async () => {

@@ -23,7 +23,7 @@ import { issueDateRefusal, totalsRefusal, type IssueRefusal } from '$lib/domain/
 import { canEdit, creditableCents } from '$lib/domain/lifecycle';
 import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
-import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
+import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
@@ -342,6 +342,49 @@ export function requestDeposit(
     putRecord(doc, 'documents', invoice);
     if (quote.quoteOutcome !== 'accepted') setQuoteOutcome(doc, actor, quoteId, 'accepted');
     logEvent(doc, actor, 'document_created', { clientId: quote.clientId, documentId: id, data: { fromQuote: quoteId, deposit: true } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/**
+ * A deposit on an order without a quote: a draft deposit invoice of `amountCents` TTC at one
+ * VAT rate, due on receipt, under a new order key (its final invoice deducts it).
+ */
+export function requestOrderDeposit(
+  doc: Y.Doc,
+  actor: Actor,
+  clientId: string,
+  order: { amountCents: number; vatRateBp: number; orderNumber: string },
+  description: string
+): string {
+  const company = requireCompany(doc);
+  if (!readRecord(doc, 'clients', clientId)) throw new StoreError('unknown_client');
+  if (!Number.isSafeInteger(order.amountCents) || order.amountCents <= 0) throw new StoreError('deposit_invalid');
+  const id = newId();
+  const invoice = orderDepositInvoice(
+    { clientId, orderNumber: order.orderNumber.trim(), orderKey: newId(), amountCents: order.amountCents, vatRateBp: order.vatRateBp },
+    company.vatRegime,
+    { id, memberId: actor.memberId, now: nowIso(actor), lineId: newId() },
+    description
+  );
+  doc.transact(() => {
+    putRecord(doc, 'documents', invoice);
+    logEvent(doc, actor, 'document_created', { clientId, documentId: id, data: { deposit: true } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** The draft final invoice of an order, from one of its deposit invoices (the job's lines are then entered). */
+export function createOrderFinalInvoice(doc: Y.Doc, actor: Actor, depositId: string): string {
+  const deposit = requireIssued(doc, depositId);
+  if (!deposit.deposit?.orderKey) throw new StoreError('not_an_order_deposit');
+  const company = requireCompany(doc);
+  const id = newId();
+  const terms = initialTerms('invoice', readRecord(doc, 'clients', deposit.clientId), company.defaultTerms);
+  const invoice = orderFinalInvoice(deposit, { id, memberId: actor.memberId, now: nowIso(actor) }, terms);
+  doc.transact(() => {
+    putRecord(doc, 'documents', invoice);
+    logEvent(doc, actor, 'document_created', { clientId: deposit.clientId, documentId: id, data: { fromDeposit: depositId } });
   }, LOCAL_ORIGIN);
   return id;
 }
