@@ -155,6 +155,35 @@ test('quote → 30 % deposit → paid → final invoice deducting it, on screen 
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
+test('an order without a quote: a deposit from the client’s page, then the final invoice deducting it', async ({ page }) => {
+  await pinClock(page, '2026-03-02T10:00:00+01:00');
+  await createWorkspace(page);
+  await createFullClient(page, client);
+  await page.getByTestId('order-deposit-open').click();
+  await page.getByTestId('order-deposit-amount').fill('600');
+  await page.getByTestId('order-deposit-number').fill('BC-42');
+  await page.getByTestId('order-deposit-submit').click();
+  // 600,00 € TTC at 20 %: 500,00 HT + 100,00 VAT, due on receipt.
+  await expect(page.getByTestId('doc-deposit-of')).toHaveText('Acompte sur la commande n° BC-42');
+  await expect(page.getByTestId('line-description')).toHaveValue('Acompte sur la commande n° BC-42');
+  await expect(page.getByTestId('line-total')).toHaveText(m('500,00 €'));
+  await expect(page.getByTestId('total-ttc')).toHaveText(m('600,00 €'));
+  await issueOpenDraft(page);
+  await expect(page.getByTestId('doc-number')).toHaveText('Facture d’acompte F-2026-A-0001');
+  await expect(page.getByTestId('job-stage')).toHaveText('Acompte demandé');
+
+  await page.getByTestId('order-final').click();
+  await expect(page.getByTestId('doc-final-of')).toContainText('Facture de solde de la commande');
+  await expect(page.getByTestId('doc-order-number')).toHaveValue('BC-42');
+  await addLines(page, [{ description: 'Agencement du magasin', quantity: '1', price: '2000', vatBp: 2000 }]);
+  // 2 400,00 TTC − 600,00 = 1 800,00: 1 500,00 HT + 300,00 VAT.
+  await expect(page.getByTestId('total-job-ttc')).toHaveText(m('2 400,00 €'));
+  await expect(page.getByTestId('total-ttc')).toHaveText(m('1 800,00 €'));
+  await issueOpenDraft(page);
+  await expect(page.getByTestId('doc-number')).toHaveText('Facture F-2026-A-0002');
+  await expect(page.getByTestId('total-balance')).toHaveText(m('1 800,00 €'));
+});
+
 test('a client who pays in advance: invoices due on receipt, a warning otherwise, « paiement d’avance » printed', async ({ page }, info) => {
   await pinClock(page, '2026-03-02T10:00:00+01:00');
   await createWorkspace(page);
