@@ -534,6 +534,8 @@ describe('deposits and the final invoice', () => {
     expect(accounts(doc).get(final.id)!.remainingCents).toBe(120_925);
     expect(accounts(doc).get(deposit.id)!.remainingCents).toBe(0);
     expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+    // Invoiced: no more deposits on this quote.
+    expect(thrown(() => requestDeposit(doc, me, q.id, { kind: 'percent', bp: 1000 }, describeShare)).code).toBe('quote_invoiced');
   });
 
   it('refuses deposits beyond the quote, and on anything but an issued quote', async () => {

@@ -334,6 +334,8 @@ export function requestDeposit(
   const quote = requireIssued(doc, quoteId);
   if (quote.kind !== 'quote') throw new StoreError('not_a_quote');
   if (quote.quoteOutcome === 'refused') throw new StoreError('quote_refused');
+  // Deposits come before the work: once a final invoice of the job is issued, none is asked.
+  if (jobDocuments(quote.id, documents()).finals.some((f) => f.status === 'issued')) throw new StoreError('quote_invoiced');
   const company = requireCompany(doc);
   refuse(depositRefusal(quote.frozen!.totals, request, askedDepositsCents(quote.id, documents(), company.vatRegime), company.vatRegime));
   const id = newId();
