@@ -8,7 +8,7 @@ import { CONTACT_OUTCOMES, formalNoticeDay, type ContactEntry } from './contactL
 import { clientRisk, type ClientRisk, type RiskLevel, type SettledInvoice } from './risk';
 import { invoiceAccount, settleDocuments, type AccountContext, type DocumentFacts, type InvoiceAccount, type InvoiceSettlement, type Receivable } from './receivables';
 import { lateClaim, type LateClaim } from './claim';
-import { formalNoticeStep, nextChaseStep, stepRank, type ChaseDecision } from './chaseStep';
+import { formalNoticeStep, isDepositReminder, nextChaseStep, stepRank, type ChaseDecision } from './chaseStep';
 
 /** Everything the list needs about one client. */
 export interface ClientFile {
@@ -129,6 +129,8 @@ export interface ChaseItem {
   lastContact: ContactEntry | null;
   /** The last message sent about these receivables: only then may a text say « our previous message ». */
   previousMessage: ContactEntry | null;
+  /** Every line is a deposit not received (chaseStep.ts isDepositReminder): « Acompte non reçu ». */
+  deposit?: boolean;
 }
 
 export interface ClientChase {
@@ -284,7 +286,8 @@ export function chaseClient(prepared: PreparedFile, env: ChaseEnv): ClientChase 
     priority: Math.round((amount / 100) * Math.max(1, daysLate) * risk.factor),
     reason: { invoiceCount: invoices.size, amountCents: amount, daysLate, risk: risk.level },
     lastContact,
-    previousMessage
+    previousMessage,
+    deposit: lines.every((l) => isDepositReminder(l.receivable, l.step))
   };
   return result;
 }

@@ -1,7 +1,7 @@
 // The next step of ONE receivable, on a fixed local today (15 June 2026), standard policy:
 // J-3 courtesy, J+1 reminder1, J+8 reminder2 (+ call), J+15 call, J+30 formal notice, J+45 decision.
 import { describe, expect, it } from 'vitest';
-import { nextChaseStep, stepRank, type ChaseDecision } from './chaseStep';
+import { isDepositReminder, nextChaseStep, stepRank, type ChaseDecision } from './chaseStep';
 import { PROMISE_BROKEN_STEP, SEND_INVOICE_STEP, STANDARD_POLICY } from './dunning';
 import { CHASE_TODAY as TODAY, chaseContact as contact, dueFor, openReceivable } from './fixtures';
 import type { Receivable } from './receivables';
@@ -47,6 +47,17 @@ describe('nextChaseStep — an invoice never sent', () => {
 
   it('a hold still wins (disputed before it was even sent)', () => {
     expect(step(10, [], { sent: false, holds: [{ reason: 'disputed', until: null }] })).toBe('held:disputed');
+  });
+});
+
+describe('a deposit not received', () => {
+  it('is chased like any invoice, its reminders named « acompte non reçu »; sending it is not', () => {
+    const deposit = receivable(dueFor(1), { deposit: true });
+    const d = nextChaseStep(deposit, STANDARD_POLICY, [], TODAY);
+    expect(show(d)).toBe('step:reminder1:2026-06-15');
+    expect(d.kind === 'step' && isDepositReminder(deposit, d.step)).toBe(true);
+    expect(isDepositReminder(deposit, SEND_INVOICE_STEP)).toBe(false);
+    expect(isDepositReminder(receivable(dueFor(1)), STANDARD_POLICY.steps[1])).toBe(false);
   });
 });
 

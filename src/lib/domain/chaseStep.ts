@@ -117,3 +117,11 @@ export function stepRank(step: DunningStep): number {
   const offset = step.id === PROMISE_BROKEN_STEP.id ? 10_000 : step.offsetDays;
   return KIND_RANK[step.kind] * 100_000 + offset;
 }
+
+/**
+ * A reminder about a deposit invoice (not its sending): the work waits for it, and the step is
+ * named « acompte non reçu » — the words say why this client is contacted before any work.
+ */
+export function isDepositReminder(receivable: Pick<Receivable, 'deposit'>, step: DunningStep): boolean {
+  return receivable.deposit === true && step.kind !== 'send';
+}

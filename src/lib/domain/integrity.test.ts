@@ -187,6 +187,55 @@ describe('freezeDocument', () => {
     });
     expect(frozen).toMatchObject({ kind: 'credit', correctsInvoiceId: 'inv1', correctsInvoiceNumber: 'F-2026-A-0001', correctsInvoiceDate: '2026-01-15' });
   });
+
+  const base = { company, client, number: 'F-2026-A-0002', series: 'F-2026-A', seq: 2, issueDate: '2026-02-01', dueDate: '2026-02-01', prevHash: '', correctedInvoice: null };
+
+  it('freezes what a deposit is a deposit on, and a final invoice with its deposits taken off', () => {
+    const deposit = { quoteId: 'q1', quoteNumber: 'D-2026-A-0001', quoteDate: '2026-01-10', request: { kind: 'percent' as const, bp: 3000 } };
+    expect(freezeDocument({ ...draft('dep'), deposit }, base).deposit).toEqual(deposit);
+    // The draft: 2 × 450,00 at 20 % + 80,00 at 10 %: HT 980,00, VAT 180,00 + 8,00, TTC 1 168,00.
+    // A deposit of 300,00 + 60,00 at 20 % and 24,00 + 2,40 at 10 % (TTC 386,40) taken off:
+    // 20 %: 600,00 + 120,00; 10 %: 56,00 + 5,60; HT 656,00, VAT 125,60, TTC 781,60.
+    const deduction = {
+      invoiceId: 'dep',
+      number: 'F-2026-A-0001',
+      issueDate: '2026-01-20',
+      htCents: 32_400,
+      vat: [
+        { rateBp: 2000, baseCents: 30_000, vatCents: 6_000 },
+        { rateBp: 1000, baseCents: 2_400, vatCents: 240 }
+      ],
+      vatCents: 6_240,
+      ttcCents: 38_640
+    };
+    const final = freezeDocument({ ...draft('fin'), sourceQuoteId: 'q1' }, { ...base, deductions: [deduction] });
+    expect(final.deductions).toEqual([deduction]);
+    expect(final.totals).toMatchObject({
+      htCents: 65_600,
+      vat: [
+        { rateBp: 2000, baseCents: 60_000, vatCents: 12_000 },
+        { rateBp: 1000, baseCents: 5_600, vatCents: 560 }
+      ],
+      vatCents: 12_560,
+      ttcCents: 78_160,
+      beforeDeposits: { htCents: 98_000, vatCents: 18_800, ttcCents: 116_800 }
+    });
+  });
+
+  it('prints « paiement d’avance » only for a prepaying client on an invoice due on receipt', () => {
+    const prepaying = { ...client, prepayment: true };
+    const onReceipt = { ...draft('p1'), terms: { kind: 'on_receipt' as const } };
+    expect(freezeDocument(onReceipt, { ...base, client: prepaying }).prepayment).toBe(true);
+    expect(freezeDocument(draft('p2'), { ...base, client: prepaying })).not.toHaveProperty('prepayment');
+    expect(freezeDocument(onReceipt, base)).not.toHaveProperty('prepayment');
+  });
+
+  it('adds no deposit keys to other documents: their hashes stay what they were', () => {
+    const frozen = freezeDocument(draft('plain'), { ...base, deductions: [] });
+    expect(Object.keys(frozen)).not.toContain('deposit');
+    expect(Object.keys(frozen)).not.toContain('deductions');
+    expect(frozen.totals).not.toHaveProperty('beforeDeposits');
+  });
 });
 
 describe('hash chain and verifyDocuments', () => {

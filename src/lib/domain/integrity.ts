@@ -1,8 +1,10 @@
 // Issue = freeze: the printed content is kept as is, hashed (SHA-256 of its canonical JSON) and
 // chained to the previous document of its series, so any later change shows.
-import type { Client, Company, DocumentRecord, FrozenContent, IsoDate, PartySnapshot } from './types';
+import type { Client, Company, DepositDeduction, DocumentRecord, FrozenContent, IsoDate, PartySnapshot } from './types';
 import { computeTotals } from './money';
 import { DEFAULT_QUOTE_VALIDITY, quoteValidUntil } from './quotes';
+import { deductDeposits, isFinalInvoice } from './deposits';
+import { isPrepaid, paysInAdvance } from './terms';
 
 /** JSON with keys sorted at every level and no whitespace: one text for one content. */
 export function canonicalJson(value: unknown): string {
@@ -46,8 +48,13 @@ export function freezeDocument(
     dueDate: IsoDate | null;
     prevHash: string;
     correctedInvoice: DocumentRecord | null;
+    /** A final invoice: the deposits it takes off (domain/deposits.ts depositDeductions). */
+    deductions?: DepositDeduction[];
+    /** A final invoice: the issued quote it closes. */
+    quote?: DocumentRecord | null;
   }
 ): FrozenContent {
+  const deductions = input.deductions ?? [];
   const frozen: FrozenContent = {
     kind: doc.kind,
     number: input.number,
@@ -62,7 +69,7 @@ export function freezeDocument(
     clientId: input.client.id,
     lines: doc.lines,
     discount: doc.discount,
-    totals: computeTotals(doc.lines, doc.discount, input.company.vatRegime),
+    totals: deductDeposits(computeTotals(doc.lines, doc.discount, input.company.vatRegime), deductions),
     notes: doc.notes,
     orderNumber: doc.orderNumber ?? '',
     // Only quotes carry a validity: invoices and credit notes freeze (and hash) as before.
@@ -70,7 +77,13 @@ export function freezeDocument(
     correctsInvoiceId: input.correctedInvoice?.id ?? null,
     correctsInvoiceNumber: input.correctedInvoice?.number ?? null,
     correctsInvoiceDate: input.correctedInvoice?.issueDate ?? null,
-    prevHash: input.prevHash
+    prevHash: input.prevHash,
+    // Deposits, deductions and prepayment only where they apply: other documents freeze (and hash) as before.
+    ...(doc.kind === 'invoice' && doc.deposit ? { deposit: doc.deposit } : {}),
+    ...(deductions.length ? { deductions } : {}),
+    ...(isFinalInvoice(doc) && input.quote?.status === 'issued' ? { finalOf: { quoteNumber: input.quote.number, quoteDate: input.quote.issueDate } } : {}),
+    // « Paiement d'avance » is printed only when the invoice really asks it (due on receipt).
+    ...(doc.kind === 'invoice' && paysInAdvance(input.client) && isPrepaid(doc.terms) ? { prepayment: true } : {})
   };
   // A deep plain copy: nothing in it is shared with the draft or the company record.
   return JSON.parse(JSON.stringify(frozen)) as FrozenContent;

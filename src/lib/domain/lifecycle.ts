@@ -14,7 +14,7 @@ export function documentTotals(doc: DocumentRecord, vatRegime: VatRegime): Total
  * How much of an issued invoice credit notes may still take off: its TTC less the credit notes
  * already issued on it (`exceptId`: the credit note being issued, when it is in `documents`).
  */
-export function creditableCents(invoice: DocumentRecord, documents: DocumentRecord[], vatRegime: VatRegime, exceptId = ''): Cents {
+export function creditableCents(invoice: DocumentRecord, documents: readonly DocumentRecord[], vatRegime: VatRegime, exceptId = ''): Cents {
   let credited = 0;
   for (const d of documents)
     if (d.kind === 'credit' && d.status === 'issued' && d.correctsInvoiceId === invoice.id && d.id !== exceptId && d.frozen)

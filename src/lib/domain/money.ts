@@ -20,6 +20,17 @@ function divideHalfUp(numerator: number, denominator: number): number {
   return sign * (rest * 2 >= d ? q + 1 : q);
 }
 
+/** `part` / `whole` of an amount, rounded half-up: proportionOf(13_333, 11_111, 44_444) = 3 333 (3 333,25). */
+export function proportionOf(amount: Cents, part: number, whole: number): Cents {
+  if (whole === 0) throw new RangeError('proportionOf: the whole is zero');
+  return divideHalfUp(amount * part, whole);
+}
+
+/** A percentage (basis points) of an amount, rounded half-up: shareOf(44_444, 3000) = 13 333 (13 333,2). */
+export function shareOf(amount: Cents, bp: BasisPoints): Cents {
+  return divideHalfUp(amount * bp, 10_000);
+}
+
 /** VAT on a base: vatOf(1005, 2000) = 201 (200.99… → 201 cents). */
 export function vatOf(baseCents: Cents, rateBp: BasisPoints): Cents {
   return divideHalfUp(baseCents * rateBp, 10_000);

@@ -70,6 +70,8 @@ export interface DocumentFacts {
   penaltyDecision: PenaltyDecision | null;
   /** Given up as lost (« passé en perte »): the amount and the day. */
   writeOff: { cents: Cents; on: IsoDate } | null;
+  /** A deposit invoice (facture d'acompte): chased as « acompte non reçu » (absent: no). */
+  deposit?: boolean;
 }
 
 export function documentTotalsTtc(doc: DocumentRecord, vatRegime: VatRegime): Cents {
@@ -99,7 +101,8 @@ export function documentFacts(doc: DocumentRecord, vatRegime: VatRegime): Docume
     clientKind: frozen?.client?.kind ?? null,
     earlyDiscount: frozen?.earlyDiscount ?? null,
     penaltyDecision: doc.penaltyDecision ?? null,
-    writeOff: writeOffOf(doc)
+    writeOff: writeOffOf(doc),
+    deposit: Boolean(doc.deposit)
   };
 }
 
@@ -222,6 +225,8 @@ export interface Receivable {
   hold: Hold | null;
   /** The invoice was sent (recorded as sent, or a message about it was). */
   sent: boolean;
+  /** A deposit asked before the work: its reminders say « acompte non reçu » (absent: no). */
+  deposit?: boolean;
 }
 
 /** Where an invoice's late-payment penalties stand. */
@@ -487,7 +492,8 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
       promise: ctx.contacts.length ? latestPromise(ctx.contacts, key) : null,
       holds,
       hold,
-      sent
+      sent,
+      deposit: doc.deposit === true
     });
   }
   const indemnityCents = indemnityGiven ? RECOVERY_INDEMNITY_CENTS : 0;

@@ -49,9 +49,21 @@ describe('recordDefect', () => {
       ['a line with a price as text', { lines: [{ ...issued.lines[0], unitPriceCents: '12' }] }, 'lines'],
       ['issued without frozen content', { frozen: null }, 'frozen'],
       ['frozen content without totals', { frozen: { ...issued.frozen, totals: undefined } }, 'frozen'],
-      ['a sequence as text', { seq: '1' }, 'seq']
+      ['a sequence as text', { seq: '1' }, 'seq'],
+      ['a deposit that is not an object', { deposit: '30 %' }, 'deposit'],
+      ['a deposit without its request', { deposit: { quoteId: 'q1', quoteNumber: 'D-1' } }, 'deposit'],
+      ['deductions not a list', { frozen: { ...issued.frozen, deductions: { d1: 100 } } }, 'frozen'],
+      ['a deduction in euros', { frozen: { ...issued.frozen, deductions: [{ invoiceId: 'd1', number: 'F-1', htCents: 1.5, vatCents: 0, ttcCents: 2, vat: [] }] } }, 'frozen']
     ])('issued, %s', (_what, patch, bad) => {
       expect(recordDefect('documents', 'f1', { ...issued, ...patch })).toEqual(field(bad));
+    });
+    it('reads a deposit and a final invoice, and documents from before either', () => {
+      const deposit = { quoteId: 'q1', quoteNumber: 'D-2026-A-0001', quoteDate: '2026-05-01', request: { kind: 'percent', bp: 3000 } };
+      expect(recordDefect('documents', 'f1', { ...issued, deposit })).toBeNull();
+      expect(recordDefect('documents', 'f1', { ...draft, deposit: { ...deposit, quoteId: null } })).toBeNull();
+      expect(recordDefect('documents', 'f1', { ...issued, deposit: null })).toBeNull();
+      const deductions = [{ invoiceId: 'd1', number: 'F-1', issueDate: '2026-05-02', htCents: 100, vatCents: 20, ttcCents: 120, vat: [{ rateBp: 2000, baseCents: 100, vatCents: 20 }] }];
+      expect(recordDefect('documents', 'f1', { ...issued, frozen: { ...issued.frozen, deductions } })).toBeNull();
     });
     it('a draft dated in words', () => {
       expect(recordDefect('documents', 'f1', { ...draft, issueDate: 'demain' })).toEqual(field('issueDate'));
@@ -62,6 +74,7 @@ describe('recordDefect', () => {
     const cases: [RecordKind, Record<string, unknown>, string][] = [
       ['clients', { ...chaseClientRecord({ id: 'x' }), contacts: null }, 'contacts'],
       ['clients', { ...chaseClientRecord({ id: 'x' }), billingAddress: 'Lyon' }, 'billingAddress'],
+      ['clients', { ...chaseClientRecord({ id: 'x' }), prepayment: 'oui' }, 'prepayment'],
       ['members', { id: 'x', name: 'Portable', seriesLetter: 'A', removed: 'no' }, 'removed'],
       ['items', { ...item, id: 'x', unitPriceCents: null }, 'unitPriceCents'],
       ['events', { id: 'x', at: '2026-06-01T10:00:00.000Z', kind: 'client_created', clientId: 3, documentId: null, text: '' }, 'clientId'],

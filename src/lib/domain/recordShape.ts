@@ -70,14 +70,17 @@ function passes(list: readonly [string, Check][], record: Fields): string | null
 const line = shaped({ id, quantity: num, unitPriceCents: int, vatRateBp: int, discountCents: int });
 const allocation = shaped({ invoiceId: id, amountCents: int });
 const discount = shaped({ kind: oneOf('none', 'percent', 'amount') });
+const deduction = shaped({ invoiceId: id, number: str, htCents: int, vatCents: int, ttcCents: int, vat: listOf(object) });
 // The lines an issued document shows are its frozen ones, checked as the document's `lines`.
-const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object });
+const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v) });
+// What a deposit invoice is a deposit on (absent or null on every other document).
+const deposit: Check = (v) => v === undefined || v === null || (isObject(v) && idOrNull(v.quoteId) && str(v.quoteNumber) && isObject(v.request));
 
 const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
   members: { name: str, seriesLetter: str, removed: optBool },
-  clients: { kind: str, name: str, contacts: listOf(object), billingAddress: object, categories: (v) => v === undefined || listOf(str)(v) },
+  clients: { kind: str, name: str, contacts: listOf(object), billingAddress: object, categories: (v) => v === undefined || listOf(str)(v), prepayment: optBool },
   items: { name: str, unitPriceCents: int, vatRateBp: int },
-  documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount },
+  documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount, deposit },
   payments: { clientId: id, amountCents: int, date, method: str, allocations: listOf(allocation), memberId: str },
   events: { at: str, kind: str, clientId: idOrNull, documentId: idOrNull, text: str },
   policies: { name: str, steps: listOf(object) },

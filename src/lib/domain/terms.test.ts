@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TERMS,
+  initialTerms,
+  isPrepaid,
+  prepaymentMismatch,
   PENALTY_RATES,
   contractualFloorBp,
   contractualRateWarning,
@@ -268,5 +271,32 @@ describe('invalid requests', () => {
     expect(penaltyRateEntryErrors({ ...h2, legalRateProBp: Number.NaN }, '2026-11-23')).toEqual({ legalRateProBp: 'invalid_rate' });
     expect(penaltyRateEntryErrors({ ...h2, legalRateProBp: 10_001 }, '2026-11-23')).toEqual({ legalRateProBp: 'invalid_rate' });
     expect(penaltyRateEntryErrors({ ...h2, source: '  ' }, '2026-11-23')).toEqual({ source: 'required' });
+  });
+});
+
+describe('prepayment (« Paiement d’avance »)', () => {
+  const prepaying = { terms: { kind: 'net' as const, days: 45 }, prepayment: true };
+  const usual = { terms: { kind: 'net' as const, days: 45 }, prepayment: false };
+
+  it('a prepaying client’s new invoices are due on receipt; its quotes keep its terms', () => {
+    expect(initialTerms('invoice', prepaying, DEFAULT_TERMS)).toEqual({ kind: 'on_receipt' });
+    expect(initialTerms('quote', prepaying, DEFAULT_TERMS)).toEqual({ kind: 'net', days: 45 });
+    expect(initialTerms('invoice', usual, DEFAULT_TERMS)).toEqual({ kind: 'net', days: 45 });
+    expect(initialTerms('invoice', { terms: null }, DEFAULT_TERMS)).toEqual(DEFAULT_TERMS);
+    expect(initialTerms('invoice', null, DEFAULT_TERMS)).toEqual(DEFAULT_TERMS);
+  });
+
+  it('prepaid means due on receipt', () => {
+    expect(isPrepaid({ kind: 'on_receipt' })).toBe(true);
+    expect(isPrepaid({ kind: 'net', days: 0 })).toBe(false);
+  });
+
+  it('warns on an invoice of a prepaying client that is not due on receipt, never on a quote or another client', () => {
+    expect(prepaymentMismatch('invoice', prepaying, { kind: 'net', days: 30 })).toBe(true);
+    expect(prepaymentMismatch('invoice', prepaying, { kind: 'on_receipt' })).toBe(false);
+    expect(prepaymentMismatch('quote', prepaying, { kind: 'net', days: 30 })).toBe(false);
+    expect(prepaymentMismatch('invoice', usual, { kind: 'net', days: 30 })).toBe(false);
+    // A record from before the setting existed reads as « no ».
+    expect(prepaymentMismatch('invoice', {}, { kind: 'net', days: 30 })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Payment terms → due date, the legal ceiling on terms, and the late-penalty rates (Code de
 // commerce L441-10): the one owner of the dated rate table and of the rate a document freezes.
-import type { BasisPoints, Company, IsoDate, PaymentTerms, PenaltyRateEntry, PenaltyRateKind } from './types';
+import type { BasisPoints, Client, Company, DocumentKind, IsoDate, PaymentTerms, PenaltyRateEntry, PenaltyRateKind } from './types';
 import { addDays, addMonths, endOfMonth, isIsoDate } from './dates';
 
 export const DEFAULT_TERMS: PaymentTerms = { kind: 'net', days: 30 };
@@ -42,6 +42,38 @@ export function termsWarning(issueDate: IsoDate, terms: PaymentTerms): TermsWarn
   if (due < issueDate) return { code: 'due_before_issue' };
   const max = legalMaxDueDate(issueDate, terms);
   return due > max ? { code: 'exceeds_legal_max', maxDate: max } : null;
+}
+
+// ——— prepayment (« Paiement d'avance ») ———
+
+/** What a prepaying client's invoices are due on: receipt. */
+export const PREPAYMENT_TERMS: PaymentTerms = { kind: 'on_receipt' };
+
+/** Whether a client pays in advance (absent on older records: no). */
+export function paysInAdvance(client: Pick<Client, 'prepayment'> | null | undefined): boolean {
+  return client?.prepayment === true;
+}
+
+/** Terms that ask for payment in advance: due on receipt. */
+export function isPrepaid(terms: PaymentTerms): boolean {
+  return terms.kind === 'on_receipt';
+}
+
+/**
+ * The terms a new document starts with: a prepaying client's invoices are due on receipt;
+ * otherwise the client's own terms, else the company's default.
+ */
+export function initialTerms(kind: DocumentKind, client: Pick<Client, 'terms' | 'prepayment'> | null, companyTerms: PaymentTerms): PaymentTerms {
+  if (kind === 'invoice' && paysInAdvance(client)) return PREPAYMENT_TERMS;
+  return client?.terms ?? companyTerms;
+}
+
+/**
+ * The editor's warning: an invoice for a client who pays in advance that is not prepaid (its
+ * terms are not « à réception »). Quotes and credit notes are never warned.
+ */
+export function prepaymentMismatch(kind: DocumentKind, client: Pick<Client, 'prepayment'> | null, terms: PaymentTerms): boolean {
+  return kind === 'invoice' && paysInAdvance(client) && !isPrepaid(terms);
 }
 
 // ——— late-penalty rates ———

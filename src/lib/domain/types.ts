@@ -147,6 +147,8 @@ export interface Client {
   chasePause?: ChasePause | null;
   /** The most this client may owe (TTC) before the weekly review flags it; absent: no limit. */
   creditLimitCents?: Cents | null;
+  /** « Paiement d'avance »: its invoices are due on receipt (domain/terms.ts); absent: no. */
+  prepayment?: boolean;
 }
 
 export interface CatalogItem {
@@ -219,6 +221,41 @@ export interface FrozenContent {
   prevHash: string; // hash of the previous document of the series ('' for the first)
   /** A structured early-payment discount, when the invoice offers one (absent: none). */
   earlyDiscount?: EarlyDiscountTerms | null;
+  /** A deposit invoice (facture d'acompte): what it is a deposit on (absent: not a deposit). */
+  deposit?: DepositInfo;
+  /** A final invoice: the deposits taken off the whole job (absent: none; see domain/deposits.ts). */
+  deductions?: DepositDeduction[];
+  /** A final invoice: the quote it closes, as printed (« Facture de solde du devis n° … »). */
+  finalOf?: { quoteNumber: string; quoteDate: IsoDate | null };
+  /** The client pays in advance: the invoice says « Paiement d'avance » (absent: no). */
+  prepayment?: boolean;
+}
+
+/** How much a deposit asks: a share of the quote (basis points, 3000 = 30 %) or an amount TTC. */
+export type DepositRequest = { kind: 'percent'; bp: BasisPoints } | { kind: 'amount'; cents: Cents };
+
+/** What a deposit invoice is a deposit on: a quote (its number and date, frozen as printed) or an order. */
+export interface DepositInfo {
+  /** The quote's id (null: an order without a quote, named by the invoice's order number). */
+  quoteId: string | null;
+  quoteNumber: string;
+  quoteDate: IsoDate | null;
+  request: DepositRequest;
+  /** The quote's TTC, printed beside the deposit (absent on an order without a quote). */
+  quoteTtcCents?: Cents;
+  /** An order without a quote: the key its deposits and its final invoice share (`jobOrderKey`). */
+  orderKey?: string;
+}
+
+/** One deposit a final invoice takes off: as the deposit invoice printed it, less its credit notes. */
+export interface DepositDeduction {
+  invoiceId: string;
+  number: string;
+  issueDate: IsoDate;
+  htCents: Cents;
+  vat: VatBreakdown[];
+  vatCents: Cents;
+  ttcCents: Cents;
 }
 
 /** « 2 % d'escompte pour paiement sous 10 jours »: the TTC less `rateBp` if paid within `days` of issue. */
@@ -288,6 +325,10 @@ export interface DocumentRecord {
   collection?: CollectionCase | null;
   /** What was given up as lost, and when: no longer owed, kept for the accounts. */
   writeOff?: WriteOff | null;
+  /** A deposit invoice (facture d'acompte): what it is a deposit on; absent or null: not a deposit. */
+  deposit?: DepositInfo | null;
+  /** The final invoice of an order without a quote: its deposits' `orderKey` (absent: none). */
+  jobOrderKey?: string | null;
 }
 
 /** Who a debt is handed to: a collection agency, a commissaire de justice, a factoring company, or the court (injonction de payer). */
@@ -499,6 +540,20 @@ export interface VatBreakdown {
 export interface Totals {
   linesHtCents: Cents; // sum of line HT before the document discount
   discountCents: Cents; // document discount, HT
+  htCents: Cents;
+  vat: VatBreakdown[];
+  vatCents: Cents;
+  ttcCents: Cents;
+  /**
+   * A final invoice: the whole job's totals before its deposits were taken off; the fields above
+   * (HT, VAT per rate, TTC) are then what remains, what this invoice itself charges. Absent on
+   * every other document.
+   */
+  beforeDeposits?: JobTotals;
+}
+
+/** The totals of a whole job (a final invoice before its deposits), or of the deposits taken off. */
+export interface JobTotals {
   htCents: Cents;
   vat: VatBreakdown[];
   vatCents: Cents;

@@ -59,7 +59,9 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   const fmt = formats(lang);
   const seller = f.seller;
   const kind = f.kind;
-  const title = t(`doc.title.${kind}`);
+  // A deposit invoice says so in its title (and file name); it is numbered as any invoice.
+  const titleKey = f.deposit ? 'deposit' : kind;
+  const title = t(`doc.title.${titleKey}`);
   const franchise = seller.vatRegime === 'franchise';
   const isInvoice = kind === 'invoice';
   const balanceCents = isInvoice ? data.remainingCents : 0;
@@ -105,6 +107,16 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   }
 
   if (data.doc.title.trim()) w.paragraph(t('doc.subject', { title: data.doc.title.trim() }), { size: 9.5, bold: true, gapAfter: 1.5 });
+  if (f.deposit) {
+    const d = f.deposit;
+    const of = d.quoteId
+      ? t('doc.deposit.of', { number: d.quoteNumber, date: fmt.date(d.quoteDate), total: fmt.money(d.quoteTtcCents ?? 0) })
+      : f.orderNumber
+        ? t('doc.deposit.ofOrderNumber', { number: f.orderNumber })
+        : t('doc.deposit.ofOrder');
+    w.paragraph(of, { size: 9.5, bold: true, gapAfter: 1.5 });
+  }
+  if (f.finalOf) w.paragraph(t('doc.final.of', { number: f.finalOf.quoteNumber, date: fmt.date(f.finalOf.quoteDate) }), { size: 9.5, bold: true, gapAfter: 1.5 });
   if (kind === 'credit' && f.correctsInvoiceNumber) {
     w.paragraph(t('doc.corrects', { number: f.correctsInvoiceNumber, date: fmt.date(f.correctsInvoiceDate) }), { size: 9.5, bold: true, gapAfter: 1.5 });
   }
@@ -151,9 +163,21 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
     totals.push({ label: t('doc.totals.linesHt'), value: fmt.money(f.totals.linesHtCents) });
     totals.push({ label: t('doc.totals.discount'), value: `−${fmt.money(f.totals.discountCents)}` });
   }
-  totals.push({ label: t('doc.totals.ht'), value: fmt.money(f.totals.htCents) });
-  if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
-  totals.push({ label: t('doc.totals.ttc'), value: fmt.money(f.totals.ttcCents), strong: true });
+  const job = f.totals.beforeDeposits;
+  if (job) {
+    // A final invoice: the whole job, each deposit taken off (TTC), then what this invoice charges.
+    totals.push({ label: t('doc.totals.jobHt'), value: fmt.money(job.htCents) });
+    if (!franchise) for (const v of job.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
+    totals.push({ label: t('doc.totals.jobTtc'), value: fmt.money(job.ttcCents), strong: true });
+    for (const d of f.deductions ?? []) totals.push({ label: t('doc.totals.deposit', { number: d.number }), value: `−${fmt.money(d.ttcCents)}` });
+    totals.push({ label: t('doc.totals.netHt'), value: fmt.money(f.totals.htCents) });
+    if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
+    totals.push({ label: t('doc.totals.netTtc'), value: fmt.money(f.totals.ttcCents), strong: true });
+  } else {
+    totals.push({ label: t('doc.totals.ht'), value: fmt.money(f.totals.htCents) });
+    if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
+    totals.push({ label: t('doc.totals.ttc'), value: fmt.money(f.totals.ttcCents), strong: true });
+  }
   if (isInvoice) {
     if (data.creditedCents) totals.push({ label: t('doc.totals.credited'), value: `−${fmt.money(data.creditedCents)}` });
     if (data.paidCents) totals.push({ label: t('doc.totals.paid'), value: `−${fmt.money(data.paidCents)}` });
@@ -195,6 +219,8 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   }
   w.y = Math.max(ty, ly) + 4;
 
+  if (f.deductions?.length) deductionsTable(w, data);
+
   if (f.notes.trim()) {
     w.ensure(lineHeight(8, 1.4) + lineHeight(9, 1.35));
     w.text(t('doc.notes'), w.left, w.y, { size: 8, bold: true, color: MUTED });
@@ -219,7 +245,35 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   }
 
   const bytes = w.finish((pw, page, pages) => drawFooter(pw, footer, page, pages));
-  return { bytes, fileName: pdfFileName(t(`doc.file.${kind}`), f.number, f.client.name), epc };
+  return { bytes, fileName: pdfFileName(t(`doc.file.${titleKey}`), f.number, f.client.name), epc };
+}
+
+/** Each deposit a final invoice takes off: its number, date, HT, VAT per rate and TTC. */
+function deductionsTable(w: PdfWriter, data: DocumentPdfData): void {
+  const f = data.doc.frozen!;
+  const t = translator(data.lang);
+  const fmt = formats(data.lang);
+  const franchise = f.seller.vatRegime === 'franchise';
+  w.ensure(lineHeight(8, 1.4) * 3);
+  w.text(t('doc.deposits.title'), w.left, w.y, { size: 8, bold: true, color: MUTED });
+  w.y += lineHeight(8, 1.4);
+  const columns: Column[] = [
+    { header: t('doc.deposits.number'), width: 0 },
+    { header: t('doc.deposits.date'), width: 22 },
+    { header: t('doc.deposits.ht'), width: 25, align: 'right' },
+    ...(franchise ? [] : [{ header: t('doc.deposits.vat'), width: 52, align: 'right' as const }]),
+    { header: t('doc.deposits.ttc'), width: 25, align: 'right' }
+  ];
+  columns[0].width = w.width - columns.slice(1).reduce((sum, c) => sum + c.width, 0);
+  const rows = (f.deductions ?? []).map((d) => [
+    d.number,
+    fmt.date(d.issueDate),
+    fmt.money(d.htCents),
+    ...(franchise ? [] : [d.vat.map((v) => `${fmt.rate(v.rateBp)} : ${fmt.money(v.vatCents)}`).join('\n')]),
+    fmt.money(d.ttcCents)
+  ]);
+  w.table(columns, rows);
+  w.y += 4;
 }
 
 function paymentBlock(w: PdfWriter, data: DocumentPdfData, balanceCents: Cents, epc: string | null): void {
@@ -235,7 +289,8 @@ function paymentBlock(w: PdfWriter, data: DocumentPdfData, balanceCents: Cents, 
     rows.push({ text: t('doc.totals.balance').toLocaleUpperCase(data.lang === 'fr' ? 'fr-FR' : 'en-GB'), size: 7.5, bold: true, color: MUTED });
     rows.push({ text: fmt.money(balanceCents), size: 15, bold: true, color: ACCENT });
     if (f.dueDate) rows.push({ text: t('doc.payment.dueBy', { date: fmt.longDate(f.dueDate) }), size: 9.5, bold: true, gap: 1.5 });
-    rows.push({ text: t('doc.payment.terms', { terms: describeTerms(f.terms, data.lang) }), size: 8.5 });
+    // A prepaying client's invoice says it is to be paid in advance, on receipt.
+    rows.push({ text: f.prepayment ? t('doc.payment.prepayment') : t('doc.payment.terms', { terms: describeTerms(f.terms, data.lang) }), size: 8.5, bold: f.prepayment });
     if (seller.iban.trim()) {
       const bic = seller.bic.trim() ? t('doc.payment.bic', { bic: seller.bic.replace(/\s/g, '').toUpperCase() }) : '';
       rows.push({ text: t('doc.payment.bank', { iban: ibanText(seller.iban), bic }), size: 8.5 });

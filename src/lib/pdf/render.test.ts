@@ -36,6 +36,24 @@ describe('invoice, quote and credit note', () => {
     expect(r.fileName).toBe('Facture-F-2026-A-0001-Societe-Generale-d-Electricite-b-Ouest-b.pdf');
   });
 
+  it('makes a deposit invoice and a final invoice with its deductions, the QR code for what remains', () => {
+    const invoice = sampleInvoice(2);
+    const f = invoice.frozen!;
+    const deposit: DocumentRecord = {
+      ...invoice,
+      deposit: { quoteId: 'q1', quoteNumber: 'D-2026-A-0001', quoteDate: '2026-11-02', request: { kind: 'percent', bp: 3000 }, quoteTtcCents: 100_000 },
+      frozen: { ...f, deposit: { quoteId: 'q1', quoteNumber: 'D-2026-A-0001', quoteDate: '2026-11-02', request: { kind: 'percent', bp: 3000 }, quoteTtcCents: 100_000 }, prepayment: true }
+    };
+    const d = renderDocumentPdf(fonts, { doc: deposit, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: f.totals.ttcCents });
+    expect(d.fileName).toBe('Facture-acompte-F-2026-A-0001-Societe-Generale-d-Electricite-b-Ouest-b.pdf');
+    const deduction = { invoiceId: 'd1', number: 'F-2026-A-0000', issueDate: '2026-11-03', htCents: 1_000, vat: [{ rateBp: 2000, baseCents: 1_000, vatCents: 200 }], vatCents: 200, ttcCents: 1_200 };
+    const net = { ...f.totals, htCents: f.totals.htCents - 1_000, vatCents: f.totals.vatCents - 200, ttcCents: f.totals.ttcCents - 1_200, beforeDeposits: f.totals };
+    const final: DocumentRecord = { ...invoice, frozen: { ...f, totals: net, deductions: [deduction], finalOf: { quoteNumber: 'D-2026-A-0001', quoteDate: '2026-11-02' } } };
+    const r = renderDocumentPdf(fonts, { doc: final, lang: 'en', businessClient: true, logoDataUrl: '', paidCents: 0, creditedCents: 0, remainingCents: net.ttcCents });
+    expect(r.epc).toContain(`\n${epcAmount(net.ttcCents)}\n`);
+    expect(pageCount(r.bytes)).toBe(1);
+  });
+
   it('prints no QR code when nothing is due or there is no IBAN', () => {
     const doc = sampleInvoice(2);
     const paid = renderDocumentPdf(fonts, { doc, lang: 'fr', businessClient: true, logoDataUrl: '', paidCents: doc.frozen!.totals.ttcCents, creditedCents: 0, remainingCents: 0 });

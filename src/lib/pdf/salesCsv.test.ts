@@ -45,6 +45,17 @@ describe('salesCsv', () => {
     ]);
   });
 
+  it('names a deposit invoice as such; a final invoice counts what it charges, its deposits off', () => {
+    const deposit = { ...issued('F-2026-A-0002', '2026-11-24'), deposit: { quoteId: 'q1', quoteNumber: 'D-1', quoteDate: '2026-11-20', request: { kind: 'percent' as const, bp: 3000 } } };
+    const base = issued('F-2026-A-0003', '2026-11-25');
+    // 1 481,47 TTC less a deposit of 100,00 HT + 20,00 VAT: 1 134,56 HT, 226,91 VAT, 1 361,47 TTC.
+    const net = { ...base.frozen!.totals, htCents: 113_456, vatCents: 22_691, ttcCents: 136_147, beforeDeposits: base.frozen!.totals };
+    const final = { ...base, frozen: { ...base.frozen!, totals: net } };
+    const rows = salesCsv([deposit, final], 'fr').slice(1).split('\r\n');
+    expect(rows[1]).toMatch(/^Facture d’acompte;F-2026-A-0002;/);
+    expect(rows[2]).toBe('Facture;F-2026-A-0003;25/11/2026;Boulangerie Martin;732829320;1134,56;226,91;1361,47;23/12/2026;');
+  });
+
   it('quotes separators and defuses formulas in client-provided text', () => {
     const csv = salesCsv([issued('F-1', '2026-11-23', 'invoice', '=HYPERLINK("x";"y")')], 'fr');
     expect(csv).toContain(`;"'=HYPERLINK(""x"";""y"")";`);

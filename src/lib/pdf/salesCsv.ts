@@ -37,7 +37,8 @@ export function salesCsv(sales: DocumentRecord[], lang: Language): string {
     const f = d.frozen!;
     const sign = d.kind === 'credit' ? -1 : 1;
     return [
-      cell(translate(lang, `kind.${d.kind}`), sep),
+      // A deposit invoice is booked apart (acomptes reçus): the accountant sees which it is.
+      cell(translate(lang, d.deposit ? 'kind.deposit' : `kind.${d.kind}`), sep),
       cell(f.number, sep),
       formatDate(f.issueDate, 'short', lang),
       cell(f.client.name, sep),

@@ -14,6 +14,7 @@ import type {
   Company,
   DocumentKind,
   DocumentRecord,
+  DepositRequest,
   DunningPolicy,
   Installment,
   IsoDate,
@@ -24,6 +25,7 @@ import type {
   SendChannel
 } from '$lib/domain/types';
 import { localDate } from '$lib/clock';
+import type { DepositShare } from '$lib/domain/deposits';
 import { LOCAL_ORIGIN, deleteRecord, patchRecord, putRecord, readRecord, writeCompany } from './doc';
 import * as ops from './operations';
 import * as chaseOps from './chaseOperations';
@@ -110,6 +112,13 @@ export const commands = {
   'collection/close': ({ doc, actor }: CommandContext, input: collectionOps.CloseCaseInput) => collectionOps.closeCase(doc, actor, input),
   'quote/setOutcome': ({ doc, actor }: CommandContext, id: string, outcome: QuoteOutcome) => ops.setQuoteOutcome(doc, actor, id, outcome),
   'quote/toInvoice': ({ doc, actor }: CommandContext, quoteId: string) => ops.convertQuoteToInvoice(doc, actor, quoteId),
+  /** `describe`: the words of each deposit line (one per VAT rate), in the client's language. */
+  'quote/requestDeposit': ({ doc, actor, documents }: CommandContext, quoteId: string, request: DepositRequest, describe: (share: DepositShare) => string) =>
+    ops.requestDeposit(doc, actor, quoteId, request, describe, documents),
+  /** A deposit on an order without a quote; `description`: its line, in the client's language. */
+  'order/requestDeposit': ({ doc, actor }: CommandContext, clientId: string, order: Parameters<typeof ops.requestOrderDeposit>[3], description: string) =>
+    ops.requestOrderDeposit(doc, actor, clientId, order, description),
+  'order/finalInvoice': ({ doc, actor }: CommandContext, depositId: string) => ops.createOrderFinalInvoice(doc, actor, depositId),
   'invoice/creditNote': ({ doc, actor }: CommandContext, invoiceId: string, lines?: Line[]) => ops.createCreditNote(doc, actor, invoiceId, lines),
   'payment/record': ({ doc, actor }: CommandContext, input: ops.NewPayment, balances: Map<string, number>) => ops.recordPayment(doc, actor, input, balances),
   'payment/delete': ({ doc, actor }: CommandContext, id: string) => ops.deletePayment(doc, actor, id),

@@ -20,6 +20,9 @@ import {
   issueDocument,
   markSent,
   recordPayment,
+  requestDeposit,
+  requestOrderDeposit,
+  createOrderFinalInvoice,
   saveDraft,
   setDisputed,
   setQuoteOutcome,
@@ -107,6 +110,13 @@ describe('createDocument', () => {
       { kind: 'document_created', documentId: a, clientId: 'c1', memberId: 'm-a', at: NOW },
       { kind: 'document_created', documentId: b, clientId: 'c2' }
     ]);
+  });
+
+  it("starts a prepaying client's invoices due on receipt, not its quotes", () => {
+    const doc = seededDoc({ clients: [client('c9', { terms: { kind: 'net', days: 45 }, prepayment: true })] });
+    const me = actor('m-a', NOW);
+    expect(readRecord(doc, 'documents', createDocument(doc, me, 'invoice', 'c9'))!.terms).toEqual({ kind: 'on_receipt' });
+    expect(readRecord(doc, 'documents', createDocument(doc, me, 'quote', 'c9'))!.terms).toEqual({ kind: 'net', days: 45 });
   });
 
   it('needs a company', () => {
@@ -473,6 +483,103 @@ describe('convertQuoteToInvoice', () => {
     const { doc, me } = setup();
     const invoice = await issued(doc, me, '2026-03-10');
     expect(thrown(() => convertQuoteToInvoice(doc, me, invoice.id)).code).toBe('not_a_quote');
+  });
+});
+
+describe('deposits and the final invoice', () => {
+  const describeShare = (s: { rateBp: number }) => `Acompte ${s.rateBp}`;
+
+  /** A quote of 1 000 € HT at 20 % and 500 € HT at 5,5 %: TTC 1 200 + 527,50 = 1 727,50 €. */
+  async function quote(doc: Y.Doc, me: Me) {
+    return issued(doc, me, '2026-03-02', { kind: 'quote', lines: [line('q1', { unitPriceCents: 100_000 }), line('q2', { unitPriceCents: 50_000, vatRateBp: 550 })] });
+  }
+
+  it('asks a deposit as an invoice of the normal series, then the final invoice takes it off', async () => {
+    const { doc, me } = setup();
+    const q = await quote(doc, me);
+    const depositId = requestDeposit(doc, me, q.id, { kind: 'percent', bp: 3000 }, describeShare);
+    expect(readRecord(doc, 'documents', depositId)).toMatchObject({
+      kind: 'invoice',
+      terms: { kind: 'on_receipt' },
+      sourceQuoteId: q.id,
+      deposit: { quoteId: q.id, quoteNumber: 'D-2026-A-0001', quoteDate: '2026-03-02' },
+      lines: [
+        { description: 'Acompte 2000', unitPriceCents: 30_000, vatRateBp: 2000 },
+        { description: 'Acompte 550', unitPriceCents: 15_000, vatRateBp: 550 }
+      ]
+    });
+    expect(readRecord(doc, 'documents', q.id)!.quoteOutcome).toBe('accepted');
+    // Issued in the invoice series, due the day it is issued; 30 %: 450,00 HT + 68,25 VAT = 518,25.
+    const deposit = await issueDocument(doc, me, depositId, '2026-03-03');
+    expect(deposit).toMatchObject({ number: 'F-2026-A-0001', dueDate: '2026-03-03' });
+    expect(deposit.frozen!.deposit).toMatchObject({ quoteNumber: 'D-2026-A-0001' });
+    expect(deposit.frozen!.totals.ttcCents).toBe(51_825);
+    recordPayment(doc, me, { clientId: 'c1', amountCents: 51_825, date: '2026-03-05', method: 'transfer', reference: '', allocations: [{ invoiceId: deposit.id, amountCents: 51_825 }] }, balances(doc));
+
+    const final = await issueDocument(doc, me, convertQuoteToInvoice(doc, me, q.id), '2026-03-30');
+    // 1 727,50 − 518,25 = 1 209,25 left: 20 % 700,00 + 140,00; 5,5 % 350,00 + 19,25.
+    expect(final.number).toBe('F-2026-A-0002');
+    expect(final.frozen!.deductions).toMatchObject([{ invoiceId: deposit.id, number: 'F-2026-A-0001', ttcCents: 51_825 }]);
+    expect(final.frozen!.finalOf).toEqual({ quoteNumber: 'D-2026-A-0001', quoteDate: '2026-03-02' });
+    expect(final.frozen!.totals).toMatchObject({
+      htCents: 105_000,
+      vat: [
+        { rateBp: 2000, baseCents: 70_000, vatCents: 14_000 },
+        { rateBp: 550, baseCents: 35_000, vatCents: 1_925 }
+      ],
+      ttcCents: 120_925,
+      beforeDeposits: { ttcCents: 172_750 }
+    });
+    // The receivables model owes what the final invoice charges; the deposit is settled.
+    expect(accounts(doc).get(final.id)!.remainingCents).toBe(120_925);
+    expect(accounts(doc).get(deposit.id)!.remainingCents).toBe(0);
+    expect(await verifyDocuments(readAll(doc, 'documents'))).toEqual([]);
+    // Invoiced: no more deposits on this quote.
+    expect(thrown(() => requestDeposit(doc, me, q.id, { kind: 'percent', bp: 1000 }, describeShare)).code).toBe('quote_invoiced');
+  });
+
+  it('refuses deposits beyond the quote, and on anything but an issued quote', async () => {
+    const { doc, me } = setup();
+    const q = await quote(doc, me);
+    requestDeposit(doc, me, q.id, { kind: 'percent', bp: 8000 }, describeShare);
+    // 80 % asked (1 200 + 182 = 1 382,00): 345,50 left of 1 727,50.
+    const refused = thrown(() => requestDeposit(doc, me, q.id, { kind: 'percent', bp: 3000 }, describeShare));
+    expect(refused.code).toBe('deposit_exceeds_quote');
+    expect(refused.details).toEqual(['34550']);
+    const invoice = await issued(doc, me, '2026-03-10');
+    expect(thrown(() => requestDeposit(doc, me, invoice.id, { kind: 'percent', bp: 3000 }, describeShare)).code).toBe('not_a_quote');
+    const draft = createDocument(doc, me, 'quote', 'c1');
+    expect(thrown(() => requestDeposit(doc, me, draft, { kind: 'percent', bp: 3000 }, describeShare)).code).toBe('not_issued');
+  });
+
+  it('an order without a quote: a deposit, then its final invoice deducting it', async () => {
+    const { doc, me } = setup();
+    // 600,00 € TTC at 20 %: 500,00 HT.
+    const depositId = requestOrderDeposit(doc, me, 'c1', { amountCents: 60_000, vatRateBp: 2000, orderNumber: ' BC-42 ' }, 'Acompte sur commande');
+    const deposit = await issueDocument(doc, me, depositId, '2026-03-03');
+    expect(deposit).toMatchObject({ number: 'F-2026-A-0001', orderNumber: 'BC-42', dueDate: '2026-03-03' });
+    expect(deposit.frozen!.totals.ttcCents).toBe(60_000);
+    const finalId = createOrderFinalInvoice(doc, me, deposit.id);
+    saveDraft(doc, me, finalId, { lines: [line('w', { unitPriceCents: 200_000 })] });
+    const final = await issueDocument(doc, me, finalId, '2026-03-20');
+    // 2 400,00 TTC − 600,00 = 1 800,00.
+    expect(final.frozen!.totals.ttcCents).toBe(180_000);
+    expect(final.frozen!.deductions).toMatchObject([{ invoiceId: deposit.id, ttcCents: 60_000 }]);
+    expect(thrown(() => createOrderFinalInvoice(doc, me, final.id)).code).toBe('not_an_order_deposit');
+    expect(thrown(() => requestOrderDeposit(doc, me, 'c1', { amountCents: 0, vatRateBp: 2000, orderNumber: '' }, '')).code).toBe('deposit_invalid');
+  });
+
+  it('refuses to issue a deposit edited beyond what the quote has left', async () => {
+    const { doc, me } = setup();
+    const q = await quote(doc, me);
+    const a = requestDeposit(doc, me, q.id, { kind: 'percent', bp: 5000 }, describeShare);
+    const b = requestDeposit(doc, me, q.id, { kind: 'percent', bp: 5000 }, describeShare);
+    await issueDocument(doc, me, a, '2026-03-03');
+    // Deposit b doubled: 2 × 863,75 = 1 727,50 > the 863,75 left.
+    saveDraft(doc, me, b, { lines: readRecord(doc, 'documents', b)!.lines.map((l) => ({ ...l, quantity: 2 })) });
+    const refused = await rejected(issueDocument(doc, me, b, '2026-03-03'));
+    expect(refused.code).toBe('deposit_exceeds_quote');
+    expect(refused.details).toEqual(['86375']);
   });
 });
 

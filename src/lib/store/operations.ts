@@ -5,6 +5,7 @@ import type {
   ActivityEvent,
   ActivityKind,
   Company,
+  DepositRequest,
   DocumentKind,
   DocumentRecord,
   IsoDate,
@@ -16,12 +17,13 @@ import type {
 } from '$lib/domain/types';
 import { freezeDocument, hashFrozen } from '$lib/domain/integrity';
 import { formatNumber, nextSeq, raiseHighWater, seriesId } from '$lib/domain/numbering';
-import { dueDate as computeDueDate, penaltyRateAt, penaltyRateKind, penaltyRateTable } from '$lib/domain/terms';
+import { dueDate as computeDueDate, initialTerms, penaltyRateAt, penaltyRateKind, penaltyRateTable } from '$lib/domain/terms';
 import { missingBeforeIssue } from '$lib/domain/validation';
 import { issueDateRefusal, totalsRefusal, type IssueRefusal } from '$lib/domain/issueRules';
 import { canEdit, creditableCents } from '$lib/domain/lifecycle';
 import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
+import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
@@ -42,7 +44,7 @@ export class StoreError extends Error {
 }
 
 /** A domain refusal as the error the UI words (errors.ts: error.<code>, with its details). */
-function refuse(refusal: IssueRefusal | null): void {
+function refuse(refusal: IssueRefusal | DepositRefusal | null): void {
   if (!refusal) return;
   switch (refusal.code) {
     case 'future_issue_date':
@@ -51,6 +53,8 @@ function refuse(refusal: IssueRefusal | null): void {
       throw new StoreError(refusal.code, [refusal.previousNumber]);
     case 'credit_exceeds_invoice':
       throw new StoreError(refusal.code, [String(refusal.creditableCents)]);
+    case 'deposit_exceeds_quote':
+      throw new StoreError(refusal.code, [String(refusal.leftCents)]);
     default:
       throw new StoreError(refusal.code);
   }
@@ -102,7 +106,7 @@ export function createDocument(doc: Y.Doc, actor: Actor, kind: DocumentKind, cli
     memberId: actor.memberId,
     now: nowIso(actor),
     clientId,
-    terms: client?.terms ?? company.defaultTerms
+    terms: initialTerms(kind, client, company.defaultTerms)
   });
   doc.transact(() => {
     putRecord(doc, 'documents', record);
@@ -182,7 +186,11 @@ export async function issueDocument(
   if (draft.kind === 'credit' && (!corrected || corrected.kind !== 'invoice' || corrected.status !== 'issued'))
     throw new StoreError('missing', ['credit_invoice']);
   const creditable = draft.kind === 'credit' ? creditableCents(corrected!, all, company.vatRegime, draft.id) : null;
-  refuse(totalsRefusal(draft.kind, computeTotals(draft.lines, draft.discount, company.vatRegime), creditable));
+  // A final invoice takes off the quote's deposits issued by now (domain/deposits.ts).
+  const deductions = depositDeductions(draft, all);
+  const totals = deductDeposits(computeTotals(draft.lines, draft.discount, company.vatRegime), deductions);
+  refuse(totalsRefusal(draft.kind, totals, creditable));
+  if (draft.kind === 'invoice' && draft.deposit?.quoteId) refuse(depositTotalRefusal(draft, totals.ttcCents, all, company));
   const due = draft.kind === 'invoice' ? computeDueDate(issueDate, draft.terms) : null;
   // The logo is presentation, not a legal mention: keep it out of every frozen copy. The penalty
   // rate is the one in force for this issue date (domain/terms.ts), not the one of the profile.
@@ -202,7 +210,9 @@ export async function issueDocument(
     issueDate,
     dueDate: due,
     prevHash: previous?.hash ?? '',
-    correctedInvoice: corrected
+    correctedInvoice: corrected,
+    deductions,
+    quote: isFinalInvoice(draft) ? (jobDocuments(draft.sourceQuoteId!, all).quote ?? null) : null
   });
   const hash = await hashFrozen(frozen);
 
@@ -294,6 +304,89 @@ export function convertQuoteToInvoice(doc: Y.Doc, actor: Actor, quoteId: string)
     putRecord(doc, 'documents', invoice);
     if (quote.status === 'issued' && quote.quoteOutcome !== 'accepted') setQuoteOutcome(doc, actor, quoteId, 'accepted');
     logEvent(doc, actor, 'document_created', { clientId: quote.clientId, documentId: id, data: { fromQuote: quoteId } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** A deposit invoice never takes the quote's deposits beyond its TTC (one edited after it was asked included). */
+function depositTotalRefusal(draft: DocumentRecord, ttcCents: number, all: DocumentRecord[], company: Company): DepositRefusal | null {
+  const quote = all.find((d) => d.kind === 'quote' && d.id === draft.deposit!.quoteId);
+  if (!quote?.frozen) return null;
+  const asked = askedDepositsCents(quote.id, all, company.vatRegime, draft.id);
+  const leftCents = Math.max(0, quote.frozen.totals.ttcCents - asked);
+  return ttcCents > leftCents ? { code: 'deposit_exceeds_quote', leftCents } : null;
+}
+
+/**
+ * « Demander un acompte »: a draft deposit invoice on an issued quote, by percentage or amount
+ * TTC, split per VAT rate (domain/deposits.ts); `describe` words each line in the client's
+ * language. Refused beyond what the quote has left after its other deposits. The quote is
+ * marked accepted: a deposit is asked on a quote the client took.
+ */
+export function requestDeposit(
+  doc: Y.Doc,
+  actor: Actor,
+  quoteId: string,
+  request: DepositRequest,
+  describe: (share: DepositShare) => string,
+  documents: () => DocumentRecord[] = () => readAll(doc, 'documents')
+): string {
+  const quote = requireIssued(doc, quoteId);
+  if (quote.kind !== 'quote') throw new StoreError('not_a_quote');
+  if (quote.quoteOutcome === 'refused') throw new StoreError('quote_refused');
+  // Deposits come before the work: once a final invoice of the job is issued, none is asked.
+  if (jobDocuments(quote.id, documents()).finals.some((f) => f.status === 'issued')) throw new StoreError('quote_invoiced');
+  const company = requireCompany(doc);
+  refuse(depositRefusal(quote.frozen!.totals, request, askedDepositsCents(quote.id, documents(), company.vatRegime), company.vatRegime));
+  const id = newId();
+  const invoice = depositInvoiceFrom(quote, request, { id, memberId: actor.memberId, now: nowIso(actor), lineIds: newId }, describe);
+  doc.transact(() => {
+    putRecord(doc, 'documents', invoice);
+    if (quote.quoteOutcome !== 'accepted') setQuoteOutcome(doc, actor, quoteId, 'accepted');
+    logEvent(doc, actor, 'document_created', { clientId: quote.clientId, documentId: id, data: { fromQuote: quoteId, deposit: true } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/**
+ * A deposit on an order without a quote: a draft deposit invoice of `amountCents` TTC at one
+ * VAT rate, due on receipt, under a new order key (its final invoice deducts it).
+ */
+export function requestOrderDeposit(
+  doc: Y.Doc,
+  actor: Actor,
+  clientId: string,
+  order: { amountCents: number; vatRateBp: number; orderNumber: string },
+  description: string
+): string {
+  const company = requireCompany(doc);
+  if (!readRecord(doc, 'clients', clientId)) throw new StoreError('unknown_client');
+  if (!Number.isSafeInteger(order.amountCents) || order.amountCents <= 0) throw new StoreError('deposit_invalid');
+  const id = newId();
+  const invoice = orderDepositInvoice(
+    { clientId, orderNumber: order.orderNumber.trim(), orderKey: newId(), amountCents: order.amountCents, vatRateBp: order.vatRateBp },
+    company.vatRegime,
+    { id, memberId: actor.memberId, now: nowIso(actor), lineId: newId() },
+    description
+  );
+  doc.transact(() => {
+    putRecord(doc, 'documents', invoice);
+    logEvent(doc, actor, 'document_created', { clientId, documentId: id, data: { deposit: true } });
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/** The draft final invoice of an order, from one of its deposit invoices (the job's lines are then entered). */
+export function createOrderFinalInvoice(doc: Y.Doc, actor: Actor, depositId: string): string {
+  const deposit = requireIssued(doc, depositId);
+  if (!deposit.deposit?.orderKey) throw new StoreError('not_an_order_deposit');
+  const company = requireCompany(doc);
+  const id = newId();
+  const terms = initialTerms('invoice', readRecord(doc, 'clients', deposit.clientId), company.defaultTerms);
+  const invoice = orderFinalInvoice(deposit, { id, memberId: actor.memberId, now: nowIso(actor) }, terms);
+  doc.transact(() => {
+    putRecord(doc, 'documents', invoice);
+    logEvent(doc, actor, 'document_created', { clientId: deposit.clientId, documentId: id, data: { fromDeposit: depositId } });
   }, LOCAL_ORIGIN);
   return id;
 }

@@ -3,6 +3,7 @@
 // page, the payment form, the clients and the home figures read.
 import type { DocumentRecord, DocumentStatus, IsoDate, Totals } from '$lib/domain/types';
 import { documentStatus, documentTotals } from '$lib/domain/lifecycle';
+import { invoiceTotals, isFinalInvoice } from '$lib/domain/deposits';
 import {
   documentFacts,
   invoiceAccounts,
@@ -117,6 +118,8 @@ export class ReceivablesView {
   }
 
   totals(doc: DocumentRecord): Totals {
+    // A draft final invoice: its quote's deposits issued by now already taken off, as the editor shows.
+    if (!doc.frozen && isFinalInvoice(doc)) return invoiceTotals(doc, this.ws.documents.all(), this.ws.company?.vatRegime ?? 'normal');
     return documentTotals(doc, this.ws.company?.vatRegime ?? 'normal');
   }
 

@@ -2,7 +2,7 @@
 import { StoreError } from '$lib/store/operations';
 import { formatDate, formatMoney, t } from '$lib/i18n/index.svelte';
 
-const MONEY_DETAILS = new Set(['credit_exceeds_invoice']);
+const MONEY_DETAILS = new Set(['credit_exceeds_invoice', 'deposit_exceeds_quote']);
 const DATE_DETAILS = new Set(['future_issue_date']);
 
 export function errorMessage(e: unknown): string {

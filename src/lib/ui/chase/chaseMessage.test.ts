@@ -3,7 +3,18 @@ import { chaseClient, chaseEnv } from '$lib/domain/chaseItem';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies, type PolicySettings } from '$lib/domain/dunning';
 import { CHASE_TODAY as TODAY, chaseClientRecord as client, chaseFile as file, chaseInvoice as invoice, dueFor, issuingCompany } from '$lib/domain/fixtures';
 import { DEFAULT_TEMPLATES } from '$lib/domain/templates';
-import { composeMessage, mailtoHref } from './chaseMessage';
+import { composeMessage, mailtoHref, stepLabel } from './chaseMessage';
+import { SEND_INVOICE_STEP, STANDARD_POLICY } from '$lib/domain/dunning';
+
+describe('stepLabel', () => {
+  it('names a deposit reminder « acompte non reçu », never its sending', () => {
+    const reminder1 = STANDARD_POLICY.steps[1];
+    expect(stepLabel(reminder1, 'fr')).toBe('Première relance');
+    expect(stepLabel(reminder1, 'fr', true)).toBe('Acompte non reçu — Première relance');
+    expect(stepLabel(reminder1, 'en', true)).toBe('Deposit not received — First reminder');
+    expect(stepLabel(SEND_INVOICE_STEP, 'fr', true)).toBe('Envoyer la facture');
+  });
+});
 
 describe('mailtoHref', () => {
   it('builds a link from a checked address, subject and body percent-encoded', () => {

@@ -16,10 +16,15 @@ export function offsetLabel(offsetDays: number, locale: Language): string {
   return translate(locale, 'chase.offset', { sign: offsetDays > 0 ? '+' : '-', days: Math.abs(offsetDays) });
 }
 
-/** « Deuxième relance » for the built-in steps, « Étape J+20 » for the user's own. */
-export function stepLabel(step: DunningStep, locale: Language): string {
-  if (KNOWN_STEPS.has(step.id)) return translate(locale, `chase.step.${step.id}`);
-  return translate(locale, 'chase.step.custom', { offset: offsetLabel(step.offsetDays, locale) });
+/**
+ * « Deuxième relance » for the built-in steps, « Étape J+20 » for the user's own; about a deposit
+ * (domain/chaseStep.ts isDepositReminder): « Acompte non reçu — Deuxième relance ».
+ */
+export function stepLabel(step: DunningStep, locale: Language, deposit = false): string {
+  const label = KNOWN_STEPS.has(step.id)
+    ? translate(locale, `chase.step.${step.id}`)
+    : translate(locale, 'chase.step.custom', { offset: offsetLabel(step.offsetDays, locale) });
+  return deposit && step.kind !== 'send' ? translate(locale, 'chase.step.deposit', { step: label }) : label;
 }
 
 /** « 3 factures, 4 250,00 €, 38 jours de retard, client souvent en retard ». */

@@ -207,3 +207,13 @@ describe('credit limit', () => {
     expect(clientToInput(base({ creditLimitCents: 1_234_500 }), NET30).creditLimit).toBe('12345,00');
   });
 });
+
+describe('« Paiement d’avance »', () => {
+  it('is written only when ticked or unticked: an untouched form writes no key', () => {
+    expect(clientToInput(base(), NET30).prepayment).toBe(false);
+    expect(clientToInput(base({ prepayment: true }), NET30).prepayment).toBe(true);
+    expect(parseClientForm(input({ prepayment: true }), base()).client.prepayment).toBe(true);
+    expect(parseClientForm(input({ prepayment: false }), base({ prepayment: true })).client.prepayment).toBe(false);
+    expect(parseClientForm(input(), base())).not.toHaveProperty('client.prepayment');
+  });
+});

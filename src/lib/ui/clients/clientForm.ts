@@ -31,6 +31,8 @@ export interface ClientInput {
   notes: string;
   /** The credit limit as typed (« 5 000 »); empty: none. */
   creditLimit: string;
+  /** « Paiement d'avance »: its invoices are due on receipt. */
+  prepayment: boolean;
   contacts: ContactInput[];
   /** Id of the contact who receives invoices and reminders ('' when there is none). */
   billingContactId: string;
@@ -52,6 +54,7 @@ export function clientToInput(client: Client, defaultTerms: PaymentTerms): Clien
     language: client.language,
     notes: client.notes,
     creditLimit: client.creditLimitCents ? centsToInput(client.creditLimitCents) : '',
+    prepayment: client.prepayment === true,
     contacts: client.contacts.map(({ id, name, email, phone, role }) => ({ id, name, email, phone, role })),
     billingContactId: billing?.id ?? ''
   };
@@ -150,6 +153,8 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
   // nothing (every key written is a field a concurrent edit could lose to).
   if (input.creditLimit.trim()) client.creditLimitCents = parseAmount(input.creditLimit) ?? base.creditLimitCents ?? null;
   else if (base.creditLimitCents) client.creditLimitCents = null;
+  // Likewise « Paiement d'avance »: written only when ticked or unticked.
+  if (input.prepayment !== (base.prepayment === true)) client.prepayment = input.prepayment;
 
   const errors: Record<string, string> = {};
   for (const [key, code] of Object.entries(validateClient(client))) {

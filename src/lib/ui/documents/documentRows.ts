@@ -16,6 +16,8 @@ export interface DocumentRow {
   balanceCents: number;
   status: DocumentStatus;
   disputed: boolean;
+  /** A deposit invoice (« Facture d'acompte »); absent: no. */
+  deposit?: boolean;
 }
 
 export interface RowFilter {
