@@ -147,6 +147,11 @@ export interface Client {
   chasePause?: ChasePause | null;
   /** The most this client may owe (TTC) before the weekly review flags it; absent: no limit. */
   creditLimitCents?: Cents | null;
+  /**
+   * « Adresse de facturation électronique » (e-invoicing reform): where the client receives
+   * e-invoices, e.g. its SIREN or SIREN_suffix; absent or '': its SIREN.
+   */
+  electronicAddress?: string | null;
 }
 
 export interface CatalogItem {
@@ -190,6 +195,8 @@ export interface PartySnapshot {
   deliveryAddress: Address | null;
   siren: string;
   vatNumber: string;
+  /** The client's e-invoicing address when issued (absent on older documents and when none). */
+  electronicAddress?: string;
 }
 
 /** What an issued document freezes: exactly what was printed. Hashed canonically. */
