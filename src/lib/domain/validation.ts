@@ -3,6 +3,7 @@
 import type { CatalogItem, Client, Company, DocumentRecord } from './types';
 import { isIsoDate } from './dates';
 import { quoteValidityProblem } from './quotes';
+import { facturxMissing } from './facturx/readiness';
 
 export type FieldErrors = Record<string, string>;
 
@@ -196,6 +197,8 @@ export function missingBeforeIssue(doc: DocumentRecord, company: Company, client
   if (doc.lines.some((l) => !l.description.trim())) missing.push('line_description');
   if (doc.lines.some((l) => !(l.quantity > 0))) missing.push('line_quantity');
   if (doc.kind === 'credit' && !doc.correctsInvoiceId) missing.push('credit_invoice');
+  // Invoices and credit notes are Factur-X: what its rules need besides.
+  missing.push(...facturxMissing(doc, company, client));
   if (!doc.issueDate || !isIsoDate(doc.issueDate)) missing.push('issue_date');
   else if (doc.kind === 'quote' && doc.validity && quoteValidityProblem(doc.issueDate, doc.validity)) missing.push('quote_validity');
   return missing;

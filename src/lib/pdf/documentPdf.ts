@@ -26,6 +26,7 @@ import {
   translator
 } from './blocks';
 import { qrMatrix } from './qr';
+import { makeFacturxPdfA } from './pdfa';
 import { pdfFileName } from './text';
 
 export interface DocumentPdfData {
@@ -40,6 +41,8 @@ export interface DocumentPdfData {
   paidCents: Cents;
   creditedCents: Cents;
   remainingCents: Cents;
+  /** The Factur-X XML (pdf/facturx.ts): the PDF is then a PDF/A-3b holding it as factur-x.xml. */
+  facturxXml?: string | null;
 }
 
 export interface RenderedPdf {
@@ -218,6 +221,7 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
     w.paragraph(t('doc.credit.note', { number: f.correctsInvoiceNumber, date: fmt.date(f.correctsInvoiceDate) }), { size: 9, gapAfter: 3 });
   }
 
+  if (data.facturxXml) makeFacturxPdfA(w.doc, { xml: data.facturxXml, conformanceLevel: 'EN 16931', ...w.meta });
   const bytes = w.finish((pw, page, pages) => drawFooter(pw, footer, page, pages));
   return { bytes, fileName: pdfFileName(t(`doc.file.${kind}`), f.number, f.client.name), epc };
 }

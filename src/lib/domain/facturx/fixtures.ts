@@ -1,13 +1,28 @@
 // Realistic issued documents for the Factur-X tests, frozen through the app's own code
 // (integrity.ts freezeDocument, money.ts totals): invoices with two VAT rates and discounts,
 // reverse charge, franchise en base, intra-EU, a private client, a credit note.
-import type { Client, Company, Discount, DocumentRecord, Line } from '$lib/domain/types';
-import { newClient } from '$lib/domain/company';
-import { creditNoteFrom, newDocument, newLine } from '$lib/domain/documents';
-import { freezeDocument } from '$lib/domain/integrity';
-import { sampleCompany } from '$lib/pdf/sample';
+import type { Client, Company, Discount, DocumentRecord, Line } from '../types';
+import { newClient, newCompany } from '../company';
+import { creditNoteFrom, newDocument, newLine } from '../documents';
+import { freezeDocument } from '../integrity';
 
-export const seller = (partial: Partial<Company> = {}): Company => sampleCompany({ legalForm: 'SARL', shareCapitalCents: 1_000_000, ...partial });
+export function seller(partial: Partial<Company> = {}): Company {
+  return {
+    ...newCompany('2026-11-23'),
+    name: 'Atelier Dupont',
+    legalForm: 'SARL',
+    soleTrader: false,
+    shareCapitalCents: 1_000_000,
+    address: { line1: '12 rue des Lilas', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' },
+    siret: '73282932000074',
+    rcsCity: 'Lyon',
+    vatNumber: 'FR44732829320',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP',
+    email: 'contact@atelier-dupont.fr',
+    ...partial
+  };
+}
 
 export function client(partial: Partial<Client> = {}): Client {
   return {
