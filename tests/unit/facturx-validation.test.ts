@@ -2,12 +2,15 @@
 // validate.ts): the EN 16931 XSD (xmllint) and the EN 16931 and French BR-FR schematrons
 // (Saxon-JS). Deliberately wrong documents must fail them: proof that the validators run.
 // The first run compiles the schematrons (≈ 40 s, cached in node_modules/.cache).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { DocumentRecord } from '$lib/domain/types';
 import { facturxXml } from '$lib/pdf/facturx';
 import { BR_FR_XSLT, EN16931_XSLT, REFERENCE_XML, compiledSef, fatalFailures, xsdErrors } from '../facturx/validate';
-import { client, creditNote, franchise, intraEu, issued, line, privateClient, reverseCharge, twoRatesWithDiscount } from '../facturx/documents';
+import { client, creditNote, franchise, intraEu, issued, line, privateClient, reverseCharge, twoRatesWithDiscount } from '$lib/domain/facturx/fixtures';
+
+// Each schematron run reads a 3–5 MB compiled stylesheet: about a second, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const xmlOf = (doc: DocumentRecord) => facturxXml({ doc, lang: 'fr', businessClient: (doc.frozen!.client.kind ?? 'company') === 'company' });
 
