@@ -75,7 +75,14 @@ const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Ar
 
 const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
   members: { name: str, seriesLetter: str, removed: optBool },
-  clients: { kind: str, name: str, contacts: listOf(object), billingAddress: object, categories: (v) => v === undefined || listOf(str)(v) },
+  clients: {
+    kind: str,
+    name: str,
+    contacts: listOf(object),
+    billingAddress: object,
+    categories: (v) => v === undefined || listOf(str)(v),
+    electronicAddress: (v) => v === undefined || v === null || str(v)
+  },
   items: { name: str, unitPriceCents: int, vatRateBp: int },
   documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount },
   payments: { clientId: id, amountCents: int, date, method: str, allocations: listOf(allocation), memberId: str },

@@ -27,6 +27,7 @@ import {
 } from './blocks';
 import { qrMatrix } from './qr';
 import { makeFacturxPdfA } from './pdfa';
+import { vatGroups } from '$lib/domain/facturx/vatBreakdown';
 import { pdfFileName } from './text';
 
 export interface DocumentPdfData {
@@ -194,6 +195,13 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
       w.text(fmt.money(v.vatCents), cols[3] - 1.5, ly, { size: 8.5, align: 'right' });
       w.hline(w.left, w.left + 90, ly + rowH - 0.8, RULE, 0.15);
       ly += rowH;
+    }
+    // A 0 % rate says why (« Autoliquidation », intra-EU supply, export): the XML's exemption reason.
+    for (const key of new Set(vatGroups(f).map((g) => g.exemptionKey).filter((k) => k !== null))) {
+      for (const part of w.wrap(t(`doc.vatExemption.${key}`), 90, 8.5, true)) {
+        w.text(part, w.left, ly, { size: 8.5, bold: true });
+        ly += lineHeight(8.5, 1.4);
+      }
     }
   }
   w.y = Math.max(ty, ly) + 4;

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentRecord } from '$lib/domain/types';
-import { creditNote, franchise, twoRatesWithDiscount } from '$lib/domain/facturx/fixtures';
+import { creditNote, franchise, reverseCharge, twoRatesWithDiscount } from '$lib/domain/facturx/fixtures';
 import { formatMoney } from '$lib/i18n/index.svelte';
 import { fontsFrom } from './fonts';
 import { renderDocumentPdf } from './documentPdf';
@@ -69,6 +69,16 @@ describe('Factur-X PDF/A-3b', () => {
       // Every font is the embedded DejaVu (no standard-14 font such as Helvetica).
       expect([...new Set(raw.match(/\/BaseFont \/[\w+-]+/g))]).toEqual(['/BaseFont /DejaVuSans']);
       expect(raw.match(/\/FontFile2 /g)).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the reason of a 0 % rate the XML gives (« Autoliquidation »)', () => {
+    const { dir, pdf, xml } = render(reverseCharge());
+    try {
+      expect(xml).toContain('<ram:ExemptionReason>Autoliquidation</ram:ExemptionReason>');
+      expect(pdfText(pdf)).toContain('Autoliquidation');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

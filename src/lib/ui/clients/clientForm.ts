@@ -31,6 +31,8 @@ export interface ClientInput {
   notes: string;
   /** The credit limit as typed (« 5 000 »); empty: none. */
   creditLimit: string;
+  /** « Adresse de facturation électronique » as typed; empty: none. */
+  electronicAddress: string;
   contacts: ContactInput[];
   /** Id of the contact who receives invoices and reminders ('' when there is none). */
   billingContactId: string;
@@ -52,6 +54,7 @@ export function clientToInput(client: Client, defaultTerms: PaymentTerms): Clien
     language: client.language,
     notes: client.notes,
     creditLimit: client.creditLimitCents ? centsToInput(client.creditLimitCents) : '',
+    electronicAddress: client.electronicAddress ?? '',
     contacts: client.contacts.map(({ id, name, email, phone, role }) => ({ id, name, email, phone, role })),
     billingContactId: billing?.id ?? ''
   };
@@ -150,6 +153,9 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
   // nothing (every key written is a field a concurrent edit could lose to).
   if (input.creditLimit.trim()) client.creditLimitCents = parseAmount(input.creditLimit) ?? base.creditLimitCents ?? null;
   else if (base.creditLimitCents) client.creditLimitCents = null;
+  // Same for the e-invoicing address: written only when set, changed or cleared.
+  if (input.electronicAddress.trim()) client.electronicAddress = input.electronicAddress.trim();
+  else if (base.electronicAddress) client.electronicAddress = null;
 
   const errors: Record<string, string> = {};
   for (const [key, code] of Object.entries(validateClient(client))) {
@@ -188,7 +194,7 @@ export function formatSiren(siren: string): string {
 
 /** The errors in form order, each with the field it belongs to, for the summary at the top. */
 export function summarizeErrors(errors: Record<string, string>, contactIds: string[]): ErrorSummaryItem[] {
-  const order = ['name', 'siren', 'vatNumber', 'billingAddress', 'deliveryAddress', 'terms', 'creditLimit', 'contacts'];
+  const order = ['name', 'siren', 'vatNumber', 'electronicAddress', 'billingAddress', 'deliveryAddress', 'terms', 'creditLimit', 'contacts'];
   const rank = (key: string) => {
     const contact = /^contacts\.([^.]+)\./.exec(key);
     const base = order.indexOf(key.split('.')[0]);
