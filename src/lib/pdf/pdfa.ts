@@ -4,6 +4,7 @@
 // specification (AFRelationship Alternative); the catalog (putCatalog) then points at them
 // (/Metadata, /OutputIntents, /AF, /Names /EmbeddedFiles). Call it before `output()`.
 import { jsPDF } from 'jspdf';
+import { zlibSync } from 'fflate';
 import { SRGB_ICC_BASE64 } from './srgbIcc';
 
 export const FACTURX_FILE_NAME = 'factur-x.xml';
@@ -26,7 +27,10 @@ interface Internal {
 
 /** UTF-8 bytes as a binary string (one char per byte), the way jsPDF writes stream data. */
 function utf8Binary(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return binary(new TextEncoder().encode(text));
+}
+
+function binary(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return s;
@@ -112,8 +116,12 @@ export function makeFacturxPdfA(doc: jsPDF, o: PdfAOptions): void {
     internal.write(`<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile ${icc} 0 R>>`);
     internal.write('endobj');
 
-    const xml = utf8Binary(o.xml);
-    const file = stream(` /Type /EmbeddedFile /Subtype /text#2Fxml /Params <</Size ${xml.length} /CreationDate (${pdfDate}) /ModDate (${pdfDate})>>`, xml);
+    // Compressed (FlateDecode, as the pages are): a 60-line invoice's XML shrinks from ≈ 70 to ≈ 6 kB.
+    const xml = new TextEncoder().encode(o.xml);
+    const file = stream(
+      ` /Type /EmbeddedFile /Subtype /text#2Fxml /Filter /FlateDecode /Params <</Size ${xml.length} /CreationDate (${pdfDate}) /ModDate (${pdfDate})>>`,
+      binary(zlibSync(xml, { level: 6 }))
+    );
     ids.fileSpec = internal.newObject();
     internal.write(
       `<</Type /Filespec /F (${FACTURX_FILE_NAME}) /UF ${pdfUnicode(FACTURX_FILE_NAME)} /Desc (Factur-X invoice) /AFRelationship /Alternative /EF <</F ${file} 0 R /UF ${file} 0 R>>>>`

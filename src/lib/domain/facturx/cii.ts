@@ -8,7 +8,7 @@ import { el, amount, dateElement, text } from './xml';
 import { buyerParty, ibanId, sellerParty, shipToParty } from './party';
 import { lineItem } from './lines';
 import { documentAllowances, lineTax, vatBreakdown, vatGroups } from './vatBreakdown';
-import { isOtherEuCountry } from './vatCategory';
+import { isOtherEuCountry } from './euCountries';
 
 /** What the document says in words, in its language (the PDF's mentions). */
 export interface CiiTexts {

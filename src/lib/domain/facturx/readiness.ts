@@ -4,7 +4,7 @@
 // VAT number of a business elsewhere in the EU billed at 0 % (BR-AE-02, BR-IC-02), and
 // invoice numbers made of the characters the French rules accept (BR-FR-02).
 import type { Client, Company, DocumentRecord } from '../types';
-import { isOtherEuCountry } from './vatCategory';
+import { isOtherEuCountry } from './euCountries';
 
 const sirenDigits = (s: string) => s.replace(/\s/g, '');
 

@@ -4,12 +4,10 @@
 // whether it is a business. One rate gets one category on a document: the PDF prints the same
 // mention as the XML (i18n `doc.vatExemption.<code>`).
 import type { BasisPoints, FrozenContent } from '../types';
+import { isOtherEuCountry } from './euCountries';
 
 /** S standard, E exempt, AE reverse charge, K intra-EU supply, G export (Z, zero rated, has no French use). */
 export type VatCategory = 'S' | 'E' | 'AE' | 'K' | 'G';
-
-/** EU member states (ISO 3166 alpha-2) other than France. */
-const OTHER_EU = new Set('AT BE BG CY CZ DE DK EE ES FI GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '));
 
 export interface VatContext {
   franchise: boolean;
@@ -38,7 +36,7 @@ export function vatContextOf(f: Pick<FrozenContent, 'seller' | 'client'>): VatCo
 export function vatCategory(rateBp: BasisPoints, c: VatContext): VatCategory {
   if (c.franchise) return 'E';
   if (rateBp > 0) return 'S';
-  if (c.buyerCountry !== 'FR' && !OTHER_EU.has(c.buyerCountry)) return 'G';
+  if (c.buyerCountry !== 'FR' && !isOtherEuCountry(c.buyerCountry)) return 'G';
   if (!c.business) return 'E';
   if (c.buyerCountry !== 'FR') return c.goods ? 'K' : 'AE';
   return 'AE';
@@ -65,9 +63,4 @@ export function exemptionCode(category: VatCategory, c: VatContext): string | nu
     default:
       return null;
   }
-}
-
-/** Whether `country` is an EU member state other than France. */
-export function isOtherEuCountry(country: string): boolean {
-  return OTHER_EU.has(country.toUpperCase());
 }
