@@ -3,6 +3,7 @@
 // without SIREN is refused before « Émettre ». The schematrons run in the unit tests
 // (tests/unit/facturx-validation.test.ts), on the same builder.
 import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,6 +23,7 @@ test('an issued invoice downloads as Factur-X: PDF/A-3 with a valid EN 16931 XML
   await page.getByTestId('client-electronic-address').fill('732829320_COMPTA');
   await page.getByTestId('client-save').click();
   await expect(page).toHaveURL(new RegExp(`/clients/${clientId}$`));
+  await expect(page.getByTestId('client-electronic-address-value')).toHaveText('732829320_COMPTA');
 
   await issueInvoiceFor(page, 'Boulangerie Martin', '1234,56');
   await expect(page.getByTestId('pdf-facturx')).toContainText('Factur-X');
@@ -42,6 +44,17 @@ test('an issued invoice downloads as Factur-X: PDF/A-3 with a valid EN 16931 XML
   const alone = await downloadFrom(page, 'pdf-download-xml', info);
   expect(alone.name).toBe('Facture-F-2026-A-0001-Boulangerie-Martin.xml');
   expect(readFileSync(alone.path).equals(embedded)).toBe(true);
+
+  // The accountant's period zip holds the same Factur-X invoice.
+  await page.goto('/documents');
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('export-from').fill('2026-11-01');
+  await page.getByTestId('export-to').fill('2026-11-30');
+  const zip = await downloadFrom(page, 'export-period', info);
+  const zipped = unzipSync(new Uint8Array(readFileSync(zip.path)))['Facture-F-2026-A-0001-Boulangerie-Martin.pdf'];
+  const zippedPath = info.outputPath('zipped.pdf');
+  writeFileSync(zippedPath, zipped);
+  expect(execFileSync('qpdf', ['--show-attachment=factur-x.xml', zippedPath]).equals(embedded)).toBe(true);
 });
 
 test('a French business client without SIREN: issuing is refused before « Émettre », in French', async ({ page }) => {
