@@ -58,6 +58,10 @@ describe('Factur-X PDF/A-3b', () => {
       expect(xmp).toContain('<fx:DocumentType>INVOICE</fx:DocumentType><fx:DocumentFileName>factur-x.xml</fx:DocumentFileName><fx:Version>1.0</fx:Version><fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>');
       expect(xmp).toContain('<pdfaSchema:prefix>fx</pdfaSchema:prefix>');
       expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Facture F-2026-A-');
+      // /Info and XMP agree (pdfinfo decodes /Info as PDFDocEncoding).
+      const info = run('pdfinfo', [pdf]);
+      expect(info).toMatch(/^Subject: +Boulangerie Martin SAS$/m);
+      expect(xmp).toContain('<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Boulangerie Martin SAS</rdf:li>');
       const raw = new TextDecoder('latin1').decode(bytes);
       expect(raw.startsWith('%PDF-1.7')).toBe(true);
       expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/);

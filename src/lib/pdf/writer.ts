@@ -4,7 +4,7 @@
 // vector QR codes, and the footer stamped on every page once the page count is known.
 import { jsPDF } from 'jspdf';
 import type { Language } from '$lib/domain/types';
-import { hasSpecialSpaces, printableText, wrapText } from './text';
+import { hasSpecialSpaces, infoText, printableText, wrapText } from './text';
 import { planTable } from './layout';
 
 /** The embedded font: TrueType files as binary strings, and the code points they cover. */
@@ -89,7 +89,7 @@ export class PdfWriter {
     this.doc.addFont(`${FAMILY}.ttf`, FAMILY, 'normal');
     this.doc.addFileToVFS(`${FAMILY}-Bold.ttf`, fonts.bold);
     this.doc.addFont(`${FAMILY}-Bold.ttf`, FAMILY, 'bold');
-    this.meta = { title: this.clean(meta.title), subject: this.clean(meta.subject ?? ''), author: this.clean(meta.author) };
+    this.meta = { title: infoText(this.clean(meta.title)), subject: infoText(this.clean(meta.subject ?? '')), author: infoText(this.clean(meta.author)) };
     this.doc.setProperties({ ...this.meta, creator: 'Relance' });
     this.doc.setLanguage(lang === 'fr' ? 'fr-FR' : 'en-GB');
     this.doc.setLineWidth(0.2);
