@@ -6,7 +6,8 @@
 // The files live beside the repository (../shared/facturx, read its README); FACTURX_DIR
 // points elsewhere.
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,15 +31,32 @@ const SaxonJS = createRequire(import.meta.url)('saxon-js') as SaxonJs;
  * EN 16931 rules read their code lists from a file beside the XSLT, by its path.
  */
 export function compiledSef(xslt: string): string {
+  const { sef, args, partial } = compilation(xslt);
+  if (existsSync(sef)) return sef;
+  execFileSync(process.execPath, args, { stdio: 'ignore' });
+  renameSync(partial, sef);
+  return sef;
+}
+
+/** Compiles the schematrons not yet cached side by side (a cold run, e.g. on CI, waits once). */
+export async function compileSchematrons(xslts: string[] = [EN16931_XSLT, BR_FR_XSLT]): Promise<void> {
+  await Promise.all(
+    xslts.map(async (xslt) => {
+      const { sef, args, partial } = compilation(xslt);
+      if (existsSync(sef)) return;
+      await promisify(execFile)(process.execPath, args);
+      renameSync(partial, sef);
+    })
+  );
+}
+
+function compilation(xslt: string) {
   const hash = createHash('sha256').update(xslt).update(readFileSync(xslt)).digest('hex').slice(0, 16);
   const sef = join(CACHE, `${hash}.sef.json`);
-  if (existsSync(sef)) return sef;
   mkdirSync(CACHE, { recursive: true });
   // Compiled beside, then renamed: test files compiling at once never read half a file.
   const partial = `${sef}.${process.pid}.tmp`;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/xslt3/xslt3.js'), `-xsl:${xslt}`, `-export:${partial}`, '-nogo'], { stdio: 'ignore' });
-  renameSync(partial, sef);
-  return sef;
+  return { sef, partial, args: [join(ROOT, 'node_modules/xslt3/xslt3.js'), `-xsl:${xslt}`, `-export:${partial}`, '-nogo'] };
 }
 
 export interface Failure {
