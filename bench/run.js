@@ -205,6 +205,7 @@ function budgetSummary(r) {
   return {
     coldOpen10kMs: row(BUDGET_MS, r.budget.measuredMs, 'ms'),
     pdf60LinesWarmMs: r.pdf ? row(r.pdf.budgetMs, r.pdf.warmMs[60]?.median ?? null, 'ms') : undefined,
+    facturx60LinesWarmMs: r.pdf ? row(r.pdf.facturxBudgetMs, r.pdf.warmMs[60]?.facturx ? r.pdf.warmMs[60].median : null, 'ms') : undefined,
     firstLoadJsGzipKB: r.pwa ? row(r.pwa.firstLoadJs.budgetKB, r.pwa.firstLoadJs.gzipKB, 'kB') : undefined,
     chaseFullRecomputeMs: r.chase ? row(r.chase.budgets.fullMs, r.chase.fullFromIndexedMs.median, 'ms') : undefined,
     chaseIncrementalMs: r.chase ? row(r.chase.budgets.incrementalMs, r.chase.incrementalRecomputeMs.median, 'ms') : undefined,

@@ -41,6 +41,7 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; h
 
 export interface ClientInput {
   name: string;
+  /** Absent: a valid SIREN, which an invoice to a French business needs; '' for none. */
   siren?: string;
   line1?: string;
   postalCode?: string;
@@ -52,7 +53,8 @@ export interface ClientInput {
 export async function createClient(page: Page, c: ClientInput): Promise<string> {
   await page.goto('/clients/new');
   await page.getByTestId('client-name').fill(c.name);
-  if (c.siren) await page.getByTestId('client-siren').fill(c.siren);
+  const siren = c.siren ?? '552100554';
+  if (siren) await page.getByTestId('client-siren').fill(siren);
   await page.getByTestId('client-billing-line1').fill(c.line1 ?? '5 place Bellecour');
   await page.getByTestId('client-billing-postalCode').fill(c.postalCode ?? '69002');
   await page.getByTestId('client-billing-city').fill(c.city ?? 'Lyon');

@@ -312,7 +312,7 @@ test('the logo uploaded in the settings is printed; an English client gets an En
   await expect(page.getByTestId('logo-message')).toContainText('Logo enregistré');
   expect(await seriousA11yViolations(page)).toEqual([]);
 
-  await createFullClient(page, { ...fullClient, name: 'Thames Joinery Ltd', language: 'en', delivery: undefined, contact: undefined, siren: undefined, vat: undefined });
+  await createFullClient(page, { ...fullClient, name: 'Thames Joinery Ltd', language: 'en', delivery: undefined, contact: undefined, vat: undefined });
   await page.getByTestId('client-new-invoice').click();
   await addLines(page, [{ description: 'Oak staircase', quantity: '1', price: '1234,56', vatBp: 2000 }]);
   await issueOpenDraft(page);

@@ -153,6 +153,16 @@ describe('freezeDocument', () => {
     expect(frozen.totals).toMatchObject({ htCents: 98_000, vat: [], vatCents: 0, ttcCents: 98_000 });
   });
 
+  it('freezes where the client receives e-invoices: its address, an individual’s e-mail, else nothing', () => {
+    const freeze = (cl: Client) =>
+      freezeDocument(draft('inv1'), { company, client: cl, number: 'F-2026-A-0001', series: 'F-2026-A', seq: 1, issueDate: '2026-01-15', dueDate: null, prevHash: '', correctedInvoice: null }).client;
+    expect(freeze({ ...client, electronicAddress: ' 732829320_COMPTA ' }).electronicAddress).toBe('732829320_COMPTA');
+    const contact = { id: 'k', name: 'Claire', email: 'claire@example.fr', phone: '', role: '', billing: true };
+    expect(freeze({ ...client, kind: 'individual', siren: '', contacts: [contact] }).electronicAddress).toBe('claire@example.fr');
+    // A French business without one is reached by its SIREN: no key, so its hash is as before.
+    expect('electronicAddress' in freeze({ ...client, contacts: [contact] })).toBe(false);
+  });
+
   it('shares nothing with the draft, the company or the client', () => {
     const d = draft('inv1');
     const co = structuredClone(company);

@@ -25,14 +25,30 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Where the client receives e-invoices: its « adresse de facturation électronique », else for an
+ * individual or a business abroad the billing contact's e-mail (a French business without one
+ * is reached by its SIREN).
+ */
+function electronicAddressOf(client: Client): string {
+  const set = client.electronicAddress?.trim();
+  if (set) return set;
+  if (client.kind !== 'individual' && (client.billingAddress.country || 'FR').toUpperCase() === 'FR') return '';
+  const contact = client.contacts.find((c) => c.billing && c.email.trim()) ?? client.contacts.find((c) => c.email.trim());
+  return contact?.email.trim() ?? '';
+}
+
 function snapshotClient(client: Client): PartySnapshot {
+  const electronicAddress = electronicAddressOf(client);
   return {
     kind: client.kind,
     name: client.name,
     address: { ...client.billingAddress },
     deliveryAddress: client.deliveryAddress ? { ...client.deliveryAddress } : null,
     siren: client.siren,
-    vatNumber: client.vatNumber
+    vatNumber: client.vatNumber,
+    // Only when there is one: documents to clients without freeze (and hash) as before.
+    ...(electronicAddress ? { electronicAddress } : {})
   };
 }
 

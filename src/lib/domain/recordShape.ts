@@ -78,7 +78,15 @@ const deposit: Check = (v) => v === undefined || v === null || (isObject(v) && i
 
 const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
   members: { name: str, seriesLetter: str, removed: optBool },
-  clients: { kind: str, name: str, contacts: listOf(object), billingAddress: object, categories: (v) => v === undefined || listOf(str)(v), prepayment: optBool },
+  clients: {
+    kind: str,
+    name: str,
+    contacts: listOf(object),
+    billingAddress: object,
+    categories: (v) => v === undefined || listOf(str)(v),
+    prepayment: optBool,
+    electronicAddress: (v) => v === undefined || v === null || str(v)
+  },
   items: { name: str, unitPriceCents: int, vatRateBp: int },
   documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount, deposit },
   payments: { clientId: id, amountCents: int, date, method: str, allocations: listOf(allocation), memberId: str },

@@ -149,6 +149,11 @@ export interface Client {
   creditLimitCents?: Cents | null;
   /** « Paiement d'avance »: its invoices are due on receipt (domain/terms.ts); absent: no. */
   prepayment?: boolean;
+  /**
+   * « Adresse de facturation électronique » (e-invoicing reform): where the client receives
+   * e-invoices, e.g. its SIREN or SIREN_suffix; absent or '': its SIREN.
+   */
+  electronicAddress?: string | null;
 }
 
 export interface CatalogItem {
@@ -192,6 +197,8 @@ export interface PartySnapshot {
   deliveryAddress: Address | null;
   siren: string;
   vatNumber: string;
+  /** The client's e-invoicing address when issued (absent on older documents and when none). */
+  electronicAddress?: string;
 }
 
 /** What an issued document freezes: exactly what was printed. Hashed canonically. */

@@ -308,6 +308,8 @@ describe('missingBeforeIssue', () => {
       'client_name',
       'client_address',
       'lines',
+      // A business client (newClient's kind) without SIREN: Factur-X needs it (facturx/readiness.ts).
+      'client_siren',
       'issue_date'
     ]);
   });

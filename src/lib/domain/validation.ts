@@ -3,6 +3,7 @@
 import type { CatalogItem, Client, Company, DocumentRecord } from './types';
 import { isIsoDate } from './dates';
 import { quoteValidityProblem } from './quotes';
+import { facturxMissing } from './facturx/readiness';
 
 export type FieldErrors = Record<string, string>;
 
@@ -138,8 +139,21 @@ function addressErrors(prefix: string, a: { line1: string; postalCode: string; c
   if (a.postalCode.trim() && country === 'FR' && !/^\d{5}$/.test(a.postalCode.trim())) errors[`${prefix}.postalCode`] = 'invalid_postal_code';
 }
 
+/**
+ * An « adresse de facturation électronique »: an e-mail address, or a reform address (letters,
+ * digits, - _ ., at most 125) that starts with the SIREN of a French business (BR-FR-21, BR-FR-23).
+ */
+export function isValidElectronicAddress(address: string, siren: string): boolean {
+  const a = address.trim();
+  if (a.includes('@')) return isValidEmail(a);
+  if (!/^[A-Za-z0-9._-]{1,125}$/.test(a)) return false;
+  const s = siren.replace(/\s/g, '').slice(0, 9);
+  return !/^\d{9}$/.test(s) || a.startsWith(s);
+}
+
 export function validateClient(c: Client): FieldErrors {
   const errors: FieldErrors = {};
+  if (c.electronicAddress?.trim() && !isValidElectronicAddress(c.electronicAddress, c.siren)) errors.electronicAddress = 'invalid_electronic_address';
   if (!c.name.trim()) errors.name = 'required';
   if (c.siren.trim() && !isValidSirenOrSiret(c.siren)) errors.siren = 'invalid_siren';
   if (c.vatNumber.trim() && !isValidFrenchVat(c.vatNumber)) errors.vatNumber = 'invalid_vat';
@@ -196,6 +210,8 @@ export function missingBeforeIssue(doc: DocumentRecord, company: Company, client
   if (doc.lines.some((l) => !l.description.trim())) missing.push('line_description');
   if (doc.lines.some((l) => !(l.quantity > 0))) missing.push('line_quantity');
   if (doc.kind === 'credit' && !doc.correctsInvoiceId) missing.push('credit_invoice');
+  // Invoices and credit notes are Factur-X: what its rules need besides.
+  missing.push(...facturxMissing(doc, company, client));
   if (!doc.issueDate || !isIsoDate(doc.issueDate)) missing.push('issue_date');
   else if (doc.kind === 'quote' && doc.validity && quoteValidityProblem(doc.issueDate, doc.validity)) missing.push('quote_validity');
   return missing;

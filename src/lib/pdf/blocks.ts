@@ -86,15 +86,23 @@ export function legalIdentity(c: Company, lang: Language): string {
   return parts.join(' — ');
 }
 
+/**
+ * Each payment mention of an invoice: early-payment terms (Factur-X note AAB), penalty rate
+ * (PMD), the 40 € for businesses (PMT; null for an individual, who never owes it).
+ */
+export function paymentMentionParts(c: Company, lang: Language, businessClient: boolean): { earlyPayment: string; latePenalties: string; recoveryIndemnity: string | null } {
+  const t = translator(lang);
+  return {
+    earlyPayment: c.earlyPaymentDiscount.trim() ? t('doc.legal.discount', { terms: c.earlyPaymentDiscount.trim().replace(/\.$/, '') }) : t('doc.legal.noDiscount'),
+    latePenalties: t('doc.legal.penalty', { rate: formatRate(c.penaltyRateBp, lang) }),
+    recoveryIndemnity: businessClient ? t('doc.legal.indemnity') : null
+  };
+}
+
 /** The payment mentions of an invoice: early-payment terms, penalty rate, the 40 € for businesses. */
 export function paymentMentions(c: Company, lang: Language, businessClient: boolean): string {
-  const t = translator(lang);
-  const parts = [
-    c.earlyPaymentDiscount.trim() ? t('doc.legal.discount', { terms: c.earlyPaymentDiscount.trim().replace(/\.$/, '') }) : t('doc.legal.noDiscount'),
-    t('doc.legal.penalty', { rate: formatRate(c.penaltyRateBp, lang) })
-  ];
-  if (businessClient) parts.push(t('doc.legal.indemnity'));
-  return parts.join(' ');
+  const m = paymentMentionParts(c, lang, businessClient);
+  return [m.earlyPayment, m.latePenalties, m.recoveryIndemnity].filter(Boolean).join(' ');
 }
 
 /**

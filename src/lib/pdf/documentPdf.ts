@@ -26,6 +26,8 @@ import {
   translator
 } from './blocks';
 import { qrMatrix } from './qr';
+import { makeFacturxPdfA } from './pdfa';
+import { vatGroups } from '$lib/domain/facturx/vatBreakdown';
 import { pdfFileName } from './text';
 
 export interface DocumentPdfData {
@@ -40,6 +42,8 @@ export interface DocumentPdfData {
   paidCents: Cents;
   creditedCents: Cents;
   remainingCents: Cents;
+  /** The Factur-X XML (pdf/facturx.ts): the PDF is then a PDF/A-3b holding it as factur-x.xml. */
+  facturxXml?: string | null;
 }
 
 export interface RenderedPdf {
@@ -216,6 +220,13 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
       w.hline(w.left, w.left + 90, ly + rowH - 0.8, RULE, 0.15);
       ly += rowH;
     }
+    // A 0 % rate says why (« Autoliquidation », intra-EU supply, export): the XML's exemption reason.
+    for (const key of new Set(vatGroups(f).map((g) => g.exemptionKey).filter((k) => k !== null))) {
+      for (const part of w.wrap(t(`doc.vatExemption.${key}`), 90, 8.5, true)) {
+        w.text(part, w.left, ly, { size: 8.5, bold: true });
+        ly += lineHeight(8.5, 1.4);
+      }
+    }
   }
   w.y = Math.max(ty, ly) + 4;
 
@@ -244,6 +255,7 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
     w.paragraph(t('doc.credit.note', { number: f.correctsInvoiceNumber, date: fmt.date(f.correctsInvoiceDate) }), { size: 9, gapAfter: 3 });
   }
 
+  if (data.facturxXml) makeFacturxPdfA(w.doc, { xml: data.facturxXml, conformanceLevel: 'EN 16931', ...w.meta });
   const bytes = w.finish((pw, page, pages) => drawFooter(pw, footer, page, pages));
   return { bytes, fileName: pdfFileName(t(`doc.file.${titleKey}`), f.number, f.client.name), epc };
 }

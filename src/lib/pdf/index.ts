@@ -10,11 +10,12 @@ import type { InvoiceAccount } from '$lib/domain/receivables';
 import { translate } from '$lib/i18n/index.svelte';
 import { loadFonts } from './fonts';
 import { renderDocumentPdf, type RenderedPdf } from './documentPdf';
+import { facturxXml, isFacturxDocument } from './facturx';
 import { renderStatementPdf } from './statementPdf';
 import { renderLetterPdf, type LetterKind } from './letterPdf';
 import { renderCollectionPdf } from './collectionPdf';
 import { issuedInPeriod, salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
-import { slugify } from './text';
+import { pdfFileName, slugify } from './text';
 import type { PdfFonts } from './writer';
 
 export type { LetterKind } from './letterPdf';
@@ -36,12 +37,23 @@ interface DocumentRequest {
   account: InvoiceAccount | null;
 }
 
-function renderDocument(fonts: PdfFonts, req: DocumentRequest): RenderedPdf {
-  return renderDocumentPdf(fonts, {
-    doc: req.doc,
+/** The language of a document and whether its client is a business, as its PDF uses them. */
+function audience(req: DocumentRequest) {
+  return {
     lang: req.client?.language ?? 'fr',
     // The kind frozen at issue; documents issued before it was frozen: the client's kind now.
-    businessClient: (req.doc.frozen?.client.kind ?? req.client?.kind ?? 'company') === 'company',
+    businessClient: (req.doc.frozen?.client.kind ?? req.client?.kind ?? 'company') === 'company'
+  };
+}
+
+/** Invoices and credit notes are Factur-X (PDF/A-3 with their XML inside); quotes plain PDFs. */
+function renderDocument(fonts: PdfFonts, req: DocumentRequest): RenderedPdf {
+  const { lang, businessClient } = audience(req);
+  return renderDocumentPdf(fonts, {
+    doc: req.doc,
+    lang,
+    businessClient,
+    facturxXml: isFacturxDocument(req.doc) ? facturxXml({ doc: req.doc, lang, businessClient }) : null,
     logoDataUrl: req.company?.logoDataUrl ?? '',
     paidCents: req.account?.paidCents ?? 0,
     creditedCents: req.account?.creditedCents ?? 0,
@@ -52,6 +64,14 @@ function renderDocument(fonts: PdfFonts, req: DocumentRequest): RenderedPdf {
 /** An issued invoice, quote or credit note. */
 export async function documentPdf(req: DocumentRequest): Promise<PdfFile> {
   return asFile(renderDocument(await loadFonts(), req));
+}
+
+/** The Factur-X XML alone of an issued invoice or credit note (« Télécharger le XML »). */
+export function documentXml(req: DocumentRequest): PdfFile {
+  const xml = facturxXml({ doc: req.doc, ...audience(req) });
+  const f = req.doc.frozen!;
+  const fileName = pdfFileName(translate(audience(req).lang, `doc.file.${f.kind}`), f.number, f.client.name).replace(/\.pdf$/, '.xml');
+  return { blob: new Blob([xml], { type: 'text/xml' }), fileName };
 }
 
 /** A client's account statement (domain/statement.ts, made by the caller from the receivables model). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfFileName, printableText, slugify, wrapText } from './text';
+import { infoText, pdfFileName, printableText, slugify, wrapText } from './text';
 
 const chars = (s: string) => s.length;
 
@@ -66,5 +66,13 @@ describe('file names', () => {
     expect(pdfFileName('Facture', 'F-2026-A-0001', 'Client')).toBe('Facture-F-2026-A-0001-Client.pdf');
     expect(pdfFileName('Avoir', 'A-2026-A-0001', 'Boulangerie Martin')).toBe('Avoir-A-2026-A-0001-Boulangerie-Martin.pdf');
     expect(pdfFileName('Relevé de compte', '2026-11-23', '')).toBe('Releve-de-compte-2026-11-23.pdf');
+  });
+});
+
+describe('infoText', () => {
+  it('keeps Latin-1 and makes typographic characters plain, so /Info and the XMP say the same', () => {
+    expect(infoText('Société Générale d’Électricité')).toBe("Société Générale d'Électricité");
+    expect(infoText('L’Atelier — Dœ\u00a0& fils…')).toBe("L'Atelier - Doe & fils...");
+    expect(infoText('Łódź Ltd 😀')).toBe('Lódz Ltd ?');
   });
 });

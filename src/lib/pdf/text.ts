@@ -98,3 +98,35 @@ export function pdfFileName(label: string, number: string, clientName: string): 
   const parts = [slugify(label, 30), number.replace(/[^A-Za-z0-9._-]+/g, '-'), slugify(clientName)].filter(Boolean);
   return `${parts.join('-')}.pdf`;
 }
+
+const INFO_REPLACEMENTS: Record<string, string> = {
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2026': '...',
+  œ: 'oe',
+  Œ: 'OE',
+  ł: 'l',
+  Ł: 'L',
+  '€': 'EUR'
+};
+
+/**
+ * Text for the document information (/Info: title, subject, author). jsPDF writes it one byte
+ * per character, read back as PDFDocEncoding: anything outside Latin-1 would come out garbled
+ * (’ as a control character) and a PDF/A's XMP copy would then disagree with it. So: typographic
+ * quotes and spaces made plain, accents outside Latin-1 dropped, anything else left '?'.
+ * infoText('L’Atelier — Dœ') → "L'Atelier - Doe".
+ */
+export function infoText(text: string): string {
+  return [...text]
+    .map((ch) => INFO_REPLACEMENTS[ch] ?? ch)
+    .join('')
+    .replace(/[^\u0020-\u007e\u00a1-\u00ff]/gu, (ch) => ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0020-\u007e]/gu, '?'));
+}

@@ -4,7 +4,7 @@
 // vector QR codes, and the footer stamped on every page once the page count is known.
 import { jsPDF } from 'jspdf';
 import type { Language } from '$lib/domain/types';
-import { hasSpecialSpaces, printableText, wrapText } from './text';
+import { hasSpecialSpaces, infoText, printableText, wrapText } from './text';
 import { planTable } from './layout';
 
 /** The embedded font: TrueType files as binary strings, and the code points they cover. */
@@ -75,6 +75,8 @@ export class PdfWriter {
   readonly right: number = A4.width - MARGIN.right;
   readonly width: number = A4.width - MARGIN.left - MARGIN.right;
 
+  /** Title, subject and author as written in the document information (PDF/A repeats them in XMP). */
+  readonly meta: { title: string; subject: string; author: string };
   readonly #printable: (cp: number) => boolean;
   #font = '';
   #color = '';
@@ -87,7 +89,8 @@ export class PdfWriter {
     this.doc.addFont(`${FAMILY}.ttf`, FAMILY, 'normal');
     this.doc.addFileToVFS(`${FAMILY}-Bold.ttf`, fonts.bold);
     this.doc.addFont(`${FAMILY}-Bold.ttf`, FAMILY, 'bold');
-    this.doc.setProperties({ title: this.clean(meta.title), subject: this.clean(meta.subject ?? ''), author: this.clean(meta.author), creator: 'Relance' });
+    this.meta = { title: infoText(this.clean(meta.title)), subject: infoText(this.clean(meta.subject ?? '')), author: infoText(this.clean(meta.author)) };
+    this.doc.setProperties({ ...this.meta, creator: 'Relance' });
     this.doc.setLanguage(lang === 'fr' ? 'fr-FR' : 'en-GB');
     this.doc.setLineWidth(0.2);
   }

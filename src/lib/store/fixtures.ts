@@ -34,6 +34,8 @@ export function client(id: string, partial: Partial<Client> = {}): Client {
     ...newClient(id, T0),
     name: `Client ${id}`,
     billingAddress: { line1: '3 place Bellecour', line2: '', postalCode: '69002', city: 'Lyon', country: 'FR' },
+    // A business client's SIREN: every invoice to one needs it (Factur-X, domain/facturx/readiness.ts).
+    siren: '732829320',
     contacts: [{ id: `${id}-c1`, name: 'Jeanne Roux', email: 'jeanne@example.fr', phone: '0102030405', role: '', billing: true }],
     ...partial
   };

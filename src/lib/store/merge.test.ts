@@ -110,6 +110,16 @@ describe.each(SYNC_ORDERS)('two devices offline, then synced (%s)', (order) => {
     sameOnBoth(a, c);
   });
 
+  it('A sets the e-invoicing address, C the VAT number: both are kept', async () => {
+    const { a, c } = await twoDevices();
+    await editClient(a, 'c1', (input) => (input.electronicAddress = '732829320_COMPTA'));
+    await editClient(c, 'c1', (input) => (input.vatNumber = 'FR44732829320'));
+    exchange(a.doc, c.doc, order);
+
+    for (const ws of [a, c]) expect(ws.clients.get('c1')).toMatchObject({ electronicAddress: '732829320_COMPTA', vatNumber: 'FR44732829320' });
+    sameOnBoth(a, c);
+  });
+
   it('billing address: A changes the street, C the city; delivery address added on A, notes on C', async () => {
     const { a, c } = await twoDevices();
     const delivery = { line1: 'Chantier, 4 rue Neuve', line2: '', postalCode: '69007', city: 'Lyon', country: 'FR' };

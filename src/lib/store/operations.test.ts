@@ -325,7 +325,7 @@ describe('issueDocument', () => {
       serviceDate: '2026-03-01',
       dueDate: '2026-04-09',
       clientId: 'c1',
-      client: { name: 'Client c1', address: client('c1').billingAddress, deliveryAddress: null, siren: '', vatNumber: '' },
+      client: { name: 'Client c1', address: client('c1').billingAddress, deliveryAddress: null, siren: '732829320', vatNumber: '' },
       lines,
       discount: { kind: 'percent', bp: 1000 },
       notes: 'Merci',

@@ -7,6 +7,7 @@ const messages: AreaMessages = {
     'error.invalid_siren': 'SIREN ou SIRET invalide (9 ou 14 chiffres, clé de contrôle incorrecte).',
     'error.invalid_siret': 'SIRET invalide (14 chiffres, clé de contrôle incorrecte).',
     'error.invalid_vat': 'Numéro de TVA invalide (ex. FR 40 303265045 : la clé ne correspond pas au SIREN).',
+    'error.invalid_electronic_address': 'Adresse invalide : le SIREN du client suivi éventuellement d’un suffixe (lettres, chiffres, - _ .), ou une adresse e-mail.',
     'error.invalid_iban': 'IBAN invalide (la clé de contrôle ne correspond pas).',
     'error.invalid_bic': 'BIC invalide (8 ou 11 caractères).',
     'error.invalid_email': 'Adresse e-mail invalide.',
@@ -52,6 +53,9 @@ const messages: AreaMessages = {
     'missing.credit_invoice': 'la facture corrigée par l’avoir',
     'missing.issue_date': 'une date d’émission valide',
     'missing.quote_validity': 'une validité du devis correcte (de 1 à 365 jours après l’émission)',
+    'missing.client_siren': 'le SIREN du client professionnel (obligatoire sur les factures électroniques Factur-X)',
+    'missing.client_vat_number': 'le numéro de TVA intracommunautaire du client (facture à 0 % dans l’UE)',
+    'missing.number_format': 'un format de numérotation sans espace ni caractère spécial (lettres, chiffres, - _ / +) pour Factur-X (Réglages)',
     'warning.exceeds_legal_max': 'Délai de paiement supérieur au maximum légal (60 jours, ou 45 jours fin de mois) : échéance au plus tard le {date}.',
     'warning.due_before_issue': 'L’échéance précède la date d’émission.'
   },
@@ -60,6 +64,7 @@ const messages: AreaMessages = {
     'error.invalid_siren': 'Invalid SIREN or SIRET (9 or 14 digits, wrong check digit).',
     'error.invalid_siret': 'Invalid SIRET (14 digits, wrong check digit).',
     'error.invalid_vat': 'Invalid VAT number (e.g. FR 40 303265045: the key does not match the SIREN).',
+    'error.invalid_electronic_address': 'Invalid address: the client’s SIREN, optionally with a suffix (letters, digits, - _ .), or an e-mail address.',
     'error.invalid_iban': 'Invalid IBAN (the check digits do not match).',
     'error.invalid_bic': 'Invalid BIC (8 or 11 characters).',
     'error.invalid_email': 'Invalid e-mail address.',
@@ -105,6 +110,9 @@ const messages: AreaMessages = {
     'missing.credit_invoice': 'the invoice this credit note corrects',
     'missing.issue_date': 'a valid issue date',
     'missing.quote_validity': 'a valid quote validity (1 to 365 days after issue)',
+    'missing.client_siren': 'the business client’s SIREN (required on Factur-X e-invoices)',
+    'missing.client_vat_number': 'the client’s EU VAT number (0 % invoice within the EU)',
+    'missing.number_format': 'a numbering format without spaces or special characters (letters, digits, - _ / +) for Factur-X (Settings)',
     'warning.exceeds_legal_max': 'Payment terms exceed the legal maximum (60 days, or 45 days end of month): due on {date} at the latest.',
     'warning.due_before_issue': 'The due date is before the issue date.'
   }

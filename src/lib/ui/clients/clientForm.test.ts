@@ -217,3 +217,22 @@ describe('« Paiement d’avance »', () => {
     expect(parseClientForm(input(), base())).not.toHaveProperty('client.prepayment');
   });
 });
+
+describe('e-invoicing address', () => {
+  it('keeps a SIREN-based address or an e-mail, and writes nothing when left untouched', () => {
+    expect(parseClientForm(input({ siren: '732829320', electronicAddress: ' 732829320_COMPTA ' }), base()).client.electronicAddress).toBe('732829320_COMPTA');
+    expect(parseClientForm(input({ kind: 'individual', electronicAddress: 'claire@example.fr' }), base()).errors.electronicAddress).toBeUndefined();
+    expect('electronicAddress' in parseClientForm(input(), base()).client).toBe(false);
+    expect(parseClientForm(input({ electronicAddress: '' }), base({ electronicAddress: '732829320' })).client.electronicAddress).toBeNull();
+  });
+
+  it('refuses an address that is not the client’s SIREN (with a suffix) nor an e-mail', () => {
+    expect(parseClientForm(input({ siren: '732829320', electronicAddress: '552100554' }), base()).errors.electronicAddress).toBe('invalid_electronic_address');
+    expect(parseClientForm(input({ electronicAddress: 'compta chez nous' }), base()).errors.electronicAddress).toBe('invalid_electronic_address');
+    expect(parseClientForm(input({ electronicAddress: 'x@' }), base()).errors.electronicAddress).toBe('invalid_electronic_address');
+  });
+
+  it('shows a saved address as typed', () => {
+    expect(clientToInput(base({ electronicAddress: '732829320_COMPTA' }), NET30).electronicAddress).toBe('732829320_COMPTA');
+  });
+});

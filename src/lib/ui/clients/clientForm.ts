@@ -33,6 +33,8 @@ export interface ClientInput {
   creditLimit: string;
   /** « Paiement d'avance »: its invoices are due on receipt. */
   prepayment: boolean;
+  /** « Adresse de facturation électronique » as typed; empty: none. */
+  electronicAddress: string;
   contacts: ContactInput[];
   /** Id of the contact who receives invoices and reminders ('' when there is none). */
   billingContactId: string;
@@ -55,6 +57,7 @@ export function clientToInput(client: Client, defaultTerms: PaymentTerms): Clien
     notes: client.notes,
     creditLimit: client.creditLimitCents ? centsToInput(client.creditLimitCents) : '',
     prepayment: client.prepayment === true,
+    electronicAddress: client.electronicAddress ?? '',
     contacts: client.contacts.map(({ id, name, email, phone, role }) => ({ id, name, email, phone, role })),
     billingContactId: billing?.id ?? ''
   };
@@ -155,6 +158,9 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
   else if (base.creditLimitCents) client.creditLimitCents = null;
   // Likewise « Paiement d'avance »: written only when ticked or unticked.
   if (input.prepayment !== (base.prepayment === true)) client.prepayment = input.prepayment;
+  // Same for the e-invoicing address: written only when set, changed or cleared.
+  if (input.electronicAddress.trim()) client.electronicAddress = input.electronicAddress.trim();
+  else if (base.electronicAddress) client.electronicAddress = null;
 
   const errors: Record<string, string> = {};
   for (const [key, code] of Object.entries(validateClient(client))) {
@@ -193,7 +199,7 @@ export function formatSiren(siren: string): string {
 
 /** The errors in form order, each with the field it belongs to, for the summary at the top. */
 export function summarizeErrors(errors: Record<string, string>, contactIds: string[]): ErrorSummaryItem[] {
-  const order = ['name', 'siren', 'vatNumber', 'billingAddress', 'deliveryAddress', 'terms', 'creditLimit', 'contacts'];
+  const order = ['name', 'siren', 'vatNumber', 'electronicAddress', 'billingAddress', 'deliveryAddress', 'terms', 'creditLimit', 'contacts'];
   const rank = (key: string) => {
     const contact = /^contacts\.([^.]+)\./.exec(key);
     const base = order.indexOf(key.split('.')[0]);
