@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, PLACEHOLDERS, effectiveTemplates, renderTemplate, templateErrors, templateText } from './templates';
+import { DEFAULT_TEMPLATES, PLACEHOLDERS, SEND_TEMPLATE_ID, effectiveTemplates, renderTemplate, templateErrors, templateText } from './templates';
 import { BUILT_IN_POLICIES } from './dunning';
 
 const values = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `<${p}>`]));
@@ -31,6 +31,8 @@ describe('templates', () => {
     for (const p of BUILT_IN_POLICIES) for (const s of p.steps) expect(ids.has(s.templateId)).toBe(true);
     expect(ids.has('promise_broken')).toBe(true);
     expect(ids.has('send_invoice')).toBe(true);
+    // Every kind of document has its sending e-mail.
+    for (const id of Object.values(SEND_TEMPLATE_ID)) expect(ids.has(id)).toBe(true);
   });
   it('the mise en demeure says so in subject and body, with invoices, interest, indemnity, an 8-day deadline and legal action', () => {
     const t = effectiveTemplates([]).get('formal_notice')!.fr;

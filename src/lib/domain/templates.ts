@@ -1,7 +1,7 @@
 // Reminder templates in French and English with {placeholders}. Rendering refuses to produce a
 // message with a hole in it: it returns the placeholders whose value is missing instead, and the
 // editor shows unknown placeholders (a typo like {montant}) as errors.
-import type { ChaseTemplate, Language, TemplateText } from './types';
+import type { ChaseTemplate, DocumentKind, Language, TemplateText } from './types';
 
 export const PLACEHOLDERS = [
   'client',
@@ -69,7 +69,7 @@ export function templateText(template: ChaseTemplate, language: Language): Templ
 const fr = (subject: string, body: string): TemplateText => ({ subject, body });
 const en = fr;
 
-/** One template per step of the built-in policies, plus sending the invoice and the broken promise. */
+/** One template per step of the built-in policies, plus sending each kind of document and the broken promise. */
 export const DEFAULT_TEMPLATES: ChaseTemplate[] = [
   {
     id: 'send_invoice',
@@ -92,6 +92,54 @@ Bien cordialement,
 Please find attached invoice {invoices} for {amount}, payable by {dueDates} at the latest.
 
 Payment by bank transfer: IBAN {iban}.
+
+Kind regards,
+{sender}`
+    )
+  },
+  {
+    id: 'send_quote',
+    name: 'Envoi du devis',
+    fr: fr(
+      'Devis {invoices} — {amount}',
+      `Bonjour {contact},
+
+Veuillez trouver ci-joint notre devis {invoices} d’un montant de {amount}.
+
+Nous restons à votre disposition pour toute question.
+
+Bien cordialement,
+{sender}`
+    ),
+    en: en(
+      'Quote {invoices} — {amount}',
+      `Dear {contact},
+
+Please find attached our quote {invoices} for {amount}.
+
+Do not hesitate to contact us with any question.
+
+Kind regards,
+{sender}`
+    )
+  },
+  {
+    id: 'send_credit',
+    name: 'Envoi de l’avoir',
+    fr: fr(
+      'Avoir {invoices} — {amount}',
+      `Bonjour {contact},
+
+Veuillez trouver ci-joint l’avoir {invoices} d’un montant de {amount}.
+
+Bien cordialement,
+{sender}`
+    ),
+    en: en(
+      'Credit note {invoices} — {amount}',
+      `Dear {contact},
+
+Please find attached credit note {invoices} for {amount}.
 
 Kind regards,
 {sender}`
@@ -296,6 +344,9 @@ Choose: {nextAction}, a collection agency, or factoring.`
     )
   }
 ];
+
+/** The template of the e-mail that sends an issued document of this kind (editable like the others). */
+export const SEND_TEMPLATE_ID: Record<DocumentKind, string> = { invoice: 'send_invoice', quote: 'send_quote', credit: 'send_credit' };
 
 /** Built-in templates, replaced by the stored edit of the same id, plus the user's own. */
 export function effectiveTemplates(stored: ChaseTemplate[]): Map<string, ChaseTemplate> {

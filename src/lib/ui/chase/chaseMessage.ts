@@ -44,7 +44,7 @@ export function receivableLabel(line: ChaseItem['lines'][number], locale: Langua
   return r.installmentIndex ? `${r.number} (${translate(locale, 'chase.installment', { index: r.installmentIndex, count: r.installmentCount ?? 0 })})` : r.number;
 }
 
-function formatIban(iban: string): string {
+export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 }
 
@@ -145,6 +145,11 @@ export function composeMessage(
   const rendered: Rendered = template
     ? renderTemplate(templateText(template, language), messageValues(item, client, company, senderName, today, language))
     : { ok: false, missing: [item.step.templateId], unknown: [] };
+  return messageTo(client, language, rendered);
+}
+
+/** A rendered message addressed to the client's billing contact (or the first with an e-mail). */
+export function messageTo(client: Client, language: Language, rendered: Rendered): ChaseMessage {
   const billing = client.contacts.find((c) => c.billing && c.email) ?? client.contacts.find((c) => c.email);
   const withPhone = client.contacts.find((c) => c.billing && c.phone) ?? client.contacts.find((c) => c.phone);
   const email = billing?.email ?? '';

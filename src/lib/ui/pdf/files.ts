@@ -37,10 +37,18 @@ export function canShareFiles(): boolean {
 }
 
 /** Opens the system share sheet with the file; false when the user closed it. */
-export async function shareFile(blob: Blob, fileName: string, title: string): Promise<boolean> {
-  const file = new File([blob], fileName, { type: blob.type || 'application/pdf' });
+export function shareFile(blob: Blob, fileName: string, title: string): Promise<boolean> {
+  return shareFiles([{ blob, fileName }], title);
+}
+
+/**
+ * Opens the system share sheet with the files and, when given, a message (the e-mail's body: the
+ * mail or messaging app the user picks starts with it); false when the user closed the sheet.
+ */
+export async function shareFiles(files: readonly { blob: Blob; fileName: string }[], title: string, text?: string): Promise<boolean> {
+  const shared = files.map((f) => new File([f.blob], f.fileName, { type: f.blob.type || 'application/pdf' }));
   try {
-    await navigator.share({ files: [file], title });
+    await navigator.share({ files: shared, title, ...(text ? { text } : {}) });
     return true;
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') return false;
