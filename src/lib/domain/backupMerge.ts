@@ -55,10 +55,10 @@ const FROM_FROZEN = new Set(['lines', 'discount', 'clientId', 'number', 'series'
  * What a user may bring back from a backup after deleting it here. Not the claims (« je m'en
  * occupe », released when done) nor the members: restoring them would undo work, not data.
  */
-const RESTORABLE = new Set<RecordKind>(['clients', 'items', 'documents', 'payments', 'events', 'policies', 'templates', 'chaseConfig', 'tasks', 'penaltyRates']);
+const RESTORABLE = new Set<RecordKind>(['clients', 'items', 'documents', 'payments', 'events', 'policies', 'templates', 'chaseConfig', 'tasks', 'penaltyRates', 'recurring']);
 
 /** Lists of records with ids whose records are never dropped by a merge. */
-const LISTS: Partial<Record<RecordKind, string[]>> = { clients: ['contacts'], documents: ['lines'] };
+const LISTS: Partial<Record<RecordKind, string[]>> = { clients: ['contacts'], documents: ['lines'], recurring: ['lines'] };
 
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);

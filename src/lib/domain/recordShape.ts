@@ -18,7 +18,8 @@ export const RECORD_KINDS = [
   'chaseConfig',
   'tasks',
   'claims',
-  'penaltyRates'
+  'penaltyRates',
+  'recurring'
 ] as const;
 
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -97,6 +98,7 @@ const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
   tasks: { title: str, dueDate: date, done: bool, clientId: idOrNull },
   claims: { clientId: id, memberId: id, at: str },
   penaltyRates: { from: date, ecbRateBp: int, legalRateProBp: int },
+  recurring: { clientId: str, frequency: oneOf('monthly', 'quarterly', 'yearly'), firstDate: date, endDate: dateOrNull, preparedThrough: dateOrNull, lines: listOf(line), discount, paused: bool, autoIssue: bool },
   issued: {},
   draft: {}
 };

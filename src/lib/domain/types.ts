@@ -336,6 +336,8 @@ export interface DocumentRecord {
   deposit?: DepositInfo | null;
   /** The final invoice of an order without a quote: its deposits' `orderKey` (absent: none). */
   jobOrderKey?: string | null;
+  /** The recurring template occurrence this invoice was prepared for (domain/recurring.ts); absent: none. */
+  recurrence?: RecurrenceRef | null;
 }
 
 /** Who a debt is handed to: a collection agency, a commissaire de justice, a factoring company, or the court (injonction de payer). */
@@ -366,6 +368,12 @@ export interface WriteOff {
   cents: Cents;
   on: IsoDate;
   memberId: string;
+}
+
+/** Where a recurring occurrence came from, kept on its draft and on the invoice issued from it. */
+export interface RecurrenceRef {
+  templateId: string;
+  date: IsoDate;
 }
 
 export type PaymentMethod = 'transfer' | 'card' | 'cheque' | 'cash' | 'direct_debit' | 'link' | 'other';

@@ -31,6 +31,8 @@ import * as ops from './operations';
 import * as chaseOps from './chaseOperations';
 import * as collectionOps from './collectionOperations';
 import * as rateOps from './penaltyRates';
+import * as recurringOps from './recurringOperations';
+import type { RecurringTemplate } from '$lib/domain/recurring';
 import { settleSeries } from './series';
 import { applyBackupMerge } from './backupMerge';
 import type { CollectionName, RecordTypes } from './schema';
@@ -122,6 +124,12 @@ export const commands = {
   'invoice/creditNote': ({ doc, actor }: CommandContext, invoiceId: string, lines?: Line[]) => ops.createCreditNote(doc, actor, invoiceId, lines),
   'payment/record': ({ doc, actor }: CommandContext, input: ops.NewPayment, balances: Map<string, number>) => ops.recordPayment(doc, actor, input, balances),
   'payment/delete': ({ doc, actor }: CommandContext, id: string) => ops.deletePayment(doc, actor, id),
+  /** `base`: the template as the form showed it. */
+  'recurring/save': ({ doc, actor }: CommandContext, template: RecurringTemplate, base?: RecurringTemplate) => recurringOps.saveRecurring(doc, actor, template, base),
+  'recurring/setPaused': ({ doc, actor }: CommandContext, id: string, paused: boolean) => recurringOps.setRecurringPaused(doc, actor, id, paused, localDate(actor.now())),
+  'recurring/delete': ({ doc }: CommandContext, id: string) => recurringOps.deleteRecurring(doc, id),
+  /** On open, after the first screen: the occurrences due become drafts; returns those this device issues automatically. */
+  'recurring/prepare': ({ doc, actor, documents }: CommandContext) => recurringOps.prepareRecurring(doc, actor, localDate(actor.now()), documents),
   'note/log': ({ doc, actor }: CommandContext, clientId: string | null, documentId: string | null, text: string) =>
     void ops.logEvent(doc, actor, 'note', { clientId, documentId, text }),
 

@@ -375,6 +375,7 @@ export interface WorkspaceData {
   tasks: RecordTypes['tasks'][];
   claims: RecordTypes['claims'][];
   penaltyRates: RecordTypes['penaltyRates'][];
+  recurring: RecordTypes['recurring'][];
   /** In backups only, when some: the records that could not be read (kept in the Yjs state). */
   unreadable?: UnreadableRecord[];
 }

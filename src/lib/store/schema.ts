@@ -40,6 +40,10 @@
 // - The late-penalty rate table's rows entered in Réglages (`penaltyRates`) are one Y.Map each,
 //   keyed by their half-year ('2026-07-01'): two devices entering the same half-year end with one
 //   row. The built-in rows live in code (domain/terms.ts); an absent collection is empty.
+// - Recurring invoice templates (`recurring`) are one Y.Map each, lines merging like a draft's.
+//   The drafts they prepare are ordinary documents whose id is the occurrence key
+//   (domain/recurring.ts), so two devices preparing one occurrence write one record. An absent
+//   collection is empty: no migration.
 import type {
   ActivityEvent,
   CatalogItem,
@@ -54,6 +58,7 @@ import type {
   Payment,
   PenaltyRateRecord
 } from '$lib/domain/types';
+import type { RecurringTemplate } from '$lib/domain/recurring';
 import type { RecordLayout } from './layout';
 import { RECORD_KINDS } from '$lib/domain/recordShape';
 
@@ -72,6 +77,7 @@ export interface RecordTypes {
   tasks: ChaseTask;
   claims: ChaseClaim;
   penaltyRates: PenaltyRateRecord;
+  recurring: RecurringTemplate;
 }
 
 export type CollectionName = keyof RecordTypes;
@@ -82,7 +88,8 @@ export const COLLECTIONS: readonly CollectionName[] = RECORD_KINDS;
 /** The parts of records that merge field by field inside (see above and layout.ts). */
 export const LAYOUTS: Partial<Record<CollectionName, RecordLayout>> = {
   clients: { objects: ['billingAddress'], nullableObjects: ['deliveryAddress'], lists: ['contacts'] },
-  documents: { lists: ['lines'] }
+  documents: { lists: ['lines'] },
+  recurring: { lists: ['lines'] }
 };
 
 /** The same for the company profile (the `company` map). */

@@ -92,6 +92,8 @@ export class Workspace {
   readonly claims = new Collection('claims');
   /** Rows of the late-penalty rate table entered in Réglages (domain/terms.ts holds the built-in ones). */
   readonly penaltyRates = new Collection('penaltyRates');
+  /** Recurring invoice templates (domain/recurring.ts). */
+  readonly recurring = new Collection('recurring');
   /** Called when the company profile changes (its penalty rate weighs on the follow-up). */
   readonly companyListeners = new Set<() => void>();
 
