@@ -6,6 +6,7 @@ import { newDocument } from '$lib/domain/documents';
 import { verifyDocuments } from '$lib/domain/integrity';
 import { STANDARD_POLICY, DEFAULT_CHASE_CONFIG } from '$lib/domain/dunning';
 import { DEFAULT_TEMPLATES } from '$lib/domain/templates';
+import { saveRecurring } from './recurringOperations';
 import { logContact, saveChaseConfig, savePolicy, saveTask, saveTemplate, takeItem } from './chaseOperations';
 import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION, SELLERS, WHOLE_RECORDS } from './schema';
 import {
@@ -276,6 +277,12 @@ async function richDoc(): Promise<Y.Doc> {
   logContact(doc, me, { clientId: 'c1', targets: [{ key: invoice, stepId: 'reminder1' }], channel: 'email', outcome: 'sent' });
   // A row of the late-penalty rate table entered in Réglages.
   savePenaltyRate(doc, me, { from: '2026-01-01', ecbRateBp: 215, legalRateProBp: 262, source: 'Banque de France / Légifrance' });
+  // A recurring invoice template.
+  saveRecurring(doc, me, {
+    id: 'tpl1', clientId: 'c1', title: 'Maintenance', lines: [line('r1')], discount: { kind: 'none' }, terms: { kind: 'net', days: 30 }, notes: '',
+    frequency: 'monthly', firstDate: '2026-03-31', endDate: null, count: 12, autoIssue: false, autoIssueMemberId: null, paused: false,
+    preparedThrough: null, createdAt: T0, updatedAt: T0
+  });
   return doc;
 }
 
