@@ -295,7 +295,25 @@ class AppState {
     afterPaint(() => {
       if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
     });
+    // Recurring occurrences due become drafts: after the first screen too, never delaying it.
+    afterPaint(() => void this.#prepareRecurring(ws));
     if (entry.relayUrl) void this.#startSync(ws);
+  }
+
+  /**
+   * The recurring occurrences due today become drafts (store/recurringOperations.ts); those this
+   * device issues automatically are issued, dated today, through the same command as by hand (its
+   * lock, its numbering). One that cannot be issued (say, the client lacks an address) stays a
+   * draft on « À relancer », whose page says what is missing.
+   */
+  async #prepareRecurring(ws: Workspace): Promise<void> {
+    await ws.ready;
+    if (this.workspace !== ws || ws.readOnly || ws.status !== 'ready' || !ws.initialised) return;
+    try {
+      for (const id of await ws.run('recurring/prepare')) await ws.run('document/issue', id, today()).catch(() => null);
+    } catch (e) {
+      console.warn('recurring invoices not prepared', e);
+    }
   }
 
   async #stopSync(): Promise<void> {

@@ -100,10 +100,10 @@ export interface ParsedDraft {
   errors: Record<string, string>;
 }
 
-export function parseDraft(input: DraftInput): ParsedDraft {
-  const errors: Record<string, string> = {};
+/** The lines as typed → the lines that parse, and 'lines.<id>.<field>' → error code for the others. */
+export function parseLines(inputs: readonly LineInput[], errors: Record<string, string> = {}): { lines: Line[]; errors: Record<string, string> } {
   const lines: Line[] = [];
-  for (const l of input.lines) {
+  for (const l of inputs) {
     const quantity = parseQuantity(l.quantity);
     const unitPriceCents = parseAmount(l.unitPrice);
     const discountCents = l.discount.trim() ? parseAmount(l.discount) : 0;
@@ -113,6 +113,11 @@ export function parseDraft(input: DraftInput): ParsedDraft {
     if (quantity !== null && unitPriceCents !== null && discountCents !== null)
       lines.push({ id: l.id, description: l.description, quantity, unit: l.unit, unitPriceCents, vatRateBp: l.vatRateBp, discountCents });
   }
+  return { lines, errors };
+}
+
+export function parseDraft(input: DraftInput): ParsedDraft {
+  const { lines, errors } = parseLines(input.lines);
   let discount: Discount = { kind: 'none' };
   if (input.discountKind === 'percent') {
     const bp = parseRate(input.discountValue);
