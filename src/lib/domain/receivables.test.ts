@@ -231,6 +231,45 @@ describe('discount window, promise, holds, sent', () => {
     expect(invoiceAccount(facts(), NONE, B2B('2026-03-08')).receivables[0].discount).toBeNull();
   });
 
+  // 2 % within 10 days on 1 200 € TTC issued 1 March: 24 € off, net 1 176 €, last day 11 March
+  // (day 10 after the issue); 12 March is day 11.
+  const escompte = facts({ ttcCents: 120_000, issueDate: '2026-03-01', dueDate: '2026-03-31', earlyDiscount: { rateBp: 200, days: 10 } });
+
+  it('1 176 € paid on day 10 (11 March) takes the 24 € discount: settled, the discount recorded', () => {
+    const a = invoiceAccount(escompte, paid(['2026-03-11', 117_600]), B2B('2026-03-15'));
+    expect(a.remainingCents).toBe(0);
+    expect(a.paidCents).toBe(117_600);
+    expect(a.discountTaken).toEqual({ amountCents: 2400, on: '2026-03-11' });
+    expect(a.settledOn).toBe('2026-03-11');
+    expect(a.receivables[0].discountLate).toBeUndefined();
+  });
+
+  it('1 176 € paid on day 11 (12 March) is late for the discount: 24 € remain, and why', () => {
+    const a = invoiceAccount(escompte, paid(['2026-03-12', 117_600]), B2B('2026-03-15'));
+    expect(a.remainingCents).toBe(2400);
+    expect(a.discountTaken).toBeUndefined();
+    expect(a.receivables[0].discountLate).toEqual({ amountCents: 2400, until: '2026-03-11', paidOn: '2026-03-12' });
+    // Once the 24 € come, nothing is owed and nothing more is said.
+    const settled = invoiceAccount(escompte, paid(['2026-03-12', 117_600], ['2026-03-20', 2400]), B2B('2026-03-25'));
+    expect(settled.remainingCents).toBe(0);
+    expect(settled.receivables[0].discountLate).toBeUndefined();
+  });
+
+  it('any other first payment takes no discount, even within the window', () => {
+    // 1 000 € on 5 March: 200 € remain (not 176 €).
+    expect(invoiceAccount(escompte, paid(['2026-03-05', 100_000]), B2B('2026-03-15')).remainingCents).toBe(20_000);
+    // The full 1 200 € within the window: paid, no discount taken.
+    const full = invoiceAccount(escompte, paid(['2026-03-05', 120_000]), B2B('2026-03-15'));
+    expect([full.remainingCents, full.discountTaken]).toEqual([0, undefined]);
+    // Without terms, 1 176 € leaves 24 €, with no discount reason.
+    const none = invoiceAccount({ ...escompte, earlyDiscount: null }, paid(['2026-03-05', 117_600]), B2B('2026-03-15'));
+    expect([none.remainingCents, none.receivables[0].discountLate]).toEqual([2400, undefined]);
+  });
+
+  it('a payment dated after the day asked is not counted yet', () => {
+    expect(invoiceAccount(escompte, paid(['2026-03-11', 117_600]), B2B('2026-03-10')).remainingCents).toBe(120_000);
+  });
+
   it('carries the latest promise to pay made about the receivable', () => {
     const log = [
       entry('2026-03-05', 'i1', 'promised', { promisedDate: '2026-03-10' }),

@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { computeTotals } from './money';
 import { addDays, dayNumber, fromDayNumber } from './dates';
+import { earlyDiscountOffer } from './earlyDiscount';
 import { penaltyRatesOn, type PenaltyRateRow } from './terms';
 import { formalNoticeDay, latestPromise, receivableKey, targetsInvoice, type ContactEntry, type PaymentPromise } from './contactLog';
 
@@ -227,6 +228,11 @@ export interface Receivable {
   sent: boolean;
   /** A deposit asked before the work: its reminders say « acompte non reçu » (absent: no). */
   deposit?: boolean;
+  /**
+   * The client paid the TTC less the early-payment discount, but after its last day: the discount
+   * does not apply and what remains is the difference (the chase says so). Absent: not the case.
+   */
+  discountLate?: { amountCents: Cents; until: IsoDate; paidOn: IsoDate } | null;
 }
 
 /** Where an invoice's late-payment penalties stand. */
@@ -268,6 +274,8 @@ export interface InvoiceAccount {
   claimableCents: Cents;
   /** The day its last part was paid (null while open, or when credit notes settled it). */
   settledOn: IsoDate | null;
+  /** The early-payment discount the client took by paying the TTC less it in time (absent: none). */
+  discountTaken?: { amountCents: Cents; on: IsoDate } | null;
 }
 
 export interface AccountContext {
@@ -387,6 +395,13 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
   // Payments in date order, each settling the earliest installments first; interest counted
   // on each part's balance up to the day the payment came.
   const payments = settlement.payments.length > 1 ? [...settlement.payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : settlement.payments;
+  // A first payment of exactly the TTC less the discount, within its window, settles the invoice:
+  // the discount is taken off like a credit. The same payment after the window leaves the difference.
+  const early = plan ? null : earlyDiscountTaken(doc, payments, settlement.creditedCents, t);
+  if (early?.taken) {
+    parts[0].credited += early.amountCents;
+    parts[0].balance -= early.amountCents;
+  }
   let paidTotal = 0;
   let firstPaymentDay = Infinity;
   for (const pay of payments) {
@@ -493,7 +508,8 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
       holds,
       hold,
       sent,
-      deposit: doc.deposit === true
+      deposit: doc.deposit === true,
+      ...(early && !early.taken && p.balance > 0 ? { discountLate: { amountCents: early.amountCents, until: early.until, paidOn: early.paidOn } } : {})
     });
   }
   const indemnityCents = indemnityGiven ? RECOVERY_INDEMNITY_CENTS : 0;
@@ -524,8 +540,28 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
     indemnityCents,
     penalties,
     claimableCents: penalties === 'waived' || penalties === 'written_off' ? 0 : interestCents + indemnityCents,
-    settledOn: remainingCents === 0 && settledByPayment && lastSettled !== null ? fromDayNumber(lastSettled) : null
+    settledOn: remainingCents === 0 && settledByPayment && lastSettled !== null ? fromDayNumber(lastSettled) : null,
+    ...(early?.taken ? { discountTaken: { amountCents: early.amountCents, on: early.paidOn } } : {})
   };
+}
+
+/**
+ * Whether the first payment (on or before `t`) is the TTC less the early-payment discount, and
+ * whether it came in time: issued 1 March with 2 % within 10 days on 1 200 €, 1 176 € paid on
+ * 11 March takes the 24 € off; paid on 12 March, 24 € remain owed.
+ */
+function earlyDiscountTaken(
+  doc: DocumentFacts,
+  payments: readonly DatedAmount[],
+  creditedCents: Cents,
+  t: number
+): { taken: boolean; amountCents: Cents; until: IsoDate; paidOn: IsoDate } | null {
+  const terms = doc.earlyDiscount;
+  const first = payments[0];
+  if (!terms || terms.rateBp <= 0 || !doc.issueDate || !first || dayNumber(first.date) > t) return null;
+  const offer = earlyDiscountOffer(terms, doc.issueDate, doc.ttcCents);
+  if (offer.amountCents <= 0 || first.cents !== offer.netCents - creditedCents) return null;
+  return { taken: dayNumber(first.date) <= dayNumber(offer.until), amountCents: offer.amountCents, until: offer.until, paidOn: first.date };
 }
 
 /**
@@ -536,8 +572,7 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
 function discountWindow(doc: DocumentFacts, firstPaymentDay: number, t: number): DiscountWindow | null {
   const terms = doc.earlyDiscount;
   if (!terms || terms.rateBp <= 0 || !doc.issueDate) return null;
-  const until = addDays(doc.issueDate, terms.days);
-  const amountCents = Math.floor((doc.ttcCents * terms.rateBp + 5_000) / 10_000);
+  const { until, amountCents } = earlyDiscountOffer(terms, doc.issueDate, doc.ttcCents);
   return { until, amountCents, open: t <= dayNumber(until) && firstPaymentDay > t };
 }
 
