@@ -1,6 +1,6 @@
 // Issue = freeze: the printed content is kept as is, hashed (SHA-256 of its canonical JSON) and
 // chained to the previous document of its series, so any later change shows.
-import type { Client, Company, DepositDeduction, DocumentRecord, FrozenContent, IsoDate, PartySnapshot } from './types';
+import type { Client, Company, DepositDeduction, DocumentRecord, EarlyDiscountTerms, FrozenContent, IsoDate, PartySnapshot } from './types';
 import { computeTotals } from './money';
 import { DEFAULT_QUOTE_VALIDITY, quoteValidUntil } from './quotes';
 import { deductDeposits, isFinalInvoice } from './deposits';
@@ -68,6 +68,8 @@ export function freezeDocument(
     deductions?: DepositDeduction[];
     /** A final invoice: the issued quote it closes. */
     quote?: DocumentRecord | null;
+    /** Invoices: the early-payment terms offered (domain/earlyDiscount.ts); none → not frozen. */
+    earlyDiscount?: EarlyDiscountTerms | null;
   }
 ): FrozenContent {
   const deductions = input.deductions ?? [];
@@ -99,7 +101,9 @@ export function freezeDocument(
     ...(deductions.length ? { deductions } : {}),
     ...(isFinalInvoice(doc) && input.quote?.status === 'issued' ? { finalOf: { quoteNumber: input.quote.number, quoteDate: input.quote.issueDate } } : {}),
     // « Paiement d'avance » is printed only when the invoice really asks it (due on receipt).
-    ...(doc.kind === 'invoice' && paysInAdvance(input.client) && isPrepaid(doc.terms) ? { prepayment: true } : {})
+    ...(doc.kind === 'invoice' && paysInAdvance(input.client) && isPrepaid(doc.terms) ? { prepayment: true } : {}),
+    // Only an invoice offering a discount carries it: the others freeze (and hash) as before.
+    ...(doc.kind === 'invoice' && input.earlyDiscount ? { earlyDiscount: input.earlyDiscount } : {})
   };
   // A deep plain copy: nothing in it is shared with the draft or the company record.
   return JSON.parse(JSON.stringify(frozen)) as FrozenContent;

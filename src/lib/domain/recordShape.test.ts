@@ -42,6 +42,10 @@ describe('recordDefect', () => {
     it('reads a draft without frozen content', () => {
       expect(recordDefect('documents', 'f1', draft)).toBeNull();
     });
+    it('reads early-payment terms and a recurrence when absent, null or well formed', () => {
+      expect(recordDefect('documents', 'f1', { ...draft, earlyDiscount: null, recurrence: null })).toBeNull();
+      expect(recordDefect('documents', 'f1', { ...draft, earlyDiscount: { rateBp: 200, days: 10 }, recurrence: { templateId: 't1', date: '2026-01-31' } })).toBeNull();
+    });
     it.each([
       ['an unknown kind', { kind: 'bill' }, 'kind'],
       ['an unknown status', { status: 'paid' }, 'status'],
@@ -53,7 +57,10 @@ describe('recordDefect', () => {
       ['a deposit that is not an object', { deposit: '30 %' }, 'deposit'],
       ['a deposit without its request', { deposit: { quoteId: 'q1', quoteNumber: 'D-1' } }, 'deposit'],
       ['deductions not a list', { frozen: { ...issued.frozen, deductions: { d1: 100 } } }, 'frozen'],
-      ['a deduction in euros', { frozen: { ...issued.frozen, deductions: [{ invoiceId: 'd1', number: 'F-1', htCents: 1.5, vatCents: 0, ttcCents: 2, vat: [] }] } }, 'frozen']
+      ['a deduction in euros', { frozen: { ...issued.frozen, deductions: [{ invoiceId: 'd1', number: 'F-1', htCents: 1.5, vatCents: 0, ttcCents: 2, vat: [] }] } }, 'frozen'],
+      ['early-payment terms as text', { earlyDiscount: '2 % à 10 jours' }, 'earlyDiscount'],
+      ['frozen early-payment terms with a rate as text', { frozen: { ...issued.frozen, earlyDiscount: { rateBp: '200', days: 10 } } }, 'frozen'],
+      ['a recurrence without its date', { recurrence: { templateId: 't1' } }, 'recurrence']
     ])('issued, %s', (_what, patch, bad) => {
       expect(recordDefect('documents', 'f1', { ...issued, ...patch })).toEqual(field(bad));
     });
@@ -83,7 +90,10 @@ describe('recordDefect', () => {
       ['chaseConfig', { id: 'x', defaultPolicyId: 'p', categoryPolicies: {} }, 'categoryPolicies'],
       ['tasks', { id: 'x', title: 'Appeler', dueDate: '2026-06-01', done: 'oui', clientId: null }, 'done'],
       ['claims', { id: 'x', clientId: '', memberId: 'm', at: '2026-06-01T10:00:00.000Z' }, 'clientId'],
-      ['penaltyRates', { id: 'x', from: '2026-07-01', ecbRateBp: 2.15, legalRateProBp: 1215 }, 'ecbRateBp']
+      ['penaltyRates', { id: 'x', from: '2026-07-01', ecbRateBp: 2.15, legalRateProBp: 1215 }, 'ecbRateBp'],
+      ['clients', { ...chaseClientRecord({ id: 'x' }), earlyDiscount: { rateBp: 200 } }, 'earlyDiscount'],
+      ['recurring', { id: 'x', clientId: 'c1', frequency: 'weekly', firstDate: '2026-01-31', endDate: null, preparedThrough: null, lines: [], discount: { kind: 'none' }, paused: false, autoIssue: false }, 'frequency'],
+      ['recurring', { id: 'x', clientId: 'c1', frequency: 'monthly', firstDate: '31/01/2026', endDate: null, preparedThrough: null, lines: [], discount: { kind: 'none' }, paused: false, autoIssue: false }, 'firstDate']
     ];
     it.each(cases)('%s: a bad %#', (kind, record, bad) => {
       expect(recordDefect(kind, 'x', record)).toEqual(field(bad));

@@ -72,8 +72,16 @@ const line = shaped({ id, quantity: num, unitPriceCents: int, vatRateBp: int, di
 const allocation = shaped({ invoiceId: id, amountCents: int });
 const discount = shaped({ kind: oneOf('none', 'percent', 'amount') });
 const deduction = shaped({ invoiceId: id, number: str, htCents: int, vatCents: int, ttcCents: int, vat: listOf(object) });
+/** Absent, null, or passing the check: fields added after records were first written. */
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || v === null || check(v);
+// Early-payment terms (a client's, a draft's, an issued invoice's) and a recurring draft's origin.
+const earlyTerms = optional(shaped({ rateBp: int, days: int }));
+const recurrence = optional(shaped({ templateId: id, date }));
 // The lines an issued document shows are its frozen ones, checked as the document's `lines`.
-const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v) });
+const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v), earlyDiscount: earlyTerms });
 // What a deposit invoice is a deposit on (absent or null on every other document).
 const deposit: Check = (v) => v === undefined || v === null || (isObject(v) && idOrNull(v.quoteId) && str(v.quoteNumber) && isObject(v.request));
 
@@ -86,10 +94,11 @@ const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
     billingAddress: object,
     categories: (v) => v === undefined || listOf(str)(v),
     prepayment: optBool,
-    electronicAddress: (v) => v === undefined || v === null || str(v)
+    electronicAddress: (v) => v === undefined || v === null || str(v),
+    earlyDiscount: earlyTerms
   },
   items: { name: str, unitPriceCents: int, vatRateBp: int },
-  documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount, deposit },
+  documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount, deposit, earlyDiscount: earlyTerms, recurrence },
   payments: { clientId: id, amountCents: int, date, method: str, allocations: listOf(allocation), memberId: str },
   events: { at: str, kind: str, clientId: idOrNull, documentId: idOrNull, text: str },
   policies: { name: str, steps: listOf(object) },

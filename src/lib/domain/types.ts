@@ -62,6 +62,8 @@ export interface Company {
   /** The contractual rate; with the legal default, the legal rate when the profile was last saved. */
   penaltyRateBp: BasisPoints;
   earlyPaymentDiscount: string; // empty → « Pas d'escompte pour paiement anticipé »
+  /** Structured early-payment terms offered by default (absent or null: none); printed with date and amount. */
+  earlyDiscount?: EarlyDiscountTerms | null;
   /** E-invoicing reform mention: what the invoices are for. */
   operationNature: OperationNature;
   /** « Option pour le paiement de la taxe d'après les débits » (services only). */
@@ -154,6 +156,8 @@ export interface Client {
    * e-invoices, e.g. its SIREN or SIREN_suffix; absent or '': its SIREN.
    */
   electronicAddress?: string | null;
+  /** Early-payment terms for this client: absent = the company's, null = none (domain/earlyDiscount.ts). */
+  earlyDiscount?: EarlyDiscountTerms | null;
 }
 
 export interface CatalogItem {
@@ -336,6 +340,8 @@ export interface DocumentRecord {
   deposit?: DepositInfo | null;
   /** The final invoice of an order without a quote: its deposits' `orderKey` (absent: none). */
   jobOrderKey?: string | null;
+  /** A draft invoice's own early-payment terms: absent = the client's or company's, null = none. Frozen at issue. */
+  earlyDiscount?: EarlyDiscountTerms | null;
   /** The recurring template occurrence this invoice was prepared for (domain/recurring.ts); absent: none. */
   recurrence?: RecurrenceRef | null;
 }

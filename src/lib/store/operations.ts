@@ -25,6 +25,7 @@ import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
 import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
+import { earlyDiscountFor } from '$lib/domain/earlyDiscount';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
 import { LOCAL_ORIGIN, collectionMap, patchRecord, putRecord, readAll, readCompany, readRecord } from './doc';
@@ -212,7 +213,8 @@ export async function issueDocument(
     prevHash: previous?.hash ?? '',
     correctedInvoice: corrected,
     deductions,
-    quote: isFinalInvoice(draft) ? (jobDocuments(draft.sourceQuoteId!, all).quote ?? null) : null
+    quote: isFinalInvoice(draft) ? (jobDocuments(draft.sourceQuoteId!, all).quote ?? null) : null,
+    earlyDiscount: earlyDiscountFor(draft, client, company)
   });
   const hash = await hashFrozen(frozen);
 
