@@ -86,22 +86,42 @@ export function legalIdentity(c: Company, lang: Language): string {
   return parts.join(' — ');
 }
 
+/** An invoice's early-payment discount as printed: its terms, the last day and the amounts. */
+export interface EarlyDiscountMention {
+  rateBp: number;
+  days: number;
+  until: string;
+  amountCents: number;
+  netCents: number;
+}
+
 /**
- * Each payment mention of an invoice: early-payment terms (Factur-X note AAB), penalty rate
- * (PMD), the 40 € for businesses (PMT; null for an individual, who never owes it).
+ * Each payment mention of an invoice: early-payment terms (Factur-X note AAB: the invoice's own
+ * discount with its date and amount, else the profile's text, else « Pas d'escompte »), penalty
+ * rate (PMD), the 40 € for businesses (PMT; null for an individual, who never owes it).
  */
-export function paymentMentionParts(c: Company, lang: Language, businessClient: boolean): { earlyPayment: string; latePenalties: string; recoveryIndemnity: string | null } {
+export function paymentMentionParts(
+  c: Company,
+  lang: Language,
+  businessClient: boolean,
+  early: EarlyDiscountMention | null = null
+): { earlyPayment: string; latePenalties: string; recoveryIndemnity: string | null } {
   const t = translator(lang);
+  const f = formats(lang);
   return {
-    earlyPayment: c.earlyPaymentDiscount.trim() ? t('doc.legal.discount', { terms: c.earlyPaymentDiscount.trim().replace(/\.$/, '') }) : t('doc.legal.noDiscount'),
+    earlyPayment: early
+      ? t('doc.legal.earlyDiscount', { rate: f.rate(early.rateBp), days: early.days, date: f.date(early.until), amount: f.money(early.amountCents), net: f.money(early.netCents) })
+      : c.earlyPaymentDiscount.trim()
+        ? t('doc.legal.discount', { terms: c.earlyPaymentDiscount.trim().replace(/\.$/, '') })
+        : t('doc.legal.noDiscount'),
     latePenalties: t('doc.legal.penalty', { rate: formatRate(c.penaltyRateBp, lang) }),
     recoveryIndemnity: businessClient ? t('doc.legal.indemnity') : null
   };
 }
 
 /** The payment mentions of an invoice: early-payment terms, penalty rate, the 40 € for businesses. */
-export function paymentMentions(c: Company, lang: Language, businessClient: boolean): string {
-  const m = paymentMentionParts(c, lang, businessClient);
+export function paymentMentions(c: Company, lang: Language, businessClient: boolean, early: EarlyDiscountMention | null = null): string {
+  const m = paymentMentionParts(c, lang, businessClient, early);
   return [m.earlyPayment, m.latePenalties, m.recoveryIndemnity].filter(Boolean).join(' ');
 }
 
