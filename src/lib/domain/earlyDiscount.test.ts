@@ -11,6 +11,7 @@ describe('which early-payment terms an invoice offers', () => {
     expect(earlyDiscountFor({ earlyDiscount: TWO_TEN }, { earlyDiscount: THREE_THIRTY }, null)).toEqual(TWO_TEN);
     expect(earlyDiscountFor({}, { earlyDiscount: null }, { earlyDiscount: TWO_TEN })).toBeNull();
     expect(earlyDiscountFor({}, null, {})).toBeNull();
+    expect(earlyDiscountFor({ earlyDiscount: 'inherit' }, { earlyDiscount: 'inherit' }, { earlyDiscount: TWO_TEN })).toEqual(TWO_TEN);
     // A zero rate is no discount.
     expect(earlyDiscountFor({ earlyDiscount: { rateBp: 0, days: 10 } }, null, { earlyDiscount: TWO_TEN })).toBeNull();
   });

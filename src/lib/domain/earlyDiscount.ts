@@ -1,12 +1,12 @@
 // The early-payment discount (escompte): which terms an invoice offers, the date and amount they
 // apply to, and the VAT share of a discount taken. The receivables model (receivables.ts) decides
 // whether a payment took it.
-import type { Cents, EarlyDiscountTerms, IsoDate, Totals } from './types';
+import type { Cents, EarlyDiscountChoice, EarlyDiscountTerms, IsoDate, Totals } from './types';
 import { addDays } from './dates';
 
 interface WithTerms {
-  /** undefined: not set here (the next level decides); null: none here, whatever the next level says. */
-  earlyDiscount?: EarlyDiscountTerms | null;
+  /** undefined or 'inherit': the next level decides; null: none here, whatever the next level says. */
+  earlyDiscount?: EarlyDiscountChoice;
 }
 
 /**
@@ -14,7 +14,7 @@ interface WithTerms {
  * earlyDiscountFor({}, { earlyDiscount: null }, { earlyDiscount: { rateBp: 200, days: 10 } }) → null.
  */
 export function earlyDiscountFor(invoice: WithTerms, client: WithTerms | null, company: WithTerms | null): EarlyDiscountTerms | null {
-  for (const level of [invoice, client, company]) if (level && level.earlyDiscount !== undefined) return usable(level.earlyDiscount);
+  for (const level of [invoice, client, company]) if (level && level.earlyDiscount !== undefined && level.earlyDiscount !== 'inherit') return usable(level.earlyDiscount);
   return null;
 }
 

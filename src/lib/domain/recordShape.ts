@@ -78,10 +78,11 @@ const optional =
   (v) =>
     v === undefined || v === null || check(v);
 // Early-payment terms (a client's, a draft's, an issued invoice's) and a recurring draft's origin.
-const earlyTerms = optional(shaped({ rateBp: int, days: int }));
+const terms = shaped({ rateBp: int, days: int });
+const earlyTerms = optional((v) => v === 'inherit' || terms(v));
 const recurrence = optional(shaped({ templateId: id, date }));
 // The lines an issued document shows are its frozen ones, checked as the document's `lines`.
-const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v), earlyDiscount: earlyTerms });
+const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v), earlyDiscount: optional(terms) });
 // What a deposit invoice is a deposit on (absent or null on every other document).
 const deposit: Check = (v) => v === undefined || v === null || (isObject(v) && idOrNull(v.quoteId) && str(v.quoteNumber) && isObject(v.request));
 

@@ -156,8 +156,8 @@ export interface Client {
    * e-invoices, e.g. its SIREN or SIREN_suffix; absent or '': its SIREN.
    */
   electronicAddress?: string | null;
-  /** Early-payment terms for this client: absent = the company's, null = none (domain/earlyDiscount.ts). */
-  earlyDiscount?: EarlyDiscountTerms | null;
+  /** Early-payment terms for this client: absent or 'inherit' = the company's, null = none (domain/earlyDiscount.ts). */
+  earlyDiscount?: EarlyDiscountChoice;
 }
 
 export interface CatalogItem {
@@ -275,6 +275,9 @@ export interface EarlyDiscountTerms {
   days: number;
 }
 
+/** Terms at one level (client, draft): its own, none (null), or the next level's ('inherit' — a key once written cannot be unset). */
+export type EarlyDiscountChoice = EarlyDiscountTerms | null | 'inherit';
+
 /** What the user decided about the late-payment penalties of an invoice (logged too). */
 export interface PenaltyDecision {
   decision: 'claimed' | 'waived';
@@ -340,8 +343,8 @@ export interface DocumentRecord {
   deposit?: DepositInfo | null;
   /** The final invoice of an order without a quote: its deposits' `orderKey` (absent: none). */
   jobOrderKey?: string | null;
-  /** A draft invoice's own early-payment terms: absent = the client's or company's, null = none. Frozen at issue. */
-  earlyDiscount?: EarlyDiscountTerms | null;
+  /** A draft invoice's own early-payment terms: absent or 'inherit' = the client's or company's, null = none. Frozen at issue. */
+  earlyDiscount?: EarlyDiscountChoice;
   /** The recurring template occurrence this invoice was prepared for (domain/recurring.ts); absent: none. */
   recurrence?: RecurrenceRef | null;
 }

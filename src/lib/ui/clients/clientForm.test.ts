@@ -236,3 +236,20 @@ describe('e-invoicing address', () => {
     expect(clientToInput(base({ electronicAddress: '732829320_COMPTA' }), NET30).electronicAddress).toBe('732829320_COMPTA');
   });
 });
+
+describe('early-payment discount of a client', () => {
+  it('an untouched form writes no key; « own » writes the terms; « none » writes null', () => {
+    expect('earlyDiscount' in parseClientForm(input(), base()).client).toBe(false);
+    expect(parseClientForm(input({ earlyMode: 'own', early: { rate: '3', days: '15' } }), base()).client.earlyDiscount).toEqual({ rateBp: 300, days: 15 });
+    expect(parseClientForm(input({ earlyMode: 'none' }), base()).client.earlyDiscount).toBeNull();
+  });
+  it('back to the company’s terms once set: « inherit » (a written key cannot be unset)', () => {
+    const own: Client = { ...base(), earlyDiscount: { rateBp: 300, days: 15 } };
+    const i = clientToInput(own, NET30);
+    expect([i.earlyMode, i.early]).toEqual(['own', { rate: '3', days: '15' }]);
+    expect(parseClientForm({ ...i, earlyMode: 'inherit' }, own).client.earlyDiscount).toBe('inherit');
+  });
+  it('« own » with no rate is an error next to the field', () => {
+    expect(parseClientForm(input({ earlyMode: 'own', early: { rate: '', days: '' } }), base()).errors.earlyDiscount).toBe('invalid_discount_rate');
+  });
+});

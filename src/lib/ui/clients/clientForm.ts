@@ -1,6 +1,7 @@
 // The client form's inputs are what the user typed; this turns them into a Client record plus
 // per-field error codes, without ever changing what was typed.
 import type { Address, Client, ClientKind, Contact, Language, PaymentTerms } from '$lib/domain/types';
+import { earlyDiscountToInput, parseEarlyDiscount, type EarlyDiscountInput } from '$lib/ui/earlyDiscountForm';
 import { emptyAddress } from '$lib/domain/documents';
 import { isIsoDate } from '$lib/domain/dates';
 import { isValidEmail, validateClient } from '$lib/domain/validation';
@@ -35,6 +36,9 @@ export interface ClientInput {
   prepayment: boolean;
   /** « Adresse de facturation électronique » as typed; empty: none. */
   electronicAddress: string;
+  /** Early-payment discount: the company's, none, or this client's own terms (as typed). */
+  earlyMode: 'inherit' | 'none' | 'own';
+  early: EarlyDiscountInput;
   contacts: ContactInput[];
   /** Id of the contact who receives invoices and reminders ('' when there is none). */
   billingContactId: string;
@@ -58,6 +62,8 @@ export function clientToInput(client: Client, defaultTerms: PaymentTerms): Clien
     creditLimit: client.creditLimitCents ? centsToInput(client.creditLimitCents) : '',
     prepayment: client.prepayment === true,
     electronicAddress: client.electronicAddress ?? '',
+    earlyMode: client.earlyDiscount === undefined || client.earlyDiscount === 'inherit' ? 'inherit' : client.earlyDiscount === null ? 'none' : 'own',
+    early: earlyDiscountToInput(client.earlyDiscount === 'inherit' ? null : client.earlyDiscount),
     contacts: client.contacts.map(({ id, name, email, phone, role }) => ({ id, name, email, phone, role })),
     billingContactId: billing?.id ?? ''
   };
@@ -162,7 +168,14 @@ export function parseClientForm(input: ClientInput, base: Client): ParsedClient 
   if (input.electronicAddress.trim()) client.electronicAddress = input.electronicAddress.trim();
   else if (base.electronicAddress) client.electronicAddress = null;
 
+  // Written only when chosen or changed, like the limit: an untouched form writes no key.
+  const early = input.earlyMode === 'own' ? parseEarlyDiscount(input.early) : { terms: null, error: null };
+  const choice = input.earlyMode === 'own' ? early.terms : input.earlyMode === 'none' ? null : 'inherit';
+  if (base.earlyDiscount !== undefined || choice !== 'inherit') client.earlyDiscount = choice;
+
   const errors: Record<string, string> = {};
+  if (early.error) errors.earlyDiscount = early.error;
+  else if (input.earlyMode === 'own' && !early.terms) errors.earlyDiscount = 'invalid_discount_rate';
   for (const [key, code] of Object.entries(validateClient(client))) {
     // The domain names contacts by position; the form names them by id (rows can move).
     const m = /^contacts\.(\d+)\.(.+)$/.exec(key);

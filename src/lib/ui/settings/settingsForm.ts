@@ -4,6 +4,7 @@ import type { Company, DocumentRecord, IsoDate, Member, NumberFormats, PenaltyRa
 import { parseAmount } from '$lib/domain/money';
 import { penaltyRateKind, type PenaltyRateRow } from '$lib/domain/terms';
 import { parsePenalty } from './penaltyRateForm';
+import { earlyDiscountToInput, parseEarlyDiscount, type EarlyDiscountInput } from '$lib/ui/earlyDiscountForm';
 import { normalizeIban, validateCompany } from '$lib/domain/validation';
 import { formatNumber, nextSeq, seriesId, validateNumberFormat } from '$lib/domain/numbering';
 
@@ -19,6 +20,8 @@ export interface SettingsInput {
   /** The contractual late-penalty rate in %, as typed. */
   penalty: string;
   formats: NumberFormats;
+  /** Structured early-payment terms, as typed. */
+  early: EarlyDiscountInput;
 }
 
 const decimal = (n: number) => String(n).replace('.', ',');
@@ -34,7 +37,8 @@ export function settingsInputFrom(company: Company, rates: PenaltyRateRow[]): Se
     capital: copy.shareCapitalCents === null ? '' : decimal(copy.shareCapitalCents / 100),
     penaltyKind: penaltyRateKind(copy, rates),
     penalty: decimal(copy.penaltyRateBp / 100),
-    formats: { ...copy.numberFormats }
+    formats: { ...copy.numberFormats },
+    early: earlyDiscountToInput(copy.earlyDiscount)
   };
 }
 
@@ -48,6 +52,7 @@ export interface ParsedSettings {
 export function parseSettings(input: SettingsInput, today: IsoDate, rates: PenaltyRateRow[]): ParsedSettings {
   const capitalCents = input.capital.trim() ? parseAmount(input.capital) : null;
   const penalty = parsePenalty(input.penaltyKind, input.penalty, today, rates);
+  const early = parseEarlyDiscount(input.early ?? { rate: '', days: '' });
   const candidate: Company = {
     ...input.company,
     iban: normalizeIban(input.company.iban),
@@ -55,11 +60,13 @@ export function parseSettings(input: SettingsInput, today: IsoDate, rates: Penal
     shareCapitalCents: input.company.soleTrader ? null : capitalCents,
     penaltyRateKind: penalty.penaltyRateKind,
     penaltyRateBp: penalty.penaltyRateBp,
+    earlyDiscount: early.terms,
     numberFormats: { invoice: input.formats.invoice.trim(), quote: input.formats.quote.trim(), credit: input.formats.credit.trim() }
   };
   const errors: Record<string, string> = { ...validateCompany(candidate) };
   if (!input.company.soleTrader && input.capital.trim() && capitalCents === null) errors.shareCapitalCents = 'invalid_amount';
   if (penalty.error) errors.penaltyRateBp = penalty.error;
+  if (early.error) errors.earlyDiscount = early.error;
   for (const kind of FORMAT_KINDS) {
     const problem = validateNumberFormat(candidate.numberFormats[kind]);
     if (problem) errors[`format.${kind}`] = problem;
