@@ -19,6 +19,10 @@ describe('templates', () => {
     expect(templateErrors({ subject: 'Facture {invoices}', body: 'Reste {montant} {amount} {montant}' })).toEqual(['montant']);
     expect(renderTemplate({ subject: '', body: '{montant}' }, values)).toEqual({ ok: false, missing: [], unknown: ['montant'] });
   });
+  it('{discount} may be empty: it says something only when a discount is open', () => {
+    expect(renderTemplate({ subject: 'Rappel', body: 'Échéance le {dueDates}.{discount}' }, { dueDates: '18 juin 2026', discount: '' })).toEqual({ ok: true, subject: 'Rappel', body: 'Échéance le 18 juin 2026.' });
+    expect(renderTemplate({ subject: 'Rappel', body: '{dueDates}' }, { dueDates: '' })).toEqual({ ok: false, missing: ['dueDates'], unknown: [] });
+  });
   it('every default template is valid in French and English, and renders with all values', () => {
     for (const t of DEFAULT_TEMPLATES)
       for (const lang of ['fr', 'en'] as const) {

@@ -23,13 +23,17 @@ export const PLACEHOLDERS = [
   /** « Malgré notre précédent message du 3 juin 2026, » only when one was sent; else « Sauf erreur de notre part, ». */
   'previous',
   /** What follows a formal notice: the court and procedure for a business or for an individual. */
-  'nextAction'
+  'nextAction',
+  /** « Pour rappel, un escompte de … » while an early-payment discount is still open; else empty. */
+  'discount'
 ] as const;
 
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string>>;
 
 const KNOWN: ReadonlySet<string> = new Set(PLACEHOLDERS);
+/** Placeholders that may be empty: they say something only when there is something to say. */
+const OPTIONAL: ReadonlySet<string> = new Set(['discount']);
 const PATTERN = /\{([^{}\s]*)\}/g;
 
 /** Placeholder names used in a text, in order of first use. */
@@ -53,7 +57,7 @@ export type Rendered = { ok: true; subject: string; body: string } | { ok: false
 export function renderTemplate(template: TemplateText, values: TemplateValues): Rendered {
   const unknown = templateErrors(template);
   const missing = [...new Set([...placeholdersIn(template.subject), ...placeholdersIn(template.body)])].filter(
-    (p) => KNOWN.has(p) && (values[p as Placeholder] === undefined || values[p as Placeholder] === '')
+    (p) => KNOWN.has(p) && !OPTIONAL.has(p) && (values[p as Placeholder] === undefined || values[p as Placeholder] === '')
   );
   if (unknown.length || missing.length) return { ok: false, missing, unknown };
   const fill = (text: string) => text.replace(PATTERN, (_, name: string) => values[name as Placeholder] ?? '');
@@ -152,7 +156,7 @@ Kind regards,
       'Rappel : facture {invoices} à échéance le {dueDates}',
       `Bonjour {contact},
 
-Petit rappel amical : la facture {invoices} d’un montant de {amount} arrive à échéance le {dueDates}.
+Petit rappel amical : la facture {invoices} d’un montant de {amount} arrive à échéance le {dueDates}.{discount}
 
 Si le règlement est déjà parti, merci de ne pas tenir compte de ce message. Pour un virement : IBAN {iban}.
 
@@ -163,7 +167,7 @@ Bien cordialement,
       'Reminder: invoice {invoices} due on {dueDates}',
       `Dear {contact},
 
-A friendly reminder: invoice {invoices} for {amount} is due on {dueDates}.
+A friendly reminder: invoice {invoices} for {amount} is due on {dueDates}.{discount}
 
 If payment is already on its way, please disregard this message. Bank transfer: IBAN {iban}.
 

@@ -54,3 +54,28 @@ describe('composeMessage — the e-mail of an item', () => {
     expect(m.text).not.toBe(''); // the text can still be copied
   });
 });
+
+describe('composeMessage — an early-payment discount still open', () => {
+  const settings: PolicySettings = { policies: effectivePolicies([]), config: DEFAULT_CHASE_CONFIG };
+  const templates = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
+  const c = client({ contacts: [{ id: 'k1', name: 'Compta', email: 'compta@boulangerie-martin.fr', phone: '', role: '', billing: true }] });
+
+  it('the courtesy reminder mentions the discount, its last day and what to pay', () => {
+    // Due in 3 days (18 June), issued 30 days before (19 May): 2 % within 30 days → until 18 June;
+    // 2 % of 1 200,00 € = 24,00 €, 1 176,00 € to pay.
+    const inv = invoice('i1', 120_000, dueFor(-3));
+    const offering = { ...inv, frozen: { ...inv.frozen!, earlyDiscount: { rateBp: 200, days: 30 } } };
+    const { item } = chaseClient(file([offering], [], [], c), chaseEnv(TODAY, 'normal', settings));
+    expect(item!.step.id).toBe('courtesy');
+    const m = composeMessage(item!, c, issuingCompany, 'Claire', templates, TODAY);
+    expect(m.rendered.ok && m.rendered.body).toContain(
+      'arrive à échéance le 18 juin 2026. Pour rappel, un escompte de 24,00\u00a0€ s’applique à la facture F-2026-A-i1 si le règlement parvient au plus tard le 18 juin 2026 : 1\u202f176,00\u00a0€ à régler.'
+    );
+  });
+
+  it('without a discount the sentence ends there', () => {
+    const { item } = chaseClient(file([invoice('i1', 120_000, dueFor(-3))], [], [], c), chaseEnv(TODAY, 'normal', settings));
+    const m = composeMessage(item!, c, issuingCompany, 'Claire', templates, TODAY);
+    expect(m.rendered.ok && m.rendered.body).toContain('arrive à échéance le 18 juin 2026.\n\nSi le règlement');
+  });
+});

@@ -48,8 +48,9 @@ export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 }
 
-const WORDS: Record<Language, { due: string; interest: string; indemnity: string; previous: string; noPrevious: string; actionB2b: string; actionB2c: string }> = {
+const WORDS: Record<Language, { discount: string; due: string; interest: string; indemnity: string; previous: string; noPrevious: string; actionB2b: string; actionB2c: string }> = {
   fr: {
+    discount: ' Pour rappel, un escompte de {amount} s’applique à la facture {number} si le règlement parvient au plus tard le {date} : {net} à régler.',
     due: 'échéance',
     interest: 'Intérêts de retard au taux de {rate}',
     indemnity: 'Indemnité forfaitaire pour frais de recouvrement',
@@ -59,6 +60,7 @@ const WORDS: Record<Language, { due: string; interest: string; indemnity: string
     actionB2c: 'une requête en injonction de payer auprès du tribunal judiciaire ou, pour 5 000 € au plus, la procédure simplifiée de recouvrement par commissaire de justice'
   },
   en: {
+    discount: ' As a reminder, a discount of {amount} applies to invoice {number} if payment reaches us by {date}: {net} to pay.',
     due: 'due',
     interest: 'Late interest at {rate}',
     indemnity: 'Fixed indemnity for recovery costs',
@@ -84,6 +86,18 @@ export function messageValues(item: ChaseItem, client: Client, company: Company 
   const penalties = [`${words.interest.replace('{rate}', rates || formatRate(0, locale))} : ${money(item.interestCents)}`];
   if (item.indemnityCents) penalties.push(`${words.indemnity} : ${money(item.indemnityCents)}`);
   const previous = item.previousMessage ? words.previous.replace('{date}', date(item.previousMessage.date)) : words.noPrevious;
+  // An early-payment discount still open on an invoice of the message (a courtesy reminder, mostly).
+  const discount = item.lines
+    .filter((l) => l.receivable.discount?.open)
+    .map((l) => {
+      const d = l.receivable.discount!;
+      return words.discount
+        .replace('{amount}', money(d.amountCents))
+        .replace('{number}', l.receivable.number)
+        .replace('{date}', date(d.until))
+        .replace('{net}', money(l.receivable.remainingCents - d.amountCents));
+    })
+    .join('');
   return {
     client: client.name,
     contact: billing?.name || client.name,
@@ -102,7 +116,8 @@ export function messageValues(item: ChaseItem, client: Client, company: Company 
     promisedDate: item.step.id === PROMISE_BROKEN_STEP.id ? date(addDays(item.stepDueOn, -1)) : '',
     today: date(today),
     previous,
-    nextAction: client.kind === 'company' ? words.actionB2b : words.actionB2c
+    nextAction: client.kind === 'company' ? words.actionB2b : words.actionB2c,
+    discount
   };
 }
 
