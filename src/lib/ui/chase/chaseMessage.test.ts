@@ -79,3 +79,21 @@ describe('composeMessage — an early-payment discount still open', () => {
     expect(m.rendered.ok && m.rendered.body).toContain('arrive à échéance le 18 juin 2026.\n\nSi le règlement');
   });
 });
+
+describe('composeMessage — a discount deducted too late', () => {
+  const settings: PolicySettings = { policies: effectivePolicies([]), config: DEFAULT_CHASE_CONFIG };
+  const templates = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
+  const c = client({ contacts: [{ id: 'k1', name: 'Compta', email: 'compta@boulangerie-martin.fr', phone: '', role: '', billing: true }] });
+
+  it('the reminder’s statement says why the difference is owed', () => {
+    // Due 10 days ago (5 June), issued 6 May with 2 % within 10 days → until 16 May; 1 176 € paid
+    // on 20 May, after it: 24 € remain.
+    const inv = invoice('i1', 120_000, dueFor(10));
+    const offering = { ...inv, frozen: { ...inv.frozen!, earlyDiscount: { rateBp: 200, days: 10 } } };
+    const pay = { id: 'p1', clientId: 'c1', amountCents: 117_600, date: '2026-05-20', method: 'transfer' as const, reference: '', allocations: [{ invoiceId: 'i1', amountCents: 117_600 }], memberId: 'm-a', createdAt: '2026-05-20T10:00:00.000Z' };
+    const { item } = chaseClient(file([offering], [], [pay], c), chaseEnv(TODAY, 'normal', settings));
+    expect(item!.lines[0].receivable.discountLate).toEqual({ amountCents: 2400, until: '2026-05-16', paidOn: '2026-05-20' });
+    const m = composeMessage(item!, c, issuingCompany, 'Claire', templates, TODAY);
+    expect(m.rendered.ok && m.rendered.body).toContain('escompte déduit hors délai : paiement du 20/05/2026, après le 16/05/2026');
+  });
+});

@@ -48,8 +48,9 @@ export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 }
 
-const WORDS: Record<Language, { discount: string; due: string; interest: string; indemnity: string; previous: string; noPrevious: string; actionB2b: string; actionB2c: string }> = {
+const WORDS: Record<Language, { discountLate: string; discount: string; due: string; interest: string; indemnity: string; previous: string; noPrevious: string; actionB2b: string; actionB2c: string }> = {
   fr: {
+    discountLate: ', escompte déduit hors délai : paiement du {paidOn}, après le {until}',
     discount: ' Pour rappel, un escompte de {amount} s’applique à la facture {number} si le règlement parvient au plus tard le {date} : {net} à régler.',
     due: 'échéance',
     interest: 'Intérêts de retard au taux de {rate}',
@@ -60,6 +61,7 @@ const WORDS: Record<Language, { discount: string; due: string; interest: string;
     actionB2c: 'une requête en injonction de payer auprès du tribunal judiciaire ou, pour 5 000 € au plus, la procédure simplifiée de recouvrement par commissaire de justice'
   },
   en: {
+    discountLate: ', discount taken too late: paid on {paidOn}, after {until}',
     discount: ' As a reminder, a discount of {amount} applies to invoice {number} if payment reaches us by {date}: {net} to pay.',
     due: 'due',
     interest: 'Late interest at {rate}',
@@ -79,7 +81,12 @@ export function messageValues(item: ChaseItem, client: Client, company: Company 
   const billing = client.contacts.find((c) => c.billing) ?? client.contacts[0];
   const dueDates = [...new Set(item.lines.map((l) => l.receivable.dueDate))].sort();
   const statement = item.lines
-    .map((l) => `- ${receivableLabel(l, locale)} : ${money(l.receivable.remainingCents)} (${words.due} ${formatDate(l.receivable.dueDate, 'short', locale)})`)
+    .map((l) => {
+      // Why a small balance remains: the early-payment discount was deducted after its last day.
+      const late = l.receivable.discountLate;
+      const why = late ? words.discountLate.replace('{paidOn}', formatDate(late.paidOn, 'short', locale)).replace('{until}', formatDate(late.until, 'short', locale)) : '';
+      return `- ${receivableLabel(l, locale)} : ${money(l.receivable.remainingCents)} (${words.due} ${formatDate(l.receivable.dueDate, 'short', locale)}${why})`;
+    })
     .join('\n');
   // The rates printed on the invoices claimed, never the company's rate of today.
   const rates = [...new Set(item.claim.lines.map((l) => l.rateBp))].sort((a, b) => a - b).map((bp) => formatRate(bp, locale)).join(', ');
