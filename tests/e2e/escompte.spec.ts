@@ -37,3 +37,40 @@ test('2 % within 10 days: printed on the PDF, 1 176 € paid on day 10 settles 1
   await expect(page.locator('[data-status]').first()).toHaveText('Payée');
   await expect(page.getByTestId('early-taken')).toContainText(`Escompte de ${euros('24,00 €')} accordé (paiement du 11/03/2026 dans le délai), dont TVA ${euros('4,00 €')} et ${euros('20,00 €')} HT`);
 });
+
+test('paid on day 11 the discount no longer applies: 24 € remain, and the page says why; an invoice can refuse the discount', async ({ context }) => {
+  let page = await context.newPage();
+  await pinClock(page, '2026-03-01T10:00:00+01:00');
+  await createWorkspace(page);
+  await page.goto('/settings');
+  await page.getByTestId('company-early-terms-rate').fill('2');
+  await page.getByTestId('company-early-terms-days').fill('10');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-saved')).toContainText('✓');
+  await createClient(page, { name: 'Cabinet Morel', siren: '732829320' });
+
+  // This one offers none: chosen in the editor, nothing is offered on its page.
+  await page.getByTestId('client-new-invoice').click();
+  await addLines(page, [{ description: 'Conseil', quantity: '1', price: '100', vatBp: 2000 }]);
+  await page.getByTestId('doc-early-mode').selectOption('none');
+  await issueOpenDraft(page);
+  await expect(page.getByTestId('doc-facts')).toBeVisible();
+  await expect(page.getByTestId('early-offer')).toHaveCount(0);
+
+  await page.goto('/clients');
+  await page.getByRole('link', { name: 'Cabinet Morel' }).click();
+  await page.getByTestId('client-new-invoice').click();
+  await addLines(page, [{ description: 'Audit', quantity: '1', price: '1000', vatBp: 2000 }]);
+  await issueOpenDraft(page);
+  await expect(page.getByTestId('early-offer')).toBeVisible();
+  const invoiceUrl = page.url();
+
+  // 12 March is day 11: 1 176 € leave 24 € owed.
+  await page.close();
+  page = await context.newPage();
+  await pinClock(page, '2026-03-12T10:00:00+01:00');
+  await page.goto(invoiceUrl);
+  await recordPaymentFromInvoice(page, '1176');
+  await expect(page.getByTestId('early-late')).toHaveText(`Escompte déduit hors délai : paiement du 12/03/2026, après le 11/03/2026 ; reste ${euros('24,00 €')}.`);
+  await expect(page.getByTestId('total-balance')).toHaveText(euros('24,00 €'));
+});
