@@ -166,7 +166,9 @@ test('phone layout: bottom navigation, every page fits 360 px, every table cell 
     ['catalogue', '/catalog'],
     ['settings', '/settings'],
     ['settings: devices', '/settings/appareils'],
-    ['settings: follow-up', '/settings/relances']
+    ['settings: follow-up', '/settings/relances'],
+    ['recurring invoices', '/documents/recurring'],
+    ['new recurring invoice from an invoice', `/documents/recurring/new?from=${invoiceUrl.split('/').pop()}`]
   ];
   for (const [what, path] of pages) {
     await page.goto(path);
