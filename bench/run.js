@@ -9,7 +9,7 @@
 // opens per size, default 5), BENCH_SIZES (invoice counts, default "1000,10000"),
 // BENCH_PROFILE=0 to skip the CPU profile of the largest size, BENCH_SEED (default 1),
 // BENCH_CPUPROFILE=<file> to save that profile (opens in Chrome DevTools → Performance),
-// BENCH_ONLY=coldopen,pdf,pwa,chase,dashboard,relay to run some parts only (default: all of them).
+// BENCH_ONLY=coldopen,pdf,pwa,chase,dashboard,recurring,relay to run some parts only (default: all of them).
 // The profile is mapped to source functions when build/ has source maps:
 //   npx vite build --sourcemap && node bench/run.js
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { makeMapper, summarise } from './profile.js';
 import { benchPdf } from './pdf.js';
 import { benchPwa } from './pwa.js';
 import { benchChase } from './chase.js';
+import { benchRecurring } from './recurring.js';
 import { benchDashboard } from './dashboard.js';
 import { benchRelay } from './relay.js';
 
@@ -31,7 +32,7 @@ const buildDir = resolve(process.env.BENCH_BUILD_DIR ?? resolve(here, '..', 'bui
 const BUDGET_MS = 300;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SEED = Number(process.env.BENCH_SEED ?? 1);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'coldopen,pdf,pwa,chase,dashboard,relay').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'coldopen,pdf,pwa,chase,dashboard,recurring,relay').split(',').map((s) => s.trim()));
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
   .split(',')
@@ -317,6 +318,10 @@ async function main() {
   if (ONLY.has('chase')) {
     log('— « À relancer » list');
     report.chase = await benchChase();
+  }
+  if (ONLY.has('recurring')) {
+    log('— recurring drafts prepared at open (after the first screen)');
+    report.recurring = await benchRecurring();
   }
   if (ONLY.has('dashboard')) {
     log('— « Tableau de bord »');

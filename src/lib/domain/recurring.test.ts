@@ -8,7 +8,7 @@ import {
   occurrenceDraft,
   occurrenceKey,
   occurrencesBetween,
-  occurrenceTaken,
+  takenOccurrences,
   pausePatch,
   recurringDrafts,
   recurringProblems,
@@ -112,9 +112,9 @@ describe('occurrence drafts', () => {
   it('an occurrence is taken by its draft or by an invoice issued from it', () => {
     const draft = occurrenceDraft(template(), '2026-02-28', { memberId: 'm-a', now: '2026-02-28T07:00:00.000Z' });
     const issued: DocumentRecord = { ...draft, id: 'x1', status: 'issued', number: 'F-2026-A-0001', sourceDraftId: draft.id };
-    expect(occurrenceTaken('t1-2026-02-28', [draft])).toBe(true);
-    expect(occurrenceTaken('t1-2026-02-28', [issued])).toBe(true);
-    expect(occurrenceTaken('t1-2026-03-31', [draft, issued])).toBe(false);
+    expect(takenOccurrences([draft])).toEqual(new Set(['t1-2026-02-28']));
+    expect(takenOccurrences([issued])).toEqual(new Set(['x1', 't1-2026-02-28']));
+    expect(takenOccurrences([{ ...issued, recurrence: null }]).size).toBe(0);
     expect(templateHistory('t1', [draft, issued])).toEqual({ issued: [issued], drafts: [draft] });
     expect(recurringDrafts([issued, draft])).toEqual([draft]);
   });

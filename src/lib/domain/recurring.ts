@@ -96,9 +96,15 @@ export function occurrenceKey(templateId: string, date: IsoDate): string {
   return `${templateId}-${date}`;
 }
 
-/** Whether a document already stands for this occurrence: its draft, or an invoice issued from it. */
-export function occurrenceTaken(key: string, documents: readonly DocumentRecord[]): boolean {
-  return documents.some((d) => d.id === key || d.sourceDraftId === key);
+/** The occurrence keys a document already stands for: drafts (by id) and invoices issued from them (by `sourceDraftId`). */
+export function takenOccurrences(documents: readonly DocumentRecord[]): Set<string> {
+  const taken = new Set<string>();
+  for (const d of documents) {
+    if (!d.recurrence) continue;
+    taken.add(d.id);
+    if (d.sourceDraftId) taken.add(d.sourceDraftId);
+  }
+  return taken;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   dueOccurrences,
   occurrenceDraft,
   occurrenceKey,
-  occurrenceTaken,
+  takenOccurrences,
   pausePatch,
   recurringProblems,
   type RecurringTemplate
@@ -52,7 +52,8 @@ export function prepareRecurring(doc: Y.Doc, actor: Actor, today: IsoDate, docum
   const templates = readAll(doc, 'recurring');
   if (!templates.length) return [];
   const docs = documents();
-  const issuedFrom = new Set(docs.filter((d) => d.status === 'issued' && d.sourceDraftId).map((d) => d.sourceDraftId));
+  const taken = takenOccurrences(docs);
+  const issuedFrom = new Set(docs.filter((d) => d.status === 'issued' && d.recurrence && d.sourceDraftId).map((d) => d.sourceDraftId));
   const now = actor.now().toISOString();
   const autoIssue: string[] = [];
   doc.transact(() => {
@@ -62,7 +63,7 @@ export function prepareRecurring(doc: Y.Doc, actor: Actor, today: IsoDate, docum
       const prepared: string[] = [];
       for (const date of due) {
         const key = occurrenceKey(template.id, date);
-        if (occurrenceTaken(key, docs)) continue;
+        if (taken.has(key)) continue;
         putRecord(doc, 'documents', occurrenceDraft(template, date, { memberId: actor.memberId, now }));
         prepared.push(key);
       }
