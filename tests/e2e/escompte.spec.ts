@@ -33,6 +33,10 @@ test('2 % within 10 days: printed on the PDF, 1 176 € paid on day 10 settles 1
   page = await context.newPage();
   await pinClock(page, '2026-03-11T10:00:00+01:00');
   await page.goto(invoiceUrl);
+  // The payment form says what the discount allows.
+  await page.getByTestId('record-payment').click();
+  await expect(page.getByTestId('alloc-discount')).toHaveText(`Escompte de ${euros('24,00 €')} si le paiement arrive au plus tard le 11/03/2026 : ${euros('1 176,00 €')} à régler.`);
+  await page.goBack();
   await recordPaymentFromInvoice(page, '1176');
   await expect(page.locator('[data-status]').first()).toHaveText('Payée');
   await expect(page.getByTestId('early-taken')).toContainText(`Escompte de ${euros('24,00 €')} accordé (paiement du 11/03/2026 dans le délai), dont TVA ${euros('4,00 €')} et ${euros('20,00 €')} HT`);
