@@ -79,3 +79,32 @@ test('a monthly template prepares its drafts on open, issued in one click, dated
   await expect(page.getByTestId('recurring-draft')).toHaveCount(1);
   await expect(page.getByTestId('recurring-template')).toContainText('En pause');
 });
+
+test('automatic issue: the device that turned it on issues the occurrence on open, dated that day', async ({ context }) => {
+  let page = await pageOn(context, '2026-01-15T10:00:00+01:00');
+  await createWorkspace(page);
+  await createClient(page, { name: 'Cabinet Morel', siren: '732829320' });
+  await page.goto('/documents/recurring/new');
+  await page.getByTestId('recurring-client').selectOption({ label: 'Cabinet Morel' });
+  await page.getByTestId('add-line').click();
+  await page.getByTestId('line-description').fill('Hébergement');
+  await page.getByTestId('line-quantity').fill('1');
+  await page.getByTestId('line-price').fill('40');
+  await page.getByTestId('recurring-frequency').selectOption('quarterly');
+  await page.getByTestId('recurring-first').fill('2026-01-31');
+  await page.getByTestId('recurring-count').fill('4');
+  await page.getByTestId('recurring-auto').check();
+  await page.getByTestId('recurring-save').click();
+  await expect(page).toHaveURL(/\/documents\/recurring\/[0-9a-f]{32}$/);
+  const templateUrl = page.url();
+
+  // 3 February: the 31 January occurrence is issued on open, dated 3 February; nothing left to issue.
+  page = await pageOn(context, '2026-02-03T09:00:00+01:00', page);
+  await page.goto(templateUrl);
+  await expect(page.getByTestId('recurring-history')).toContainText('F-2026-A-0001 — échéance du 31/01/2026, 03/02/2026');
+  // Quarterly from 31 January: 30 April next (April has 30 days).
+  await expect(page.getByTestId('recurring-next')).toHaveText('Prochaine échéance : 30 avril 2026');
+  await page.goto('/');
+  await expect(page.getByTestId('home-new-invoice')).toBeVisible();
+  await expect(page.getByTestId('recurring-due')).toHaveCount(0);
+});

@@ -71,3 +71,40 @@ test('a client without e-mail: the PDF to send is downloaded and the sending ask
   await page.getByTestId('send-confirm-yes').click();
   await expect(page.getByTestId('sent-info')).toHaveText('Envoyée le 06/05/2026 (remis en main propre)');
 });
+
+test('on a phone that shares files: the share sheet gets the PDF and the message, then « Envoyée ? »', async ({ page }) => {
+  // The test browser has no share sheet: stand in for one that records what it was given.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shared: { title?: string; text?: string; files: string[] }[] };
+    w.__shared = [];
+    Object.defineProperty(navigator, 'canShare', { value: (data: { files?: File[] }) => Array.isArray(data?.files), configurable: true });
+    Object.defineProperty(navigator, 'share', {
+      value: async (data: { title?: string; text?: string; files?: File[] }) => {
+        w.__shared.push({ title: data.title, text: data.text, files: (data.files ?? []).map((f) => `${f.name} ${f.type} ${f.size > 1000}`) });
+      },
+      configurable: true
+    });
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await createWorkspace(page);
+  await createClient(page, { name: 'Boulangerie Martin', siren: '732829320', email: 'compta@boulangerie-martin.fr' });
+  await page.getByTestId('client-new-invoice').click();
+  await addLines(page, [{ description: 'Conception', quantity: '1', price: '1000', vatBp: 2000 }]);
+  await issueOpenDraft(page);
+  await expect(page.getByTestId('send-email')).toHaveCount(0);
+  // Within the first screen of a phone.
+  await expect(page.getByTestId('send-share')).toBeInViewport();
+  await expect(page.getByTestId('record-payment')).toBeInViewport();
+  await page.getByTestId('send-share').click();
+  await expect(page.getByTestId('send-confirm')).toContainText('Facture envoyée au client ?');
+  const shared = await page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared);
+  expect(shared).toEqual([
+    {
+      title: `Facture F-2026-A-0001 — ${euros('1 200,00 €')}`,
+      text: expect.stringContaining('Veuillez trouver ci-joint la facture F-2026-A-0001'),
+      files: [expect.stringMatching(/F-2026-A-0001.*\.pdf application\/pdf true$/)]
+    }
+  ]);
+  await page.getByTestId('send-confirm-yes').click();
+  await expect(page.getByTestId('sent-info')).toHaveText('Envoyée le 06/05/2026 (e-mail)');
+});
