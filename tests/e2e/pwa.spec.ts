@@ -413,6 +413,11 @@ test('with no relay and no backup for a month, a gentle reminder leads to the ba
   await page.reload();
   const reminder = page.getByTestId('backup-reminder');
   await expect(reminder).toContainText('jamais été sauvegardées');
+  // Only on « Aujourd'hui »: a document page leads with the document.
+  await page.goto('/documents');
+  await expect(page.getByTestId('new-invoice')).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+  await page.goto('/');
   await reminder.getByTestId('backup-reminder-link').click();
   await expect(page).toHaveURL(/\/settings#backup$/);
   await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
