@@ -8,6 +8,7 @@ import { SYNC_ORDERS, actor, exchange, joinDevice, line, member, seededDoc } fro
 import { issueDocument } from './operations';
 import { prepareRecurring, saveRecurring, setRecurringPaused } from './recurringOperations';
 import { putRecord } from './doc';
+import { findDraftsIssuedTwice } from '$lib/domain/issuedTwice';
 
 const MONTHLY: RecurringTemplate = {
   id: 'tpl1',
@@ -95,6 +96,21 @@ describe('preparing recurring drafts', () => {
       expect(drafts(a)).toEqual([]);
       expect(drafts(b)).toEqual([]);
       expect(invoices(a).map((d) => [d.number, d.recurrence?.date])).toEqual([['F-2026-A-0001', '2026-01-31']]);
+    });
+});
+
+describe('issued on two devices offline', () => {
+  for (const order of SYNC_ORDERS)
+    it(`A issues automatically, B by hand, each from its own copy of the draft: « émis deux fois » names both (${order})`, async () => {
+      const { a, b, actorA, actorB } = twoDevices({ ...MONTHLY, autoIssue: true });
+      actorA.at = actorB.at = '2026-02-01T07:00:00.000Z';
+      // Each device prepared the occurrence without the other: the same key on both.
+      for (const id of prepare(a, actorA)) await issueDocument(a, actorA, id, '2026-02-01');
+      expect(prepare(b, actorB)).toEqual([]);
+      await issueDocument(b, actorB, 'tpl1-2026-01-31', '2026-02-01');
+      exchange(a, b, order);
+      const twice = findDraftsIssuedTwice(readAll(a, 'documents'));
+      expect(twice.map((g) => [g.draftId, g.documents.map((d) => d.number)])).toEqual([['tpl1-2026-01-31', ['F-2026-A-0001', 'F-2026-B-0001']]]);
     });
 });
 
