@@ -53,6 +53,11 @@ test('a monthly template prepares its drafts on open, issued in one click, dated
   await expect(rows.nth(0)).toContainText(euros('300,00 €'));
   expect(await seriousA11yViolations(page)).toEqual([]);
 
+  // « Vérifier » opens the draft, which says where it comes from.
+  await rows.nth(1).getByTestId('recurring-review').click();
+  await expect(page.getByTestId('draft-recurrence')).toHaveText('Facture récurrente : Maintenance du site, échéance du 28/02/2026');
+  await expect(page.getByTestId('line-description')).toHaveValue('Maintenance mensuelle');
+  await page.goBack();
   await rows.nth(0).getByTestId('recurring-issue').click();
   await expect(page.getByTestId('recurring-done')).toHaveText('Facture F-2026-A-0001 émise.');
   await expect(rows).toHaveCount(1);
