@@ -1,7 +1,7 @@
 // « Envoyer » on an issued invoice, on a computer: the mail app opens with the sending template
 // filled, the PDF is downloaded beside it, and « Envoyée le … » is recorded only on « Oui ».
 // Until then the invoice waits on « À relancer » as « Envoyer la facture ».
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addLines, createClient, createWorkspace, euros, issueOpenDraft, pinClock, seriousA11yViolations } from './helpers';
 import { downloadFrom, flat, pdfPages } from './pdfHelpers';
 
@@ -72,8 +72,8 @@ test('a client without e-mail: the PDF to send is downloaded and the sending ask
   await expect(page.getByTestId('sent-info')).toHaveText('Envoyée le 06/05/2026 (remis en main propre)');
 });
 
-test('on a phone that shares files: the share sheet gets the PDF and the message, then « Envoyée ? »', async ({ page }) => {
-  // The test browser has no share sheet: stand in for one that records what it was given.
+/** The test browser has no share sheet: stand in for one that records what it was given. */
+async function fakeShareSheet(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __shared: { title?: string; text?: string; files: string[] }[] };
     w.__shared = [];
@@ -85,6 +85,12 @@ test('on a phone that shares files: the share sheet gets the PDF and the message
       configurable: true
     });
   });
+}
+
+const shared = (page: Page) => page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared);
+
+test('on a phone that shares files: the share sheet gets the PDF and the message, then « Envoyée ? »', async ({ page }) => {
+  await fakeShareSheet(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await createWorkspace(page);
   await createClient(page, { name: 'Boulangerie Martin', siren: '732829320', email: 'compta@boulangerie-martin.fr' });
@@ -97,8 +103,7 @@ test('on a phone that shares files: the share sheet gets the PDF and the message
   await expect(page.getByTestId('record-payment')).toBeInViewport();
   await page.getByTestId('send-share').click();
   await expect(page.getByTestId('send-confirm')).toContainText('Facture envoyée au client ?');
-  const shared = await page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared);
-  expect(shared).toEqual([
+  expect(await shared(page)).toEqual([
     {
       title: `Facture F-2026-A-0001 — ${euros('1 200,00 €')}`,
       text: expect.stringContaining('Veuillez trouver ci-joint la facture F-2026-A-0001'),
@@ -106,5 +111,28 @@ test('on a phone that shares files: the share sheet gets the PDF and the message
     }
   ]);
   await page.getByTestId('send-confirm-yes').click();
+  await expect(page.getByTestId('sent-info')).toHaveText('Envoyée le 06/05/2026 (e-mail)');
+});
+
+test('on a phone, « À relancer » sends the invoice through the share sheet too, recorded on « Oui »', async ({ page }) => {
+  await fakeShareSheet(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await createWorkspace(page);
+  const clientId = await createClient(page, { name: 'Boulangerie Martin', siren: '732829320', email: 'compta@boulangerie-martin.fr' });
+  await page.getByTestId('client-new-invoice').click();
+  await addLines(page, [{ description: 'Conception', quantity: '1', price: '1000', vatBp: 2000 }]);
+  await issueOpenDraft(page);
+  const invoiceUrl = page.url();
+  await page.goto('/');
+  const item = page.locator(`[data-testid="chase-item"][data-client="${clientId}"]`);
+  await expect(item.getByTestId('chase-step')).toHaveText('Envoyer la facture');
+  await item.getByTestId('chase-send-invoice').click();
+  await expect(item.getByTestId('chase-confirm')).toContainText('Facture envoyée au client ?');
+  expect(await shared(page)).toEqual([
+    { title: `Facture F-2026-A-0001 — ${euros('1 200,00 €')}`, text: expect.stringContaining('Bonjour Service comptabilité'), files: [expect.stringMatching(/F-2026-A-0001.*\.pdf application\/pdf true$/)] }
+  ]);
+  await item.getByTestId('chase-confirm-yes').click();
+  await expect(item).toHaveCount(0);
+  await page.goto(invoiceUrl);
   await expect(page.getByTestId('sent-info')).toHaveText('Envoyée le 06/05/2026 (e-mail)');
 });
