@@ -1,6 +1,7 @@
 // Pieces every PDF shares: the seller's letterhead, address blocks, the legal mentions of the
 // footer, the running header of continuation pages, label/value lists.
-import type { Address, Company, Language, PaymentTerms } from '$lib/domain/types';
+import type { Address, Company, FrozenContent, Language, PaymentTerms } from '$lib/domain/types';
+import { earlyDiscountOffer } from '$lib/domain/earlyDiscount';
 import { formatIban } from '$lib/domain/validation';
 import { safeLogoDataUrl } from '$lib/domain/company';
 import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
@@ -93,6 +94,11 @@ export interface EarlyDiscountMention {
   until: string;
   amountCents: number;
   netCents: number;
+}
+
+/** The early-payment offer an issued invoice printed (null: none, or not an invoice). */
+export function earlyMentionOf(f: FrozenContent): EarlyDiscountMention | null {
+  return f.kind === 'invoice' && f.earlyDiscount ? { ...f.earlyDiscount, ...earlyDiscountOffer(f.earlyDiscount, f.issueDate, f.totals.ttcCents) } : null;
 }
 
 /**

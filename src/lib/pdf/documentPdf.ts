@@ -1,7 +1,6 @@
 // Invoice, quote and credit note: exactly what was issued (the frozen content), with every
 // mandatory mention of LEGAL.md, the payments received so far and, while something remains
 // due and the seller has an IBAN, the SEPA QR code for that amount.
-import { earlyDiscountOffer } from '$lib/domain/earlyDiscount';
 import type { Cents, DocumentRecord, Language } from '$lib/domain/types';
 import { lineHt } from '$lib/domain/money';
 import { epcPayload } from '$lib/domain/epc';
@@ -12,6 +11,7 @@ import {
   addressLines,
   describeTerms,
   drawFooter,
+  earlyMentionOf,
   footerLines,
   formats,
   ibanText,
@@ -74,7 +74,7 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   const w = new PdfWriter(fonts, lang, { title: `${title} ${f.number}`, subject: f.client.name, author: seller.name });
   const footer = footerLines(w, [
     legalIdentity(seller, lang),
-    kind === 'credit' ? '' : paymentMentions(seller, lang, data.businessClient, isInvoice && f.earlyDiscount ? { ...f.earlyDiscount, ...earlyDiscountOffer(f.earlyDiscount, f.issueDate, f.totals.ttcCents) } : null),
+    kind === 'credit' ? '' : paymentMentions(seller, lang, data.businessClient, earlyMentionOf(f)),
     kind === 'quote' ? '' : operationMentions(seller, lang)
   ]);
   reserveFooter(w, footer);

@@ -3,7 +3,7 @@
 // in the lazy PDF chunk: the XML builder never weighs on the first screen.
 import type { DocumentRecord, Language } from '$lib/domain/types';
 import { ciiXml } from '$lib/domain/facturx/cii';
-import { describeTerms, formats, legalIdentity, operationMentions, paymentMentionParts, sellerName, translator } from './blocks';
+import { describeTerms, earlyMentionOf, formats, legalIdentity, operationMentions, paymentMentionParts, sellerName, translator } from './blocks';
 
 export interface FacturxRequest {
   doc: DocumentRecord;
@@ -20,7 +20,8 @@ export function facturxXml({ doc, lang, businessClient }: FacturxRequest): strin
   const f = doc.frozen;
   if (!f || !isFacturxDocument(doc)) throw new Error('Only an issued invoice or credit note has a Factur-X XML.');
   const t = translator(lang);
-  const payment = paymentMentionParts(f.seller, lang, businessClient);
+  // The same early-payment offer the PDF prints.
+  const payment = paymentMentionParts(f.seller, lang, businessClient, earlyMentionOf(f));
   return ciiXml(f, sellerName(f.seller), {
     sellerLegalInfo: legalIdentity(f.seller, lang),
     earlyPayment: payment.earlyPayment,
