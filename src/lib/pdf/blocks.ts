@@ -5,7 +5,7 @@ import { earlyDiscountOffer } from '$lib/domain/earlyDiscount';
 import { formatIban } from '$lib/domain/validation';
 import { safeLogoDataUrl } from '$lib/domain/company';
 import { formatDate, formatMoney, formatRate, translate } from '$lib/i18n/index.svelte';
-import { A4, ACCENT, INK, MARGIN, MUTED, RULE, lineHeight, type PdfWriter } from './writer';
+import { A4, ACCENT, INK, MARGIN, MUTED, RULE, lineHeight, type PdfWriter, type TextStyle } from './writer';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -264,4 +264,24 @@ export function titleBlock(w: PdfWriter, title: string, subtitle: string, rows: 
     y += lineHeight(9, 1.45);
   }
   return y;
+}
+
+/** A framed box of lines with an accent bar on its left (the statement's balance, a claim's total). */
+export function summaryBox(w: PdfWriter, rows: (TextStyle & { text: string; size: number })[]): void {
+  const height = rows.reduce((h, r) => h + lineHeight(r.size, 1.35), 0) + 6;
+  w.box(w.left, w.y, w.width, height, { stroke: RULE, radius: 1.5 });
+  w.box(w.left, w.y, 1.6, height, { fill: ACCENT });
+  let y = w.y + 3;
+  for (const r of rows) {
+    w.text(r.text, w.left + 5, y, r);
+    y += lineHeight(r.size, 1.35);
+  }
+  w.y += height + 6;
+}
+
+/** A section's title, kept with the start of what follows it. */
+export function sectionHeading(w: PdfWriter, text: string): void {
+  w.ensure(lineHeight(10, 1.5) + 20);
+  w.text(text, w.left, w.y, { size: 10, bold: true, color: ACCENT });
+  w.y += lineHeight(10, 1.6);
 }

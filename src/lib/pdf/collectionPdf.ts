@@ -4,8 +4,8 @@
 // file is for the agency the user works with, not for the client.
 import type { Client, CollectionAgent, Company, IsoDate, Language } from '$lib/domain/types';
 import type { CollectionFile } from '$lib/domain/collectionFile';
-import { ACCENT, MUTED, PdfWriter, RULE, lineHeight, type PdfFonts } from './writer';
-import { addressLines, drawFooter, footerLines, formats, legalIdentity, letterhead, partyBlock, reserveFooter, sellerName, setRunningHeader, titleBlock, translator } from './blocks';
+import { ACCENT, MUTED, PdfWriter, type PdfFonts } from './writer';
+import { addressLines, drawFooter, footerLines, formats, legalIdentity, letterhead, partyBlock, reserveFooter, sectionHeading, sellerName, setRunningHeader, summaryBox, titleBlock, translator } from './blocks';
 import { pdfFileName } from './text';
 import type { RenderedPdf } from './documentPdf';
 
@@ -61,18 +61,10 @@ export function renderCollectionPdf(fonts: PdfFonts, data: CollectionPdfData): R
     },
     { text: f.formalNoticeOn ? t('collectionPdf.notice', { date: fmt.date(f.formalNoticeOn) }) : t('collectionPdf.noNotice'), size: 9, bold: true, color: MUTED }
   ];
-  const summaryHeight = summary.reduce((h, r) => h + lineHeight(r.size, 1.35), 0) + 6;
-  w.box(w.left, w.y, w.width, summaryHeight, { stroke: RULE, radius: 1.5 });
-  w.box(w.left, w.y, 1.6, summaryHeight, { fill: ACCENT });
-  let y = w.y + 3;
-  for (const r of summary) {
-    w.text(r.text, w.left + 5, y, r);
-    y += lineHeight(r.size, 1.35);
-  }
-  w.y += summaryHeight + 6;
+  summaryBox(w, summary);
 
   // ——— Each invoice ———
-  heading(w, t('collectionPdf.invoices'));
+  sectionHeading(w, t('collectionPdf.invoices'));
   const columns = [
     { header: t('collectionPdf.col.number'), width: 0 },
     { header: t('collectionPdf.col.issued'), width: 21 },
@@ -102,7 +94,7 @@ export function renderCollectionPdf(fonts: PdfFonts, data: CollectionPdfData): R
   w.paragraph(t('collectionPdf.interestNote'), { size: 8, color: MUTED, gapAfter: 4 });
 
   // ——— The contact register, oldest first ———
-  heading(w, t('collectionPdf.register'));
+  sectionHeading(w, t('collectionPdf.register'));
   if (f.register.length) {
     const regColumns = [
       { header: t('collectionPdf.reg.date'), width: 21 },
@@ -126,10 +118,4 @@ export function renderCollectionPdf(fonts: PdfFonts, data: CollectionPdfData): R
 
   const bytes = w.finish((pw, page, pages) => drawFooter(pw, footer, page, pages));
   return { bytes, fileName: pdfFileName(t('collectionPdf.file'), f.asOf, client.name), epc: null };
-}
-
-function heading(w: PdfWriter, text: string): void {
-  w.ensure(lineHeight(10, 1.5) + 20);
-  w.text(text, w.left, w.y, { size: 10, bold: true, color: ACCENT });
-  w.y += lineHeight(10, 1.6);
 }

@@ -2,7 +2,7 @@
 // balance, then the invoices still open, what is overdue and how to pay.
 import type { Client, Company, Language } from '$lib/domain/types';
 import type { AccountStatement } from '$lib/domain/statement';
-import { ACCENT, MUTED, PdfWriter, RULE, lineHeight, type PdfFonts } from './writer';
+import { ACCENT, MUTED, PdfWriter, lineHeight, type PdfFonts } from './writer';
 import {
   addressLines,
   drawFooter,
@@ -13,8 +13,10 @@ import {
   letterhead,
   partyBlock,
   reserveFooter,
+  sectionHeading,
   sellerName,
   setRunningHeader,
+  summaryBox,
   titleBlock,
   translator
 } from './blocks';
@@ -52,15 +54,7 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
     { text: fmt.money(Math.abs(s.balanceCents)), size: 15, bold: true, color: ACCENT }
   ];
   if (s.overdueCents > 0) summary.push({ text: t('statement.overdue', { amount: fmt.money(s.overdueCents) }), size: 9, bold: true, color: MUTED });
-  const summaryHeight = summary.reduce((h, r) => h + lineHeight(r.size, 1.35), 0) + 6;
-  w.box(w.left, w.y, w.width, summaryHeight, { stroke: RULE, radius: 1.5 });
-  w.box(w.left, w.y, 1.6, summaryHeight, { fill: ACCENT });
-  let y = w.y + 3;
-  for (const r of summary) {
-    w.text(r.text, w.left + 5, y, r);
-    y += lineHeight(r.size, 1.35);
-  }
-  w.y += summaryHeight + 6;
+  summaryBox(w, summary);
 
   // ——— Every entry with the running balance ———
   const columns = [
@@ -94,9 +88,7 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
   w.y += 7;
 
   // ——— The invoices still open ———
-  w.ensure(lineHeight(10, 1.5) + 20);
-  w.text(t('statement.openTitle'), w.left, w.y, { size: 10, bold: true, color: ACCENT });
-  w.y += lineHeight(10, 1.6);
+  sectionHeading(w, t('statement.openTitle'));
   if (s.openItems.length) {
     const openColumns = [
       { header: t('statement.open.invoice'), width: 0 },
@@ -126,9 +118,7 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
 
   // ——— Late-payment penalties owed, also on invoices paid late ———
   if (s.penalties.length) {
-    w.ensure(lineHeight(10, 1.5) + 20);
-    w.text(t('statement.penaltiesTitle'), w.left, w.y, { size: 10, bold: true, color: ACCENT });
-    w.y += lineHeight(10, 1.6);
+    sectionHeading(w, t('statement.penaltiesTitle'));
     const penaltyColumns = [
       { header: t('statement.open.invoice'), width: 0 },
       { header: t('statement.penalty.state'), width: 40 },
