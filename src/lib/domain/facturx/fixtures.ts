@@ -3,27 +3,15 @@
 // reverse charge, franchise en base, intra-EU, a private client, a credit note, a deposit and the
 // final invoice that takes it off.
 import type { Client, Company, Discount, DocumentRecord, Line } from '../types';
-import { newClient, newCompany } from '../company';
+import { newClient } from '../company';
 import { creditNoteFrom, newDocument, newLine } from '../documents';
 import { freezeDocument } from '../integrity';
 import { deductDeposits } from '../deposits';
+import { issuingCompany } from '../fixtures';
 
+/** The domain tests' issuing company (every mention an invoice needs), with `partial` over it. */
 export function seller(partial: Partial<Company> = {}): Company {
-  return {
-    ...newCompany('2026-11-23'),
-    name: 'Atelier Dupont',
-    legalForm: 'SARL',
-    soleTrader: false,
-    shareCapitalCents: 1_000_000,
-    address: { line1: '12 rue des Lilas', line2: '', postalCode: '69003', city: 'Lyon', country: 'FR' },
-    siret: '73282932000074',
-    rcsCity: 'Lyon',
-    vatNumber: 'FR44732829320',
-    iban: 'FR7630006000011234567890189',
-    bic: 'AGRIFRPP',
-    email: 'contact@atelier-dupont.fr',
-    ...partial
-  };
+  return { ...issuingCompany, ...partial };
 }
 
 export function client(partial: Partial<Client> = {}): Client {
