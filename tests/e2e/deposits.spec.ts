@@ -172,16 +172,33 @@ test('an order without a quote: a deposit from the client’s page, then the fin
   await expect(page.getByTestId('doc-number')).toHaveText('Facture d’acompte F-2026-A-0001');
   await expect(page.getByTestId('job-stage')).toHaveText('Acompte demandé');
 
+  // A second deposit on the same order, from the first one's page: the order number is kept.
+  const firstDeposit = page.url();
+  await page.getByTestId('order-job').getByTestId('order-deposit-open').click();
+  await expect(page.getByTestId('order-deposit-number')).toHaveCount(0);
+  await page.getByTestId('order-deposit-amount').fill('300');
+  await page.getByTestId('order-deposit-submit').click();
+  await expect(page.getByTestId('doc-deposit-of')).toHaveText('Acompte sur la commande n° BC-42');
+  await expect(page.getByTestId('total-ttc')).toHaveText(m('300,00 €'));
+  await issueOpenDraft(page);
+  await expect(page.getByTestId('doc-number')).toHaveText('Facture d’acompte F-2026-A-0002');
+  await expect(page.getByTestId('job-invoices').getByRole('listitem')).toHaveCount(2);
+
   await page.getByTestId('order-final').click();
   await expect(page.getByTestId('doc-final-of')).toContainText('Facture de solde de la commande');
   await expect(page.getByTestId('doc-order-number')).toHaveValue('BC-42');
   await addLines(page, [{ description: 'Agencement du magasin', quantity: '1', price: '2000', vatBp: 2000 }]);
-  // 2 400,00 TTC − 600,00 = 1 800,00: 1 500,00 HT + 300,00 VAT.
+  // 2 400,00 TTC − 600,00 − 300,00 = 1 500,00: 1 250,00 HT + 250,00 VAT.
   await expect(page.getByTestId('total-job-ttc')).toHaveText(m('2 400,00 €'));
-  await expect(page.getByTestId('total-ttc')).toHaveText(m('1 800,00 €'));
+  await expect(page.getByTestId('total-ttc')).toHaveText(m('1 500,00 €'));
   await issueOpenDraft(page);
-  await expect(page.getByTestId('doc-number')).toHaveText('Facture F-2026-A-0002');
-  await expect(page.getByTestId('total-balance')).toHaveText(m('1 800,00 €'));
+  await expect(page.getByTestId('doc-number')).toHaveText('Facture F-2026-A-0003');
+  await expect(page.getByTestId('total-balance')).toHaveText(m('1 500,00 €'));
+  // Invoiced: no further deposit is offered on the order.
+  await page.goto(firstDeposit);
+  await expect(page.getByTestId('job-stage')).toHaveText('Facturé');
+  await expect(page.getByTestId('order-final')).toBeVisible();
+  await expect(page.getByTestId('order-job').getByTestId('order-deposit-open')).toHaveCount(0);
 });
 
 test('a client who pays in advance: invoices due on receipt, a warning otherwise, « paiement d’avance » printed', async ({ page }, info) => {

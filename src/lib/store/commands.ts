@@ -117,9 +117,9 @@ export const commands = {
   /** `describe`: the words of each deposit line (one per VAT rate), in the client's language. */
   'quote/requestDeposit': ({ doc, actor, documents }: CommandContext, quoteId: string, request: DepositRequest, describe: (share: DepositShare) => string) =>
     ops.requestDeposit(doc, actor, quoteId, request, describe, documents),
-  /** A deposit on an order without a quote; `description`: its line, in the client's language. */
-  'order/requestDeposit': ({ doc, actor }: CommandContext, clientId: string, order: Parameters<typeof ops.requestOrderDeposit>[3], description: string) =>
-    ops.requestOrderDeposit(doc, actor, clientId, order, description),
+  /** A deposit on an order without a quote (a new one, or `order.orderKey`'s); `description`: its line, in the client's language. */
+  'order/requestDeposit': ({ doc, actor, documents }: CommandContext, clientId: string, order: Parameters<typeof ops.requestOrderDeposit>[3], description: string) =>
+    ops.requestOrderDeposit(doc, actor, clientId, order, description, documents),
   'order/finalInvoice': ({ doc, actor }: CommandContext, depositId: string) => ops.createOrderFinalInvoice(doc, actor, depositId),
   'invoice/creditNote': ({ doc, actor }: CommandContext, invoiceId: string, lines?: Line[]) => ops.createCreditNote(doc, actor, invoiceId, lines),
   'payment/record': ({ doc, actor }: CommandContext, input: ops.NewPayment, balances: Map<string, number>) => ops.recordPayment(doc, actor, input, balances),

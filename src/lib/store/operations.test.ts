@@ -567,6 +567,28 @@ describe('deposits and the final invoice', () => {
     expect(final.frozen!.deductions).toMatchObject([{ invoiceId: deposit.id, ttcCents: 60_000 }]);
     expect(thrown(() => createOrderFinalInvoice(doc, me, final.id)).code).toBe('not_an_order_deposit');
     expect(thrown(() => requestOrderDeposit(doc, me, 'c1', { amountCents: 0, vatRateBp: 2000, orderNumber: '' }, '')).code).toBe('deposit_invalid');
+    // The order is invoiced: no further deposit on it.
+    expect(thrown(() => requestOrderDeposit(doc, me, 'c1', { amountCents: 10_000, vatRateBp: 2000, orderNumber: '', orderKey: deposit.deposit!.orderKey }, '')).code).toBe('order_invoiced');
+  });
+
+  it('a second deposit on an order keeps its number, and the final invoice deducts both', async () => {
+    const { doc, me } = setup();
+    const first = await issueDocument(doc, me, requestOrderDeposit(doc, me, 'c1', { amountCents: 60_000, vatRateBp: 2000, orderNumber: 'BC-42' }, 'Acompte 1'), '2026-03-03');
+    const key = first.deposit!.orderKey!;
+    // 240,00 € TTC at 5,5 %: 227,49 HT + 12,51 VAT (227,49 × 5,5 % = 12,51195 → 12,51).
+    const secondId = requestOrderDeposit(doc, me, 'c1', { amountCents: 24_000, vatRateBp: 550, orderNumber: 'ignored', orderKey: key }, 'Acompte 2');
+    const second = await issueDocument(doc, me, secondId, '2026-03-10');
+    expect(second).toMatchObject({ orderNumber: 'BC-42', deposit: { orderKey: key } });
+    expect(second.frozen!.totals).toMatchObject({ htCents: 22_749, vatCents: 1251, ttcCents: 24_000 });
+    // Not an order of this client, or not an order at all: refused.
+    expect(thrown(() => requestOrderDeposit(doc, me, 'c2', { amountCents: 1000, vatRateBp: 2000, orderNumber: '', orderKey: key }, '')).code).toBe('not_an_order_deposit');
+    expect(thrown(() => requestOrderDeposit(doc, me, 'c1', { amountCents: 1000, vatRateBp: 2000, orderNumber: '', orderKey: 'nope' }, '')).code).toBe('not_an_order_deposit');
+    const finalId = createOrderFinalInvoice(doc, me, second.id);
+    saveDraft(doc, me, finalId, { lines: [line('w', { unitPriceCents: 200_000 }), line('m', { unitPriceCents: 100_000, vatRateBp: 550 })] });
+    const final = await issueDocument(doc, me, finalId, '2026-03-20');
+    // The job: 2 000 HT at 20 % (400 VAT) + 1 000 HT at 5,5 % (55 VAT) = 3 455,00 TTC; less 600,00 and 240,00 = 2 615,00.
+    expect(final.frozen!.deductions!.map((d) => d.invoiceId)).toEqual([first.id, second.id]);
+    expect(final.frozen!.totals.ttcCents).toBe(261_500);
   });
 
   it('refuses to issue a deposit edited beyond what the quote has left', async () => {

@@ -23,7 +23,7 @@ import { issueDateRefusal, totalsRefusal, type IssueRefusal } from '$lib/domain/
 import { canEdit, creditableCents } from '$lib/domain/lifecycle';
 import { computeTotals } from '$lib/domain/money';
 import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/documents';
-import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
+import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderDocuments, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
 import { earlyDiscountFor } from '$lib/domain/earlyDiscount';
 import { newId } from './ids';
@@ -352,21 +352,32 @@ export function requestDeposit(
 
 /**
  * A deposit on an order without a quote: a draft deposit invoice of `amountCents` TTC at one
- * VAT rate, due on receipt, under a new order key (its final invoice deducts it).
+ * VAT rate, due on receipt, under a new order key — or, given `orderKey`, another deposit on
+ * that order of the client (its order number kept), as long as no final invoice of it is issued.
+ * The order's final invoice deducts them all.
  */
 export function requestOrderDeposit(
   doc: Y.Doc,
   actor: Actor,
   clientId: string,
-  order: { amountCents: number; vatRateBp: number; orderNumber: string },
-  description: string
+  order: { amountCents: number; vatRateBp: number; orderNumber: string; orderKey?: string },
+  description: string,
+  documents: () => DocumentRecord[] = () => readAll(doc, 'documents')
 ): string {
   const company = requireCompany(doc);
   if (!readRecord(doc, 'clients', clientId)) throw new StoreError('unknown_client');
   if (!Number.isSafeInteger(order.amountCents) || order.amountCents <= 0) throw new StoreError('deposit_invalid');
+  let orderNumber = order.orderNumber.trim();
+  if (order.orderKey) {
+    const job = orderDocuments(order.orderKey, documents());
+    const first = job.deposits.find((d) => d.clientId === clientId);
+    if (!first) throw new StoreError('not_an_order_deposit');
+    if (job.finals.some((f) => f.status === 'issued')) throw new StoreError('order_invoiced');
+    orderNumber = first.frozen?.orderNumber ?? first.orderNumber;
+  }
   const id = newId();
   const invoice = orderDepositInvoice(
-    { clientId, orderNumber: order.orderNumber.trim(), orderKey: newId(), amountCents: order.amountCents, vatRateBp: order.vatRateBp },
+    { clientId, orderNumber, orderKey: order.orderKey || newId(), amountCents: order.amountCents, vatRateBp: order.vatRateBp },
     company.vatRegime,
     { id, memberId: actor.memberId, now: nowIso(actor), lineId: newId() },
     description
