@@ -4,6 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { addLines, createClient, createWorkspace, euros, issueOpenDraft, pinClock, recordPaymentFromInvoice } from './helpers';
 import { downloadFrom, flat, pdfPages } from './pdfHelpers';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 
 test('2 % within 10 days: printed on the PDF, 1 176 € paid on day 10 settles 1 200 €', async ({ context }, info) => {
   let page = await context.newPage();
@@ -40,6 +42,17 @@ test('2 % within 10 days: printed on the PDF, 1 176 € paid on day 10 settles 1
   await recordPaymentFromInvoice(page, '1176');
   await expect(page.locator('[data-status]').first()).toHaveText('Payée');
   await expect(page.getByTestId('early-taken')).toContainText(`Escompte de ${euros('24,00 €')} accordé (paiement du 11/03/2026 dans le délai), dont TVA ${euros('4,00 €')} et ${euros('20,00 €')} HT`);
+
+  // The accountant's export of March lists the discount with the VAT it takes off.
+  await page.goto('/documents');
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('export-from').fill('2026-03-01');
+  await page.getByTestId('export-to').fill('2026-03-31');
+  const zip = await downloadFrom(page, 'export-period', info);
+  const files = unzipSync(new Uint8Array(readFileSync(zip.path)));
+  const csv = strFromU8(files['Escomptes-accordes-2026-03-01_2026-03-31.csv']).replace(/^\ufeff/, '').split('\r\n');
+  expect(csv[0]).toBe('Escompte (paiement du);Numéro;Date;Client;SIREN client;Total TTC;Escompte HT;TVA de l’escompte;Escompte TTC');
+  expect(csv[1]).toBe('11/03/2026;F-2026-A-0001;01/03/2026;Cabinet Morel;732829320;1200,00;20,00;4,00;24,00');
 });
 
 test('paid on day 11 the discount no longer applies: 24 € remain, and the page says why; an invoice can refuse the discount', async ({ context }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { discountVat, earlyDiscountFor, earlyDiscountOffer } from './earlyDiscount';
+import { earlyDiscountFor, earlyDiscountOffer } from './earlyDiscount';
+import { vatInside } from './money';
 
 const TWO_TEN = { rateBp: 200, days: 10 };
 const THREE_THIRTY = { rateBp: 300, days: 30 };
@@ -30,11 +31,11 @@ describe('the offer and its VAT', () => {
   });
 
   it('the VAT inside the discount, in proportion: 24 € of 1 200 € TTC with 200 € VAT → 4 € VAT, 20 € HT', () => {
-    expect(discountVat({ ttcCents: 120_000, vatCents: 20_000 }, 2400)).toEqual({ htCents: 2000, vatCents: 400 });
+    expect(vatInside({ ttcCents: 120_000, vatCents: 20_000 }, 2400)).toEqual({ htCents: 2000, vatCents: 400 });
     // Mixed rates: 1 000 € at 20 % + 500 € at 5,5 % = 1 227,50 € TTC, VAT 227,50 €; 2 % = 24,55 €;
     // VAT share 24,55 × 227,50 / 1 227,50 = 4,55 €.
-    expect(discountVat({ ttcCents: 122_750, vatCents: 22_750 }, 2455)).toEqual({ htCents: 2000, vatCents: 455 });
+    expect(vatInside({ ttcCents: 122_750, vatCents: 22_750 }, 2455)).toEqual({ htCents: 2000, vatCents: 455 });
     // Franchise en base: no VAT.
-    expect(discountVat({ ttcCents: 100_000, vatCents: 0 }, 2000)).toEqual({ htCents: 2000, vatCents: 0 });
+    expect(vatInside({ ttcCents: 100_000, vatCents: 0 }, 2000)).toEqual({ htCents: 2000, vatCents: 0 });
   });
 });

@@ -1,7 +1,7 @@
 // The early-payment discount (escompte): which terms an invoice offers, the date and amount they
 // apply to, and the VAT share of a discount taken. The receivables model (receivables.ts) decides
 // whether a payment took it.
-import type { Cents, EarlyDiscountChoice, EarlyDiscountTerms, IsoDate, Totals } from './types';
+import type { Cents, EarlyDiscountChoice, EarlyDiscountTerms, IsoDate } from './types';
 import { addDays } from './dates';
 
 interface WithTerms {
@@ -31,13 +31,3 @@ export function earlyDiscountOffer(terms: EarlyDiscountTerms, issueDate: IsoDate
   return { until: addDays(issueDate, terms.days), amountCents, netCents: ttcCents - amountCents };
 }
 
-/**
- * The VAT inside a discount taken on a TTC, in proportion to the invoice's VAT, rounded half-up:
- * 24,00 € off 1 200,00 € TTC of which 200,00 € VAT → 4,00 € VAT and 20,00 € HT. The seller's VAT
- * due and the client's deductible VAT fall by that VAT (the accountant's adjustment note).
- */
-export function discountVat(totals: Pick<Totals, 'ttcCents' | 'vatCents'>, amountCents: Cents): { htCents: Cents; vatCents: Cents } {
-  if (totals.ttcCents <= 0 || totals.vatCents <= 0) return { htCents: amountCents, vatCents: 0 };
-  const vatCents = Math.floor((amountCents * totals.vatCents * 2 + totals.ttcCents) / (2 * totals.ttcCents));
-  return { htCents: amountCents - vatCents, vatCents };
-}

@@ -31,6 +31,17 @@ export function shareOf(amount: Cents, bp: BasisPoints): Cents {
   return divideHalfUp(amount * bp, 10_000);
 }
 
+/**
+ * The VAT inside part of an invoice's TTC, in the invoice's own proportion of VAT to TTC, rounded
+ * half-up: 24,00 € of 1 200,00 € TTC of which 200,00 € VAT → 4,00 € VAT and 20,00 € HT. What an
+ * early-payment discount or a write-off takes off the VAT collected (the accountant's adjustment).
+ */
+export function vatInside(totals: Pick<Totals, 'ttcCents' | 'vatCents'>, amountCents: Cents): { htCents: Cents; vatCents: Cents } {
+  if (totals.ttcCents <= 0 || totals.vatCents <= 0) return { htCents: amountCents, vatCents: 0 };
+  const vatCents = proportionOf(amountCents, totals.vatCents, totals.ttcCents);
+  return { htCents: amountCents - vatCents, vatCents };
+}
+
 /** VAT on a base: vatOf(1005, 2000) = 201 (200.99… → 201 cents). */
 export function vatOf(baseCents: Cents, rateBp: BasisPoints): Cents {
   return divideHalfUp(baseCents * rateBp, 10_000);

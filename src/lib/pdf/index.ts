@@ -14,7 +14,7 @@ import { facturxXml, isFacturxDocument } from './facturx';
 import { renderStatementPdf } from './statementPdf';
 import { renderLetterPdf, type LetterKind } from './letterPdf';
 import { renderCollectionPdf } from './collectionPdf';
-import { issuedInPeriod, salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
+import { discountsTakenCsv, issuedInPeriod, salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
 import { pdfFileName, slugify } from './text';
 import type { PdfFonts } from './writer';
 
@@ -132,6 +132,8 @@ export async function periodExport(req: {
   files[salesName] = [strToU8(salesCsv(salesOfPeriod(issued, req.from, req.to), req.lang)), { level: 6 }];
   const losses = writeOffsCsv(req.documents, req.accounts, req.from, req.to, req.lang);
   if (losses) files[`${slugify(translate(req.lang, 'export.lossesFile'))}-${period}.csv`] = [strToU8(losses), { level: 6 }];
+  const discounts = discountsTakenCsv(req.documents, req.accounts, req.from, req.to, req.lang);
+  if (discounts) files[`${slugify(translate(req.lang, 'export.discountsFile'))}-${period}.csv`] = [strToU8(discounts), { level: 6 }];
   const quotesDir = slugify(translate(req.lang, 'export.quotes'));
   let done = 0;
   for (const doc of issued) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
+import { discountsTakenCsv, salesCsv, salesOfPeriod, writeOffsCsv } from './salesCsv';
 import type { InvoiceAccount } from '$lib/domain/receivables';
 import { sampleInvoice } from './sample';
 import type { DocumentRecord } from '$lib/domain/types';
@@ -87,5 +87,21 @@ describe('writeOffsCsv', () => {
     const frozen = { ...doc.frozen!, totals: { ...doc.frozen!.totals, htCents: 100_000, vatCents: 20_000, ttcCents: 120_000 } };
     const csv = writeOffsCsv([{ ...doc, frozen }], new Map([[doc.id, { writtenOffCents: 60_000, writtenOffOn: '2026-11-15' } as InvoiceAccount]]), '2026-11-01', '2026-11-30', 'fr')!;
     expect(csv).toContain(';1200,00;500,00;100,00;600,00\r\n');
+  });
+});
+
+describe('discountsTakenCsv', () => {
+  it('lists the discounts taken in the period, by the day paid, with the VAT they take off the VAT collected', () => {
+    // 1 000 HT + 200 VAT = 1 200 TTC; 2 % = 24,00 € taken on 8 November: 24 × 200 / 1 200 = 4,00 VAT, 20,00 HT.
+    const doc = issued('F-9', '2026-11-01');
+    const frozen = { ...doc.frozen!, totals: { ...doc.frozen!.totals, htCents: 100_000, vatCents: 20_000, ttcCents: 120_000 } };
+    const account = { discountTaken: { amountCents: 2400, on: '2026-11-08' } } as InvoiceAccount;
+    const csv = discountsTakenCsv([{ ...doc, frozen }], new Map([[doc.id, account]]), '2026-11-01', '2026-11-30', 'fr')!;
+    const [header, row] = csv.replace('\ufeff', '').split('\r\n');
+    expect(header).toBe('Escompte (paiement du);Numéro;Date;Client;SIREN client;Total TTC;Escompte HT;TVA de l’escompte;Escompte TTC');
+    expect(row.split(';')).toEqual(['08/11/2026', 'F-9', '01/11/2026', 'Boulangerie Martin', expect.any(String), '1200,00', '20,00', '4,00', '24,00']);
+    // Paid in December, or no discount taken: nothing for November.
+    expect(discountsTakenCsv([{ ...doc, frozen }], new Map([[doc.id, { discountTaken: { amountCents: 2400, on: '2026-12-01' } } as InvoiceAccount]]), '2026-11-01', '2026-11-30', 'fr')).toBeNull();
+    expect(discountsTakenCsv([{ ...doc, frozen }], new Map([[doc.id, {} as InvoiceAccount]]), '2026-11-01', '2026-11-30', 'fr')).toBeNull();
   });
 });

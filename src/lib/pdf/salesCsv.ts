@@ -4,6 +4,7 @@
 import type { DocumentRecord, IsoDate, Language } from '$lib/domain/types';
 import type { InvoiceAccount } from '$lib/domain/receivables';
 import { csvAmount as amount, csvCell as cell, csvFile, csvSeparator } from '$lib/domain/csv';
+import { vatInside } from '$lib/domain/money';
 import { formatDate, translate } from '$lib/i18n/index.svelte';
 
 const KIND_ORDER = { invoice: 0, credit: 1, quote: 2 } as const;
@@ -53,39 +54,69 @@ export function salesCsv(sales: DocumentRecord[], lang: Language): string {
   return csvFile(header, rows, sep);
 }
 
+type Reduction = { on: IsoDate; cents: number };
+
 /**
- * What was written off (« passé en perte ») within [from, to], for the accountant: the invoice,
- * the day and the amount given up, split into HT and VAT in the invoice's own proportion (the
- * VAT share is what the accountant may recover on a debt that is definitively lost).
- * A 1 200 € TTC invoice (1 000 HT + 200 VAT) with 600 € given up → 500,00 HT and 100,00 VAT.
+ * Amounts that reduce what an invoice brought in, dated within [from, to], for the accountant:
+ * the invoice, the day and the amount, split into HT and VAT in the invoice's own proportion
+ * (money.ts vatInside): the VAT share is what the VAT collected is reduced by.
  */
-export function writeOffsCsv(documents: DocumentRecord[], accounts: ReadonlyMap<string, InvoiceAccount>, from: IsoDate, to: IsoDate, lang: Language): string | null {
+function reductionsCsv(
+  documents: DocumentRecord[],
+  accounts: ReadonlyMap<string, InvoiceAccount>,
+  reductionOf: (account: InvoiceAccount) => Reduction | null,
+  header: readonly string[],
+  from: IsoDate,
+  to: IsoDate,
+  lang: Language
+): string | null {
   const sep = csvSeparator(lang);
-  const t = (key: string) => translate(lang, key);
   const rows: { on: IsoDate; number: string; cells: string[] }[] = [];
   for (const d of documents) {
     const a = accounts.get(d.id);
     const f = d.frozen;
-    if (!a || !f || !a.writtenOffOn || a.writtenOffOn < from || a.writtenOffOn > to || a.writtenOffCents <= 0) continue;
-    const vat = f.totals.ttcCents > 0 ? Math.round((a.writtenOffCents * f.totals.vatCents) / f.totals.ttcCents) : 0;
+    const r = a ? reductionOf(a) : null;
+    if (!f || !r || r.on < from || r.on > to || r.cents <= 0) continue;
+    const split = vatInside(f.totals, r.cents);
     rows.push({
-      on: a.writtenOffOn,
+      on: r.on,
       number: f.number,
       cells: [
-        formatDate(a.writtenOffOn, 'short', lang),
+        formatDate(r.on, 'short', lang),
         cell(f.number, sep),
         formatDate(f.issueDate, 'short', lang),
         cell(f.client.name, sep),
         cell(f.client.siren.replace(/\s/g, ''), sep),
         amount(f.totals.ttcCents, lang),
-        amount(a.writtenOffCents - vat, lang),
-        amount(vat, lang),
-        amount(a.writtenOffCents, lang)
+        amount(split.htCents, lang),
+        amount(split.vatCents, lang),
+        amount(r.cents, lang)
       ]
     });
   }
   if (!rows.length) return null;
   rows.sort((x, y) => x.on.localeCompare(y.on) || x.number.localeCompare(y.number));
-  const header = ['csv.writtenOffOn', 'csv.number', 'csv.date', 'csv.client', 'csv.clientSiren', 'csv.ttc', 'csv.lostHt', 'csv.lostVat', 'csv.lostTtc'].map(t);
-  return csvFile(header, rows.map((r) => r.cells), sep);
+  return csvFile(header.map((key) => translate(lang, key)), rows.map((r) => r.cells), sep);
+}
+
+const COMMON = ['csv.number', 'csv.date', 'csv.client', 'csv.clientSiren', 'csv.ttc'];
+
+/**
+ * What was written off (« passé en perte ») within [from, to]: the VAT share is what the
+ * accountant may recover on a debt that is definitively lost.
+ * A 1 200 € TTC invoice (1 000 HT + 200 VAT) with 600 € given up → 500,00 HT and 100,00 VAT.
+ */
+export function writeOffsCsv(documents: DocumentRecord[], accounts: ReadonlyMap<string, InvoiceAccount>, from: IsoDate, to: IsoDate, lang: Language): string | null {
+  const header = ['csv.writtenOffOn', ...COMMON, 'csv.lostHt', 'csv.lostVat', 'csv.lostTtc'];
+  return reductionsCsv(documents, accounts, (a) => (a.writtenOffOn ? { on: a.writtenOffOn, cents: a.writtenOffCents } : null), header, from, to, lang);
+}
+
+/**
+ * The early-payment discounts clients took within [from, to] (by the day they paid): the VAT
+ * collected on each invoice falls by the VAT inside its discount — the adjustment the accountant
+ * books (or the credit note the seller issues). 24 € taken on 1 000 HT + 200 VAT → 20,00 + 4,00.
+ */
+export function discountsTakenCsv(documents: DocumentRecord[], accounts: ReadonlyMap<string, InvoiceAccount>, from: IsoDate, to: IsoDate, lang: Language): string | null {
+  const header = ['csv.discountOn', ...COMMON, 'csv.discountHt', 'csv.discountVat', 'csv.discountTtc'];
+  return reductionsCsv(documents, accounts, (a) => (a.discountTaken ? { on: a.discountTaken.on, cents: a.discountTaken.amountCents } : null), header, from, to, lang);
 }
