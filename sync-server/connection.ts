@@ -7,7 +7,7 @@
 //   undecodable, truncated, trailing → 1007 (invalid payload)
 //   larger than maxPayload           → 1009 (by ws, reported through its 'error' event)
 //   more structs than the cap        → 1009, before anything is decoded into Yjs objects
-//   over its rate for too long       → 1008 (policy violation)
+//   over its message rate too long   → 1008 (policy violation)
 //   refused by `admit` (quota, disk) → its own code (4413, 1013)
 //
 // The stock server hands the raw socket to the utilities and has no 'error' listener on it, so an
@@ -16,7 +16,10 @@
 // Frames are not applied as they arrive: they go to the CommitBatch (batch.ts), which applies the
 // frames of one event-loop turn in one SQLite transaction and holds this socket's sends until it
 // commits. A socket over its message or byte rate is paused (its TCP socket is no longer read,
-// so the sender's own buffers fill up) until its budget is back.
+// so the sender's own buffers fill up) until its budget is back. Only a socket held back by its
+// message rate for too long is closed: one held back by its byte rate alone is a large upload
+// (a device linking a workspace of years sends hundreds of megabytes in 512 KiB pieces), slowed
+// to the byte rate and bounded by the workspace's quota, never cut off half-way.
 import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
 import type { CommitBatch } from './batch.js';
@@ -26,6 +29,12 @@ import type { Counters } from './metrics.js';
 
 /** Close code for a socket that stays over its rate (RFC 6455 policy violation). */
 export const CLOSE_POLICY = 1008;
+
+/** A socket's wait after a frame: `byMessages` when its message rate (not only its byte rate) is over. */
+export interface Throttle {
+  waitMs: number;
+  byMessages: boolean;
+}
 
 export interface Refusal {
   code: number;
@@ -45,9 +54,9 @@ export interface ConnectionEnvironment {
   maxChanges?: number;
   /** Applies frames in one transaction per turn; without it each frame is applied at once. */
   batch?: CommitBatch;
-  /** Milliseconds to hold this socket back after it sent `bytes` (0: within budget). */
-  rate?: (bytes: number) => number;
-  /** A socket held back without a break for this long is closed 1008. */
+  /** How long to hold this socket back after it sent `bytes` (0: within budget), and whether its message rate is why. */
+  rate?: (bytes: number) => Throttle;
+  /** A socket held back by its message rate without a break for this long is closed 1008. */
   throttledCloseMs?: number;
   /** Last word before an update with `changes` is applied: null, or why it is refused. */
   admit?: (changes: number, bytes: number) => Refusal | null;
@@ -253,18 +262,19 @@ export class GuardedSocket extends EventEmitter {
     }
     if (this.env.batch) this.env.batch.enqueue(this, data, facts.changes);
     else this.dispatch(data, facts.changes);
-    const wait = this.env.rate?.(bytes.byteLength) ?? 0;
-    if (wait > 0) this.throttle(wait);
+    const wait = this.env.rate?.(bytes.byteLength);
+    if (wait && wait.waitMs > 0) this.throttle(wait);
     else this.throttledSince = null;
   }
 
-  /** Stops reading this socket for `ms`; one held back for too long without a break is closed. */
-  private throttle(ms: number): void {
+  /** Stops reading this socket for a while; one held back by its message rate for too long without a break is closed. */
+  private throttle({ waitMs: ms, byMessages }: Throttle): void {
     if (this.closing) return;
     this.env.counters.rateLimited++;
     const now = performance.now();
-    this.throttledSince ??= now;
-    if (now - this.throttledSince > (this.env.throttledCloseMs ?? Infinity)) {
+    if (!byMessages) this.throttledSince = null;
+    else this.throttledSince ??= now;
+    if (this.throttledSince !== null && now - this.throttledSince > (this.env.throttledCloseMs ?? Infinity)) {
       this.env.log.warn('socket closed: over its rate for too long', { workspace: this.workspace, remote: this.remote });
       this.close(CLOSE_POLICY, 'too many messages');
       return;

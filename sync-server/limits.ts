@@ -28,7 +28,7 @@ export interface Limits {
   socketBytesPerSecond: number;
   /** Messages per second for all the sockets of one workspace, burst 4 s worth (RELAY_WORKSPACE_MESSAGES_PER_SECOND, 300). */
   workspaceMessagesPerSecond: number;
-  /** A socket held back by its rate this long without a break is closed 1008 (RELAY_THROTTLED_CLOSE_MS, 60 s). */
+  /** A socket held back by its message rate this long without a break is closed 1008 (RELAY_THROTTLED_CLOSE_MS, 60 s); one held back by its byte rate alone (a large upload) is only slowed. */
   throttledCloseMs: number;
   /** Stored bytes per workspace (RELAY_WORKSPACE_MAX_BYTES, 512 MiB). More → close 4413. */
   workspaceMaxBytes: number;

@@ -18,7 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createSyncApi, sendJson } from './api.js';
 import { APP_PROTOCOL, authorize, isWorkspaceId, upgradeToken } from './auth.js';
 import { CommitBatch } from './batch.js';
-import { AvailabilityClock, GuardedSocket, type Refusal } from './connection.js';
+import { AvailabilityClock, GuardedSocket, type Refusal, type Throttle } from './connection.js';
 import { sealingPlan } from './members.js';
 import { ConnectionCounter, DiskWatermark, freeBytesOn, limitsFromEnv, positiveIntegerFromEnv, remoteAddress, TokenBucket, type Limits } from './limits.js';
 import { createLogger, writeJsonLine, type LogSink } from './log.js';
@@ -287,7 +287,11 @@ async function start(options: RelayOptions): Promise<Relay> {
       workspaceBuckets.set(workspaceId, shared);
     }
     const workspace = shared;
-    return (n: number) => Math.max(messages.take(1), bytes.take(n), workspace.take(1));
+    return (n: number): Throttle => {
+      const byMessages = Math.max(messages.take(1), workspace.take(1));
+      const waitMs = Math.max(byMessages, bytes.take(n));
+      return { waitMs, byMessages: byMessages > 0 };
+    };
   };
 
   const accept = (ws: WebSocket, req: IncomingMessage, workspaceId: string, remote: string) => {

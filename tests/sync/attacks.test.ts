@@ -211,6 +211,34 @@ describe('one client cannot stall or kill the relay', () => {
     expect(metric(text, 'relance_rate_limited_total')).toBeGreaterThan(0);
   });
 
+  it('slows a large upload to the byte rate and never cuts it off; a flood of messages held back too long is closed 1008', { timeout: 30_000 }, async () => {
+    // 64 KiB/s per socket (burst 256 KiB), held back more than 300 ms → closed if by messages.
+    const r = await relay({ limits: { socketBytesPerSecond: 64 * 1024, throttledCloseMs: 300 } });
+    const id = randomId('upload');
+    const key = randomKey();
+    const uploader = await openSocket(r, id, key);
+    let uploaderClosed: number | null = null;
+    uploader.on('close', (code) => (uploaderClosed = code));
+    // A first upload in pieces, as the app sends one: 24 × 1 500 keys ≈ 24 × 15 KiB = 360 KiB,
+    // beyond the burst by ≈ 100 KiB: held back ≈ 1.5 s in all, far longer than 300 ms.
+    const pieces = Array.from({ length: 24 }, (_, p) => updateMessage(mapKeysUpdate(1_500, 777, p * 1_500, `p${p}-`)));
+    const bytes = pieces.reduce((n, m) => n + m.byteLength, 0);
+    expect(bytes).toBeGreaterThan(256 * 1024 + 64 * 1024);
+    for (const m of pieces) uploader.send(m);
+    const reader = client(r, id, key);
+    await reader.synced;
+    await waitFor(() => reader.doc.getMap('m').size === 24 * 1_500, 15_000, 'the whole upload to reach another device');
+    expect(uploaderClosed).toBeNull();
+    expect(r.relay.counters.rateLimited).toBeGreaterThan(0);
+
+    // Tiny messages beyond the message rate (100/s, burst 2 000) for longer than 300 ms: a flood.
+    const floodId = randomId('flood');
+    const flooder = await openSocket(r, floodId, randomKey());
+    const code = closed(flooder);
+    for (let i = 0; i < 6_000; i++) flooder.send(updateMessage(mapKeysUpdate(1, 888, i, 'f')));
+    expect(await code).toBe(1008);
+  });
+
   it('keeps the WAL small after a flood of tiny updates: they are committed in batches', { timeout: 30_000 }, async () => {
     const r = await relay({ limits: { socketMessagesPerSecond: 1_000_000, workspaceMessagesPerSecond: 1_000_000 } });
     const id = randomId();
