@@ -1,6 +1,7 @@
 // Injected into every page before the app's own scripts (context.addInitScript). Times are
 // performance.now(), i.e. milliseconds since this document's navigation started.
-// Records: when the first documents-list row is in the DOM, when the "still loading" banner
+// Records: when the first real row is in the DOM (a documents-list row, or a client to chase on
+// « Aujourd'hui »), when the "still loading" banner
 // (the Y.Doc being applied after the snapshot) goes away, each IndexedDB read, each large
 // JSON.parse, and the long tasks of the main thread.
 export function probe() {
@@ -68,7 +69,7 @@ export function probe() {
     const loading = document.querySelector('main p.loading');
     const t = performance.now();
     if (loading && b.loadingSeenAt === null) b.loadingSeenAt = t;
-    if (b.firstRowAt === null && document.querySelector('[data-testid="doc-row"]')) {
+    if (b.firstRowAt === null && document.querySelector('[data-testid="doc-row"], [data-testid="chase-item"]')) {
       b.firstRowAt = t;
       b.bannerAtFirstRow = Boolean(loading);
       b.heapAtFirstRow = performance.memory ? performance.memory.usedJSHeapSize : null;

@@ -67,7 +67,7 @@ function summarise(samples) {
   return { count: s.length, p50: round(at(50), 3), p95: round(at(95), 3), p99: round(at(99), 3), max: round(at(100), 3) };
 }
 
-async function waitUntil(predicate, timeoutMs, what) {
+export async function waitUntil(predicate, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -305,7 +305,7 @@ async function clientProcess() {
 }
 
 /** Answers the parent's { id, cmd, args } messages with handlers[cmd](args). */
-function serve(handlers) {
+export function serve(handlers) {
   process.on('message', async ({ id, cmd, args }) => {
     try {
       process.send({ id, ok: true, result: await handlers[cmd](args) });
@@ -317,7 +317,7 @@ function serve(handlers) {
 }
 
 /** Peak RSS and CPU share of this process between begin() and end(). */
-function usageMeter() {
+export function usageMeter() {
   let peakRss = 0;
   let sampler = null;
   let cpu = null;
@@ -366,10 +366,10 @@ async function plainProcess() {
 // Relay side (this process)
 // ------------------------------------------------------------------------------------------------
 
-/** Forks this file in `role`; run(cmd, args) resolves with the child's answer. */
-function forkRole(role) {
+/** Forks `file` (this one by default) in `role`; run(cmd, args) resolves with the child's answer. */
+export function forkRole(role, file = here) {
   // The child's stdout goes to our stderr: stdout carries only the final JSON.
-  const child = fork(here, [role], { stdio: ['ignore', 2, 2, 'ipc'] });
+  const child = fork(file, [role], { stdio: ['ignore', 2, 2, 'ipc'] });
   let next = 0;
   const pending = new Map();
   child.on('message', ({ id, ok, result, error }) => {
