@@ -669,7 +669,7 @@ export interface ReceivablesSummary {
  * own due date (an installment not yet due is not overdue, whatever the invoice's other ones).
  * Counts are of receivables.
  */
-export function summarizeReceivables(receivables: Iterable<Receivable>, today: IsoDate, soonDays = 7): ReceivablesSummary {
+export function summarizeReceivables(receivables: Iterable<Pick<Receivable, 'remainingCents' | 'dueDate' | 'holds'>>, today: IsoDate, soonDays = 7): ReceivablesSummary {
   const soon = addDays(today, soonDays);
   const s: ReceivablesSummary = { outstandingCents: 0, overdueCents: 0, overdueCount: 0, dueSoonCents: 0, dueSoonCount: 0, heldCents: 0 };
   for (const r of receivables) {
@@ -691,7 +691,7 @@ export function summarizeReceivables(receivables: Iterable<Receivable>, today: I
  * Disputed, or handed to collection: owed, but neither chased nor claimed by reminders, and
  * counted apart (collection first: a disputed debt handed over is the agency's business).
  */
-export function heldApart(r: Receivable): 'in_collection' | 'disputed' | null {
+export function heldApart(r: Pick<Receivable, 'holds'>): 'in_collection' | 'disputed' | null {
   let apart: 'in_collection' | 'disputed' | null = null;
   for (const h of r.holds) {
     if (h.reason === 'in_collection') return 'in_collection';

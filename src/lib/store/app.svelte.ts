@@ -1,5 +1,7 @@
 // The workspace open in this tab, shared by every page, and its link to a relay when it has one.
 import { Workspace } from './workspace.svelte';
+import { afterPaint } from './afterPaint';
+import { buildFirstScreen } from './firstScreen';
 import { ReceivablesView } from './views.svelte';
 import { ChaseView } from './chaseView.svelte';
 import { today } from '$lib/clock';
@@ -47,10 +49,6 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
 }
 
-function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
-}
 
 class AppState {
   workspace = $state.raw<Workspace | null>(null);
@@ -288,13 +286,33 @@ class AppState {
     this.entry = entry;
     this.workspace = ws;
     ws.readOnly = Boolean(entry.removedAt);
-    this.receivables = new ReceivablesView(ws, today);
+    const receivables = new ReceivablesView(ws, today);
+    this.receivables = receivables;
     this.chase = null;
-    // Building the list reads every record (~0.2 s for 10 000 invoices): after the first screen
-    // has painted, so that opening any page never waits for it.
-    afterPaint(() => {
-      if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
-    });
+    // Building the list reads every record (~0.2 s for 10 000 invoices): once they are shown and
+    // the first screen has painted, so that opening any page never waits for it.
+    void ws.shown.then(() =>
+      afterPaint(() => {
+        if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
+      })
+    );
+    // No first screen at this opening, or yesterday's: saved once today's list is known.
+    if (ws.openedFirstScreenOn !== today()) void ws.ready.then(() => afterPaint(() => void ws.saveFirstScreen()));
+    ws.firstScreenOf = () =>
+      this.workspace !== ws
+        ? null
+        : buildFirstScreen({
+            workspaceId: ws.id,
+            companyName: ws.company?.name ?? '',
+            day: receivables.day,
+            documents: ws.documents.all(),
+            clientName: (id) => ws.clients.peek(id)?.name ?? '',
+            accounts: receivables.accounts.values(),
+            totals: (d) => receivables.totals(d),
+            remaining: (d) => receivables.remaining(d),
+            status: (d) => receivables.status(d),
+            chase: this.chase?.list ?? null
+          });
     // Recurring occurrences due become drafts: after the first screen too, never delaying it.
     afterPaint(() => void this.#prepareRecurring(ws));
     if (entry.relayUrl) void this.#startSync(ws);

@@ -1,10 +1,12 @@
 // A materialised copy of the workspace's records, kept beside the Yjs updates in the same
-// IndexedDB database. Opening a large workspace renders from it at once (one JSON.parse) while
-// the Y.Doc, which costs far more to load, is applied afterwards and then takes over.
+// IndexedDB database. Opening a large workspace renders from it (one JSON.parse) while the Y.Doc,
+// which costs far more to load, is applied afterwards and then takes over. Before it, the first
+// screen (firstScreen.ts, a few kilobytes) is what shows.
 import * as idb from 'lib0/indexeddb';
 import type { Company, DocumentRecord, FrozenContent } from '$lib/domain/types';
 import type { WorkspaceData } from './doc';
 import { COLLECTIONS, FROZEN_ONLY_FIELDS, SCHEMA_VERSION } from './schema';
+import { FIRST_SCREEN_KEY, type FirstScreen } from './firstScreen';
 
 export const SNAPSHOT_KEY = 'snapshot';
 
@@ -17,7 +19,7 @@ export function openWorkspaceDb(name: string): Promise<IDBDatabase> {
 
 declare global {
   interface Window {
-    /** The read started by src/app.html before the app's code was loaded. */
+    /** The read started by src/app.html when it found no first screen (firstScreen.ts) to show. */
     __relanceSnapshot?: { name: string; text: Promise<string | null> };
   }
 }
@@ -114,8 +116,15 @@ export function encodeSnapshot(data: WorkspaceData): string {
   return JSON.stringify(pack(data));
 }
 
-export async function writeSnapshot(db: IDBDatabase, data: WorkspaceData): Promise<void> {
+/**
+ * Writes the snapshot and the first screen computed at the same moment, in one transaction so
+ * they never disagree; without a first screen, an older one is removed rather than left stale.
+ */
+export async function writeSnapshot(db: IDBDatabase, data: WorkspaceData, firstScreen: FirstScreen | null = null): Promise<void> {
   const text = encodeSnapshot(data);
   const [custom] = idb.transact(db, ['custom']);
-  await idb.put(custom, text, SNAPSHOT_KEY);
+  await Promise.all([
+    idb.put(custom, text, SNAPSHOT_KEY),
+    firstScreen ? idb.put(custom, JSON.stringify(firstScreen), FIRST_SCREEN_KEY) : idb.del(custom, FIRST_SCREEN_KEY)
+  ]);
 }

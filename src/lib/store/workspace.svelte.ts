@@ -43,6 +43,8 @@ import { StoreError, type Actor } from './operations';
 import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands';
 import { newId } from './ids';
 import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
+import { readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
+import { afterPaint } from './afterPaint';
 import { COLLECTIONS } from './schema';
 
 // The state vector and the delete set: a deletion adds no clock, so the state vector alone would
@@ -59,6 +61,7 @@ type TabMessage =
   | { type: 'hello'; from: string; vector: Uint8Array }
   | { type: 'welcome'; to: string; update: Uint8Array; vector: Uint8Array };
 
+
 export function workspaceDbName(id: string): string {
   return `relance-ws-${id}`;
 }
@@ -71,8 +74,17 @@ const ISSUE_LOCK_GRACE_MS = 150;
 export class Workspace {
   readonly doc = new Y.Doc();
   readonly actor: Actor;
-  /** 'snapshot': records shown from the last snapshot, the Y.Doc still loading; writes wait. */
+  /**
+   * 'loading' with a `firstScreen`: only that is shown; 'snapshot': records shown from the last
+   * snapshot, the Y.Doc still loading; writes wait for 'ready'.
+   */
   status = $state<'loading' | 'snapshot' | 'ready' | 'error'>('loading');
+  /** The first screen as last saved, shown while nothing else is loaded (store/firstScreen.ts). */
+  firstScreen = $state.raw<FirstScreen | null>(null);
+  /** Computes the first screen to save beside each snapshot (set by the app, which owns the views). */
+  firstScreenOf: (() => FirstScreen | null) | null = null;
+  /** The day of the first screen this opening found (null: none was saved). */
+  openedFirstScreenOn: IsoDate | null = null;
   /** Why the workspace could not be opened ('schema_too_new'), when status is 'error'. */
   failure = $state<string | null>(null);
   company = $state.raw<Company | null>(null);
@@ -100,6 +112,8 @@ export class Workspace {
   #persistence: IndexeddbPersistence | null = null;
   #ready: Promise<void>;
   #markReady!: () => void;
+  #shown: Promise<void>;
+  #markShown!: () => void;
   #stops: (() => void)[] = [];
   #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   #channel: BroadcastChannel | null = null;
@@ -112,10 +126,16 @@ export class Workspace {
   ) {
     this.actor = { memberId, now };
     this.#ready = new Promise((resolve) => (this.#markReady = resolve));
+    this.#shown = new Promise((resolve) => (this.#markShown = resolve));
   }
 
   get ready(): Promise<void> {
     return this.#ready;
+  }
+
+  /** Resolves once the records are shown (from the snapshot or the Y.Doc): views built before would see nothing. */
+  get shown(): Promise<void> {
+    return this.#shown;
   }
 
   get me(): Member | undefined {
@@ -142,20 +162,37 @@ export class Workspace {
     }
   }
 
-  /** Opens a workspace stored on this device: snapshot first, then the Y.Doc. */
+  /**
+   * Opens a workspace stored on this device: its first screen when one was saved (returned at
+   * once, the rest loading behind it), then the snapshot, then the Y.Doc.
+   */
   static async open(id: string, memberId: string): Promise<Workspace> {
     const ws = new Workspace(id, memberId);
-    const snapshot = await readSnapshot(workspaceDbName(id));
-    if (snapshot) {
-      ws.#showData(snapshot);
-      ws.#snapshotVector = snapshot.stateVector ?? null;
-      ws.status = 'snapshot';
-      // Let the first screen paint before Yjs takes the main thread.
-      setTimeout(() => void ws.#attach(), 50);
-    } else {
-      await ws.#attach();
+    const name = workspaceDbName(id);
+    const first = await readFirstScreen(name, id, () => openWorkspaceDb(name));
+    if (!first) {
+      await ws.#loadSnapshot();
+      return ws;
     }
+    ws.firstScreen = first;
+    ws.openedFirstScreenOn = first.asOf;
+    // Let the first screen paint before the snapshot's parse takes the main thread.
+    afterPaint(() => void ws.#loadSnapshot());
     return ws;
+  }
+
+  async #loadSnapshot(): Promise<void> {
+    if (this.#closed) return;
+    const snapshot = await readSnapshot(workspaceDbName(this.id));
+    if (snapshot && !this.#closed) {
+      this.#showData(snapshot);
+      this.#snapshotVector = snapshot.stateVector ?? null;
+      this.status = 'snapshot';
+      // Let the records paint before Yjs takes the main thread.
+      setTimeout(() => void this.#attach(), 50);
+    } else {
+      await this.#attach();
+    }
   }
 
   /** Creates a new workspace on this device: company, and this device as member A. */
@@ -214,6 +251,8 @@ export class Workspace {
     this.company = data.company;
     for (const name of COLLECTIONS) this[name].reset(data[name] as never);
     for (const listener of this.companyListeners) listener();
+    this.firstScreen = null;
+    this.#markShown();
   }
 
   async #attach(): Promise<void> {
@@ -252,6 +291,8 @@ export class Workspace {
     this.#listenToOtherTabs();
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
+    this.firstScreen = null;
+    this.#markShown();
     this.#markReady();
   }
 
@@ -308,9 +349,31 @@ export class Workspace {
       company: this.company
     } as WorkspaceData;
     for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = this[name].all();
+    let first: FirstScreen | null = null;
+    try {
+      first = this.firstScreenOf?.() ?? null;
+    } catch (e) {
+      console.warn('first screen not saved', e); // only costs the next open's speed
+    }
     const db = await openWorkspaceDb(workspaceDbName(this.id));
     try {
-      await writeSnapshot(db, data);
+      await writeSnapshot(db, data, first);
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * Saves the first screen alone, when the snapshot on disk is current: after an opening that found
+   * none, or one of another day (the morning's list is not yesterday's).
+   */
+  async saveFirstScreen(): Promise<void> {
+    if (this.status !== 'ready' || this.#snapshotTimer || !this.firstScreenOf) return;
+    const first = this.firstScreenOf();
+    if (!first) return;
+    const db = await openWorkspaceDb(workspaceDbName(this.id));
+    try {
+      await writeFirstScreen(db, first);
     } finally {
       db.close();
     }

@@ -9,6 +9,7 @@ import { verifyDocuments } from '$lib/domain/integrity';
 import type { CatalogItem } from '$lib/domain/types';
 import { Workspace, workspaceDbName } from './workspace.svelte';
 import { SNAPSHOT_KEY, encodeSnapshot, openWorkspaceDb, readSnapshot } from './snapshot';
+import { FIRST_SCREEN_KEY, type FirstScreen } from './firstScreen';
 import { COLLECTIONS, SCHEMA_VERSION } from './schema';
 import { newId } from './ids';
 import { client, company, line, v1Doc } from './fixtures';
@@ -82,6 +83,50 @@ describe('Workspace', () => {
     await ws.run('draft/save', next, { lines: [line('l1')] });
     expect((await ws.run('document/issue', next, '2026-03-11')).number).toBe('F-2026-A-0002');
     await ws.close();
+  });
+
+  it('reopens from its first screen at once, then the snapshot, then the Y.Doc; a garbled one is skipped', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    await ws.run('client/save', client('c1'));
+    const screen: FirstScreen = { format: 1, workspaceId: id, asOf: '2026-03-10', companyName: 'Atelier Dupont', documents: { count: 7, rows: [] }, open: [], chase: null };
+    ws.firstScreenOf = () => screen;
+    await ws.close(); // writes the snapshot and the first screen
+
+    const again = await Workspace.open(id, ws.memberId);
+    // Returned at once with only the first screen: nothing else is read yet.
+    expect(again.status).toBe('loading');
+    expect(again.firstScreen).toEqual(screen);
+    expect(again.clients.size).toBe(0);
+    await again.shown;
+    expect(again.firstScreen).toBeNull();
+    expect(again.clients.all().map((c) => c.id)).toEqual(['c1']);
+    await again.ready;
+    expect(again.status).toBe('ready');
+    await again.close(); // no first screen given this time: the old one is removed, not left stale
+
+    const db = await openWorkspaceDb(workspaceDbName(id));
+    try {
+      const [custom] = idb.transact(db, ['custom'], 'readonly');
+      expect(await idb.get(custom, FIRST_SCREEN_KEY)).toBeUndefined();
+      const [write] = idb.transact(db, ['custom']);
+      await idb.put(write, '{"format":1,', FIRST_SCREEN_KEY);
+    } finally {
+      db.close();
+    }
+    const third = await Workspace.open(id, ws.memberId);
+    expect(third.status).toBe('snapshot'); // the garbled first screen only cost its speed
+    expect(third.clients.all().map((c) => c.id)).toEqual(['c1']);
+    expect(third.openedFirstScreenOn).toBeNull();
+    // Opened without one: saved alone once loaded (the snapshot on disk is current).
+    third.firstScreenOf = () => ({ ...screen, asOf: '2026-03-11' });
+    await third.ready;
+    await third.saveFirstScreen();
+    const fourth = await Workspace.open(id, ws.memberId);
+    expect(fourth.status).toBe('loading');
+    expect(fourth.openedFirstScreenOn).toBe('2026-03-11');
+    await third.close();
+    await fourth.close();
   });
 
   it('does not decode the records again when the snapshot is current', async () => {

@@ -4,7 +4,8 @@ const messages: AreaMessages = {
   fr: {
     'documents.title': 'Documents',
     'documents.empty': 'Aucun document pour ces critères.',
-    'documents.count': '{count} documents',
+    'documents.count.one': '{count} document',
+    'documents.count.other': '{count} documents',
     'documents.new': 'Nouveau document',
     'documents.newInvoice': 'Nouvelle facture',
     'documents.newQuote': 'Nouveau devis',
@@ -141,7 +142,8 @@ const messages: AreaMessages = {
   en: {
     'documents.title': 'Documents',
     'documents.empty': 'No document matches.',
-    'documents.count': '{count} documents',
+    'documents.count.one': '{count} document',
+    'documents.count.other': '{count} documents',
     'documents.new': 'New document',
     'documents.newInvoice': 'New invoice',
     'documents.newQuote': 'New quote',

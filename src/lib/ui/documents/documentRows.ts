@@ -1,6 +1,6 @@
 // Filtering and sorting of the documents list: plain data in and out, so it stays testable
 // and cheap enough to run over 10 000 rows on every keystroke.
-import type { DocumentKind, DocumentStatus, IsoDate } from '$lib/domain/types';
+import type { DocumentKind, DocumentRecord, DocumentStatus, IsoDate, Totals } from '$lib/domain/types';
 import { compareCodes } from '$lib/domain/compare';
 
 export interface DocumentRow {
@@ -18,6 +18,45 @@ export interface DocumentRow {
   disputed: boolean;
   /** A deposit invoice (« Facture d'acompte »); absent: no. */
   deposit?: boolean;
+  /**
+   * The status the row takes after a day, when time alone changes it (an invoice falls late, a
+   * quote expires): a row kept from an earlier day is shown right on a later one (rowOnDay).
+   */
+  changesAfter?: { day: IsoDate; to: DocumentStatus };
+}
+
+/** What a row reads from the receivables model (store/views.svelte.ts ReceivablesView). */
+export interface RowSource {
+  totals(doc: DocumentRecord): Totals;
+  remaining(doc: DocumentRecord): number;
+  status(doc: DocumentRecord): DocumentStatus;
+}
+
+/** A document as the list shows it. */
+export function documentRow(d: DocumentRecord, clientName: string, source: RowSource): DocumentRow {
+  return {
+    id: d.id,
+    kind: d.kind,
+    number: d.number,
+    seq: d.seq,
+    clientId: d.clientId,
+    clientName,
+    date: d.issueDate,
+    dueDate: d.dueDate,
+    ttcCents: source.totals(d).ttcCents,
+    balanceCents: source.remaining(d),
+    status: source.status(d),
+    disputed: d.disputed,
+    deposit: Boolean(d.deposit)
+  };
+}
+
+/**
+ * A row kept on `asOf` as it stands on a later `day`: rowOnDay({ status: 'sent', changesAfter:
+ * { day: '2026-03-31', to: 'overdue' } }, '2026-04-01') → overdue (late means strictly after).
+ */
+export function rowOnDay(row: DocumentRow, day: IsoDate): DocumentRow {
+  return row.changesAfter && day > row.changesAfter.day ? { ...row, status: row.changesAfter.to } : row;
 }
 
 export interface RowFilter {

@@ -1,0 +1,95 @@
+// Opening a workspace shows its first screen (src/lib/store/firstScreen.ts, saved beside the
+// snapshot) before anything large is read. The snapshot's read is held back 3 s here, as on a
+// slow phone disk with years of invoices: « Aujourd'hui » and Documents show their real first
+// rows meanwhile, the other pages wait, and everything works once the workspace is loaded.
+import { expect, test, type Page } from '@playwright/test';
+import { addLines, createClient, createWorkspace, euros, issueOpenDraft, pinClock } from './helpers';
+
+/** Holds back the answer to every read of the snapshot by `ms` (the read itself happens at once). */
+async function slowSnapshot(page: Page, ms: number): Promise<void> {
+  await page.addInitScript((delay) => {
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      const request = get.call(this, key);
+      if (key !== 'snapshot') return request;
+      const late = { result: undefined as unknown, error: null as DOMException | null, onsuccess: null as ((e: unknown) => void) | null, onerror: null as ((e: unknown) => void) | null };
+      request.onsuccess = () =>
+        setTimeout(() => {
+          late.result = request.result;
+          late.onsuccess?.({ target: late });
+        }, delay);
+      request.onerror = () => {
+        late.error = request.error;
+        late.onerror?.({ target: late });
+      };
+      return late as unknown as IDBRequest;
+    };
+  }, ms);
+}
+
+/** The first screen stored for the open workspace (null until one was saved). */
+const storedFirstScreen = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open(`relance-ws-${localStorage.getItem('relance.current')}`);
+        open.onsuccess = () => {
+          const get = open.result.transaction('custom', 'readonly').objectStore('custom').get('firstScreen');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(typeof get.result === 'string' ? JSON.parse(get.result) : null);
+          };
+        };
+      })
+  );
+
+test('the first screen shows at once, real rows and figures, while the workspace loads; then everything works', async ({ context }) => {
+  const DAY = '2026-06-15T09:00:00+02:00';
+  let page = await context.newPage();
+  await pinClock(page, DAY);
+  await createWorkspace(page);
+  const clientId = await createClient(page, { name: 'Boulangerie Martin', siren: '732829320', email: 'compta@boulangerie-martin.fr' });
+  await page.getByTestId('client-new-invoice').click();
+  // 2 × 500 € HT + 20 % = 1 200 € TTC, due on receipt, never sent: « Envoyer la facture » today.
+  await addLines(page, [{ description: 'Conception de la carte de fidélité', quantity: '2', price: '500,00', vatBp: 2000 }]);
+  await issueOpenDraft(page);
+  await page.goto('/');
+  await expect(page.getByTestId('chase-item')).toHaveCount(1);
+  // Saved beside the snapshot a moment after the last change, with today's list.
+  await expect
+    .poll(async () => {
+      const saved = (await storedFirstScreen(page)) as { documents: { count: number }; chase: { count: number } | null } | null;
+      return saved ? [saved.documents.count, saved.chase?.count ?? null] : null;
+    }, { timeout: 10_000 })
+    .toEqual([1, 1]);
+  await page.close();
+
+  page = await context.newPage();
+  await pinClock(page, DAY);
+  await slowSnapshot(page, 3_000);
+  await page.goto('/');
+  const item = page.locator(`[data-testid="chase-item"][data-client="${clientId}"]`);
+  // Within the 3 s: the list as saved today, the figures, the loading notes; no actions yet.
+  await expect(item.getByTestId('chase-step')).toHaveText('Envoyer la facture', { timeout: 2_000 });
+  await expect(item.getByTestId('chase-amount')).toHaveText(euros('1 200,00 €'));
+  await expect(page.getByTestId('stat-outstanding')).toContainText(euros('1 200,00 €'));
+  await expect(page.getByTestId('chase-loading')).toBeVisible();
+  await expect(page.locator('main p.loading')).toBeVisible();
+  await expect(item.getByTestId('chase-send-invoice')).toHaveCount(0);
+  await expect(page.locator('.company')).toHaveText('Atelier Dupont');
+
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Documents' }).click();
+  await expect(page.getByTestId('doc-row')).toHaveCount(1, { timeout: 1_000 });
+  await expect(page.getByTestId('doc-row')).toHaveAttribute('data-number', 'F-2026-A-0001');
+  await expect(page.getByTestId('doc-count')).toHaveText('1 document');
+  await expect(page.locator('main p.loading')).toBeVisible();
+  // A page the first screen does not hold waits for the workspace rather than showing it empty.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(page.getByText('Aucun client')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Boulangerie Martin' })).toBeVisible({ timeout: 10_000 });
+
+  // Loaded: the list has its actions, and writes work.
+  await page.goto('/');
+  await expect(page.locator('main p.loading')).toHaveCount(0, { timeout: 10_000 });
+  await expect(item.getByTestId('chase-send-invoice')).toBeVisible();
+});
