@@ -656,11 +656,13 @@ export function accountsOfRecords(
   documents: readonly DocumentRecord[],
   payments: readonly Payment[],
   vatRegime: VatRegime,
-  context: (clientId: string) => AccountContext
+  context: (clientId: string) => AccountContext,
+  // The quotes' reception dates (situations' retentions), when `documents` holds no quotes.
+  reception: ReadonlyMap<string, IsoDate> = receptionDates(documents)
 ): Map<string, InvoiceAccount> {
   const facts: DocumentFacts[] = [];
   for (const d of documents) {
-    const f = documentFacts(d, vatRegime);
+    const f = documentFacts(d, vatRegime, (q) => reception.get(q));
     if (f) facts.push(f);
   }
   return invoiceAccounts(facts, payments, context);
