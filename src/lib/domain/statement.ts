@@ -42,6 +42,9 @@ export interface OpenItem {
   remainingCents: Cents;
   daysLate: number;
   disputed: boolean;
+  /** A retenue de garantie (absent: no); `retentionPending`: the works are not received, no due date yet. */
+  retention?: boolean;
+  retentionPending?: boolean;
 }
 
 /** Late-payment penalties owed on an invoice (open and late, or paid late). */

@@ -5,6 +5,7 @@ import type { AreaMessages } from './index';
 const messages: AreaMessages = {
   fr: {
     'kind.situation': 'Situation de travaux',
+    'kind.situationN': 'Situation de travaux n° {n}',
     'kind.finalStatement': 'Décompte définitif',
     'progress.title': 'Situations de travaux',
     'progress.open': 'Facturer une situation',
@@ -82,6 +83,7 @@ const messages: AreaMessages = {
   },
   en: {
     'kind.situation': 'Progress invoice',
+    'kind.situationN': 'Progress invoice no. {n}',
     'kind.finalStatement': 'Final statement',
     'progress.title': 'Progress invoices',
     'progress.open': 'Invoice a progress stage',
