@@ -34,7 +34,8 @@ export type ProgressRefusal =
   | { code: 'retention_too_high' }
   | { code: 'progress_quote_empty' }
   | { code: 'progress_closed' }
-  | { code: 'progress_quote_invoiced' };
+  | { code: 'progress_quote_invoiced' }
+  | { code: 'progress_final_is_statement' };
 
 /** What the user asks for a situation: the cumulative percentage per quote line id, the retention rate (0: none), whether it closes the quote. */
 export interface SituationRequest {
@@ -117,6 +118,16 @@ export function situationRefusal(quote: DocumentRecord, request: SituationReques
     if (bp < previousBp) return { code: 'progress_goes_down', line: l.description, previousBp };
   }
   return null;
+}
+
+/**
+ * Why a final invoice (« facture de solde », not a situation) of a quote cannot be issued: the
+ * quote is billed by situations, whose final invoice is the décompte définitif. null: it can.
+ */
+export function finalInvoiceRefusal(draft: DocumentRecord, documents: readonly DocumentRecord[]): ProgressRefusal | null {
+  if (draft.kind !== 'invoice' || draft.deposit || draft.progress || !draft.sourceQuoteId) return null;
+  const quote = documents.find((d) => d.kind === 'quote' && d.status === 'issued' && isDocumentRef(d, draft.sourceQuoteId!));
+  return quote && issuedSituations(quote, documents).length ? { code: 'progress_final_is_statement' } : null;
 }
 
 /** The lines, discount and progress of a situation on `quote` after the issued `earlier` ones. Throws on a refused request (see situationRefusal). */

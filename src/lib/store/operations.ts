@@ -26,7 +26,7 @@ import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/docum
 import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderDocuments, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
 import { earlyDiscountFor } from '$lib/domain/earlyDiscount';
-import { earlierProgress, issuedSituations, requestOf, settleSituation, situationRefusal } from '$lib/domain/progress';
+import { earlierProgress, finalInvoiceRefusal, issuedSituations, requestOf, settleSituation, situationRefusal } from '$lib/domain/progress';
 import { refuseProgress, requestSituation } from './progressOperations';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
@@ -192,6 +192,7 @@ export async function issueDocument(
   // A situation is made again against the situations issued by now (another device's may have
   // arrived): its number, what earlier ones billed, its recap (domain/progress.ts).
   if (draft.progress) withDate = { ...withDate, ...settledSituation(draft, all) };
+  refuseProgress(finalInvoiceRefusal(draft, all));
   // A final invoice takes off the quote's deposits issued by now (domain/deposits.ts).
   const deductions = depositDeductions(withDate, all);
   const totals = deductDeposits(computeTotals(withDate.lines, withDate.discount, company.vatRegime), deductions);

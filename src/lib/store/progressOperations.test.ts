@@ -67,6 +67,15 @@ describe('a situation on a workspace', () => {
     expect(() => convertQuoteToInvoice(doc, me, quote.id)).toThrow(expect.objectContaining({ code: 'progress_closed' }));
   });
 
+  it('a final invoice drafted before the first situation cannot be issued after it', async () => {
+    const doc = seededDoc();
+    const me = actor('m-a', NOW);
+    const quote = await issuedQuote(doc, me);
+    const finalId = convertQuoteToInvoice(doc, me, quote.id);
+    await issueDocument(doc, me, requestSituation(doc, me, quote.id, at(3000, 3000)), '2026-03-15');
+    await expect(issueDocument(doc, me, finalId, '2026-03-31')).rejects.toMatchObject({ code: 'progress_final_is_statement' });
+  });
+
   it('refuses a retention above 5 % and a percentage going down', async () => {
     const doc = seededDoc();
     const me = actor('m-a', NOW);
