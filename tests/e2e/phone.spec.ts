@@ -137,6 +137,20 @@ test('phone layout: bottom navigation, every page fits 360 px, every table cell 
   await issueOpenDraft(page);
   const creditUrl = page.url();
 
+  // A situation de travaux on the quote: its form, its draft and the issued one are cards too.
+  await page.goto(quoteUrl);
+  await page.getByTestId('situation-open').click();
+  await page.getByTestId('situation-percent').nth(0).fill('40');
+  await page.getByTestId('situation-percent').nth(1).fill('100');
+  await page.getByTestId('situation-retention').fill('5');
+  await expect(page.getByTestId('situation-preview')).toBeVisible();
+  await expectFitsPhone(page, 'situation form');
+  await page.getByTestId('situation-submit').click();
+  await expect(page.getByTestId('progress-table')).toBeVisible();
+  await expectFitsPhone(page, 'situation draft');
+  await issueOpenDraft(page);
+  const situationUrl = page.url();
+
   // The invoice: its tables are cards, every value on screen and named.
   await page.goto(invoiceUrl);
   await expect(page.getByTestId('view-line')).toHaveCount(10);
@@ -157,6 +171,7 @@ test('phone layout: bottom navigation, every page fits 360 px, every table cell 
     ['draft in the editor', draftUrl],
     ['quote', quoteUrl],
     ['credit note', creditUrl],
+    ['situation de travaux', situationUrl],
     ['clients list', '/clients'],
     ['client page', `/clients/${clientId}`],
     ['client form', `/clients/${clientId}/edit`],

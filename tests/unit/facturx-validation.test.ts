@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { DocumentRecord } from '$lib/domain/types';
 import { facturxXml } from '$lib/pdf/facturx';
 import { REFERENCE_XML, compileSchematrons, fatalFailures, xsdErrors } from '../facturx/validate';
-import { client, creditNote, depositInvoice, finalInvoice, franchise, intraEu, issued, line, privateClient, reverseCharge, twoRatesWithDiscount } from '$lib/domain/facturx/fixtures';
+import { client, creditNote, depositInvoice, finalInvoice, progressInvoice, franchise, intraEu, issued, line, privateClient, reverseCharge, twoRatesWithDiscount } from '$lib/domain/facturx/fixtures';
 
 // Each schematron run reads a 3–5 MB compiled stylesheet: about a second, more on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -33,7 +33,8 @@ describe('Factur-X XML of realistic documents passes the XSD and both schematron
     ['a private client (B2C), VAT on debits', privateClient],
     ['a credit note', creditNote],
     ['a deposit invoice (386)', depositInvoice],
-    ['a final invoice taking off a deposit at two rates', finalInvoice]
+    ['a final invoice taking off a deposit at two rates', finalInvoice],
+    ['a progress invoice (situation) holding a 5 % retenue de garantie', progressInvoice]
   ];
   for (const [name, make] of cases) {
     it(name, () => {

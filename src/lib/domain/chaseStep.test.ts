@@ -158,3 +158,13 @@ describe('stepRank', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
   });
 });
+
+describe('nextChaseStep — a retenue de garantie', () => {
+  it('before the reception of the works: never chased, not even sent on its own', () => {
+    expect(step(0, [], { retention: true, retentionPending: true, dueDate: '9999-12-31', sent: false })).toBe('waiting:retention_pending:null:null');
+  });
+  it('after its release date: chased like any receivable, the sending left to its invoice', () => {
+    // Released on 14 June, today 15 June: J+1, the first reminder, though the invoice was never recorded as sent.
+    expect(step(1, [], { retention: true, sent: false })).toBe('step:reminder1:2026-06-15');
+  });
+});

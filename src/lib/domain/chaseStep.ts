@@ -6,7 +6,7 @@ import { dayNumber, fromDayNumber } from './dates';
 import { PROMISE_BROKEN_STEP, SEND_INVOICE_STEP } from './dunning';
 import { CONTACT_OUTCOMES, targetsKey, type ContactEntry } from './contactLog';
 
-export type WaitReason = 'promised' | 'snoozed' | 'next_step' | 'no_more_steps';
+export type WaitReason = 'promised' | 'snoozed' | 'next_step' | 'no_more_steps' | 'retention_pending';
 
 export type ChaseDecision =
   | { kind: 'step'; step: DunningStep; dueOn: IsoDate }
@@ -56,7 +56,10 @@ export function nextChaseStep(receivable: Receivable, policy: DunningPolicy, log
   if (receivable.remainingCents <= 0) return { kind: 'settled' };
   const t = dayNumber(today);
   for (const h of receivable.holds) if (h.until === null || t < dayNumber(h.until)) return { kind: 'held', hold: h };
-  if (!receivable.sent) return { kind: 'step', step: SEND_INVOICE_STEP, dueOn: receivable.issueDate };
+  // A retenue de garantie waits for the reception of the works (then a year); it goes out with
+  // its invoice, whose main part carries the sending.
+  if (receivable.retentionPending) return { kind: 'waiting', until: null, reason: 'retention_pending', next: null };
+  if (!receivable.sent && !receivable.retention) return { kind: 'step', step: SEND_INVOICE_STEP, dueOn: receivable.issueDate };
 
   const { done, snoozeUntil, lastContactDay } = readLog(log, receivable.key);
   const due = dayNumber(receivable.dueDate);

@@ -14,6 +14,8 @@ export interface ClaimLine {
   dueDate: IsoDate;
   installmentIndex: number | null;
   installmentCount: number | null;
+  /** A retenue de garantie (absent: no): the letters say so. */
+  retention?: boolean;
   /** What remains due on it (0 on a line that only claims the penalties of a settled invoice). */
   remainingCents: Cents;
   daysLate: number;
@@ -68,6 +70,7 @@ export function lateClaim(
         dueDate: r.dueDate,
         installmentIndex: r.installmentIndex,
         installmentCount: r.installmentCount,
+        ...(r.retention ? { retention: true } : {}),
         remainingCents: r.remainingCents,
         daysLate: r.daysLate,
         rateBp: r.rateBp,

@@ -132,9 +132,14 @@ export function depositRefusal(quote: Totals, request: DepositRequest, askedCent
 
 // ——— the documents of a job ———
 
-/** An invoice made from a quote (or from an order's deposit) that is not a deposit: it bills the job. */
-export function isFinalInvoice(doc: Pick<DocumentRecord, 'kind' | 'deposit' | 'sourceQuoteId' | 'jobOrderKey'>): boolean {
-  return doc.kind === 'invoice' && !doc.deposit && (Boolean(doc.sourceQuoteId) || Boolean(doc.jobOrderKey));
+/**
+ * An invoice made from a quote (or from an order's deposit) that is not a deposit: it bills the
+ * job. Of a quote's progress invoices (domain/progress.ts) only the décompte définitif is final.
+ */
+export function isFinalInvoice(doc: Pick<DocumentRecord, 'kind' | 'deposit' | 'sourceQuoteId' | 'jobOrderKey' | 'progress'>): boolean {
+  if (doc.kind !== 'invoice' || doc.deposit) return false;
+  if (doc.progress) return doc.progress.final === true;
+  return Boolean(doc.sourceQuoteId) || Boolean(doc.jobOrderKey);
 }
 
 export function isDeposit(doc: Pick<DocumentRecord, 'kind' | 'deposit'>): boolean {
@@ -147,16 +152,23 @@ function madeFrom(doc: DocumentRecord, quoteRef: string, quote: DocumentRecord |
   return doc.sourceQuoteId === quoteRef || (quote !== undefined && isDocumentRef(quote, doc.sourceQuoteId));
 }
 
-/** The quote's deposit invoices and final invoices (drafts and issued), in the order given. */
-export function jobDocuments(quoteRef: string, documents: readonly DocumentRecord[]): { quote: DocumentRecord | undefined; deposits: DocumentRecord[]; finals: DocumentRecord[] } {
+/**
+ * The quote's deposit invoices, final invoices and progress invoices (situations, the décompte
+ * définitif among them), drafts and issued, in the order given.
+ */
+export function jobDocuments(
+  quoteRef: string,
+  documents: readonly DocumentRecord[]
+): { quote: DocumentRecord | undefined; deposits: DocumentRecord[]; finals: DocumentRecord[]; situations: DocumentRecord[] } {
   const quote = documents.find((d) => d.kind === 'quote' && isDocumentRef(d, quoteRef));
   const deposits: DocumentRecord[] = [];
   const finals: DocumentRecord[] = [];
+  const situations: DocumentRecord[] = [];
   for (const d of documents) {
     if (d.kind !== 'invoice' || !madeFrom(d, quoteRef, quote)) continue;
-    (d.deposit ? deposits : finals).push(d);
+    (d.deposit ? deposits : d.progress ? situations : finals).push(d);
   }
-  return { quote, deposits, finals };
+  return { quote, deposits, finals, situations };
 }
 
 /** The deposit invoices and final invoices of an order without a quote (its `orderKey`). */
@@ -173,7 +185,9 @@ export function orderDocuments(orderKey: string, documents: readonly DocumentRec
 
 /** The job a final invoice bills: its quote's, or its order's. */
 function jobOf(invoice: DocumentRecord, documents: readonly DocumentRecord[]): { deposits: DocumentRecord[]; finals: DocumentRecord[] } {
-  return invoice.sourceQuoteId ? jobDocuments(invoice.sourceQuoteId, documents) : orderDocuments(invoice.jobOrderKey!, documents);
+  if (!invoice.sourceQuoteId) return orderDocuments(invoice.jobOrderKey!, documents);
+  const job = jobDocuments(invoice.sourceQuoteId, documents);
+  return { deposits: job.deposits, finals: [...job.finals, ...job.situations.filter(isFinalInvoice)] };
 }
 
 /** Per rate: a − b (rates of either), rates with nothing left dropped, higher rates first. */
@@ -307,7 +321,9 @@ export interface InvoiceBalance {
  * issued invoice (null when it has none).
  */
 export function jobState(quote: DocumentRecord, documents: readonly DocumentRecord[], balance: (invoiceId: string) => InvoiceBalance | null): JobState {
-  return stateOfJob(jobDocuments(quote.id, documents), quote.frozen?.totals.ttcCents ?? 0, documents, balance);
+  // Each situation bills part of the job: issued, the job counts as invoiced.
+  const job = jobDocuments(quote.id, documents);
+  return stateOfJob({ deposits: job.deposits, finals: [...job.finals, ...job.situations] }, quote.frozen?.totals.ttcCents ?? 0, documents, balance);
 }
 
 /** Where an order without a quote stands (jobState's stages; nothing quoted). */

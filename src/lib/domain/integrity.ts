@@ -5,6 +5,7 @@ import { computeTotals } from './money';
 import { DEFAULT_QUOTE_VALIDITY, quoteValidUntil } from './quotes';
 import { deductDeposits, isFinalInvoice } from './deposits';
 import { isPrepaid, paysInAdvance } from './terms';
+import { withRetention } from './progress';
 
 /** JSON with keys sorted at every level and no whitespace: one text for one content. */
 export function canonicalJson(value: unknown): string {
@@ -73,6 +74,7 @@ export function freezeDocument(
   }
 ): FrozenContent {
   const deductions = input.deductions ?? [];
+  const totals = deductDeposits(computeTotals(doc.lines, doc.discount, input.company.vatRegime), deductions);
   const frozen: FrozenContent = {
     kind: doc.kind,
     number: input.number,
@@ -87,7 +89,7 @@ export function freezeDocument(
     clientId: input.client.id,
     lines: doc.lines,
     discount: doc.discount,
-    totals: deductDeposits(computeTotals(doc.lines, doc.discount, input.company.vatRegime), deductions),
+    totals,
     notes: doc.notes,
     orderNumber: doc.orderNumber ?? '',
     // Only quotes carry a validity: invoices and credit notes freeze (and hash) as before.
@@ -103,7 +105,9 @@ export function freezeDocument(
     // « Paiement d'avance » is printed only when the invoice really asks it (due on receipt).
     ...(doc.kind === 'invoice' && paysInAdvance(input.client) && isPrepaid(doc.terms) ? { prepayment: true } : {}),
     // Only an invoice offering a discount carries it: the others freeze (and hash) as before.
-    ...(doc.kind === 'invoice' && input.earlyDiscount ? { earlyDiscount: input.earlyDiscount } : {})
+    ...(doc.kind === 'invoice' && input.earlyDiscount ? { earlyDiscount: input.earlyDiscount } : {}),
+    // A progress invoice: its progress as printed, the retention taken on the totals just computed.
+    ...(doc.kind === 'invoice' && doc.progress ? { progress: withRetention(doc.progress, totals) } : {})
   };
   // A deep plain copy: nothing in it is shared with the draft or the company record.
   return JSON.parse(JSON.stringify(frozen)) as FrozenContent;

@@ -9,6 +9,8 @@ import {
   invoiceAccounts,
   lateInterestCents,
   openReceivables,
+  RETENTION_PENDING_DUE,
+  receptionDates,
   outstandingOn,
   plainContext,
   settleDocuments,
@@ -409,5 +411,50 @@ describe('write-off read from records', () => {
 describe('invalid requests', () => {
   it('only an invoice has an account', () => {
     expect(() => invoiceAccount(facts({ kind: 'credit' }), NONE, B2B('2026-03-31'))).toThrow(/not an invoice/);
+  });
+});
+
+describe('a progress invoice with a retenue de garantie', () => {
+  // Situation 1 of progress.test.ts: 708,19 € TTC, 5 % retention 35,41 €, main part 672,78 €,
+  // issued 1 March, due 31 March, printed rate 12,15 %.
+  const situation = (releaseDate: string | null) =>
+    facts({ issueDate: '2026-03-01', dueDate: '2026-03-31', ttcCents: 70_819, retention: { cents: 3_541, releaseDate } });
+
+  it('before the reception date: two receivables, the retention never due', () => {
+    const a = invoiceAccount(situation(null), paid(['2026-04-10', 50_000]), B2B('2026-05-01'));
+    const [main, retention] = a.receivables;
+    // The 500 € paid settle the main part first: 672,78 − 500 = 172,78 € left on it.
+    expect([main.key, main.amountCents, main.paidCents, main.remainingCents, main.dueDate, main.retention]).toEqual(['i1', 67_278, 50_000, 17_278, '2026-03-31', undefined]);
+    expect([retention.key, retention.amountCents, retention.paidCents, retention.remainingCents, retention.dueDate]).toEqual(['i1#retention', 3_541, 0, 3_541, RETENTION_PENDING_DUE]);
+    expect(retention).toMatchObject({ retention: true, retentionPending: true, daysLate: 0, interestCents: 0, indemnityCents: 0, discount: null });
+    // The main part is late: 672,78 € × 10 days (1–10 April) + 172,78 € × 21 days (to 1 May):
+    // (672 780 + 362 838) cent-days × 12,15 % / 365 = 3,447 → 3,45 €; the 40 € on it.
+    expect([main.daysLate, main.interestCents, main.indemnityCents]).toEqual([31, 345, RECOVERY_INDEMNITY_CENTS]);
+    // Not late, not due soon, and only the main part overdue.
+    const s = summarizeReceivables(a.receivables, '2026-05-01');
+    expect([s.outstandingCents, s.overdueCents, s.overdueCount, s.dueSoonCents]).toEqual([17_278 + 3_541, 17_278, 1, 0]);
+    expect(claimableReceivables(a.receivables).map((r) => r.key)).toEqual(['i1']);
+  });
+
+  it('a year after a reception on 15 March 2025 the retention is late, with interest', () => {
+    const a = invoiceAccount(situation('2026-03-15'), paid(['2026-04-10', 67_278]), B2B('2026-05-01'));
+    const [main, retention] = a.receivables;
+    expect([main.remainingCents, main.settledOn]).toEqual([0, '2026-04-10']);
+    // Due 15 March 2026, 47 days late on 1 May: 3 541 × 47 = 166 427 cent-days × 12,15 % / 365 = 55,4 → 0,55 €.
+    expect([retention.dueDate, retention.daysLate, retention.interestCents, retention.retentionPending]).toEqual(['2026-03-15', 47, 55, undefined]);
+    // One 40 € indemnity per invoice: on the main part, paid 10 days late.
+    expect([main.indemnityCents, retention.indemnityCents]).toEqual([RECOVERY_INDEMNITY_CENTS, 0]);
+    expect(claimableReceivables(a.receivables).map((r) => r.key)).toEqual(['i1#retention']);
+    expect(a.remainingCents).toBe(3_541);
+  });
+
+  it('documentFacts reads the retention frozen on the invoice and the quote’s reception date', () => {
+    const quote = { ...newDocument('quote', { id: 'q1', memberId: 'm', now: '2026-01-01T00:00:00Z', clientId: 'c1', terms: { kind: 'net', days: 30 } }), receptionDate: '2028-02-29' };
+    const base = newDocument('invoice', { id: 'i1', memberId: 'm', now: '2026-01-01T00:00:00Z', clientId: 'c1', terms: { kind: 'net', days: 30 } });
+    const progress = { quoteId: 'q1', quoteNumber: 'D-1', quoteDate: null, situation: 1, final: false, lines: [], retention: { rateBp: 500, cents: 3_541 } };
+    const invoice = { ...base, status: 'issued' as const, sourceQuoteId: 'q1', issueDate: '2026-03-01', frozen: { totals: { ttcCents: 70_819 }, progress } as unknown as DocumentRecord['frozen'] };
+    const dates = receptionDates([quote]);
+    expect(documentFacts(invoice, 'normal', (id) => dates.get(id))!.retention).toEqual({ cents: 3_541, releaseDate: '2029-02-28' });
+    expect(documentFacts(invoice, 'normal')!.retention).toEqual({ cents: 3_541, releaseDate: null });
   });
 });

@@ -31,7 +31,8 @@ import type {
   VatRegime
 } from './types';
 import { computeTotals } from './money';
-import { addDays, dayNumber, fromDayNumber } from './dates';
+import { addDays, dayNumber, fromDayNumber, isIsoDate } from './dates';
+import { retentionReleaseDate } from './progress';
 import { earlyDiscountOffer } from './earlyDiscount';
 import { penaltyRatesOn, type PenaltyRateRow } from './terms';
 import { formalNoticeDay, latestPromise, receivableKey, targetsInvoice, type ContactEntry, type PaymentPromise } from './contactLog';
@@ -73,14 +74,44 @@ export interface DocumentFacts {
   writeOff: { cents: Cents; on: IsoDate } | null;
   /** A deposit invoice (facture d'acompte): chased as « acompte non reçu » (absent: no). */
   deposit?: boolean;
+  /**
+   * A progress invoice's retenue de garantie: held apart from the TTC, due on `releaseDate` (one
+   * year after the reception of the works; null while the works are not received). Absent: none.
+   */
+  retention?: { cents: Cents; releaseDate: IsoDate | null } | null;
+}
+
+/**
+ * The due date of a retention whose works are not received yet: never reached, so it is never
+ * late, never chased, never « due soon » nor in a forecast, and ages as « not due ». Receivables
+ * carrying it have `retentionPending`; the UI shows « à la levée de la retenue » instead of a date.
+ */
+export const RETENTION_PENDING_DUE: IsoDate = '9999-12-31';
+
+/** The reception dates of the quotes among `documents`, by quote id: what releases their situations' retentions. */
+export function receptionDates(documents: Iterable<DocumentRecord>): Map<string, IsoDate> {
+  const out = new Map<string, IsoDate>();
+  for (const d of documents) if (d.kind === 'quote' && typeof d.receptionDate === 'string' && isIsoDate(d.receptionDate)) out.set(d.id, d.receptionDate);
+  return out;
+}
+
+/** A progress invoice's retention as the receivables read it: its amount, released a year after the quote's reception date. */
+function retentionFacts(doc: DocumentRecord, receptionOf: (quoteId: string) => IsoDate | null | undefined): DocumentFacts['retention'] {
+  const r = doc.frozen?.progress?.retention;
+  if (!r || !Number.isSafeInteger(r.cents) || r.cents <= 0) return null;
+  const reception = doc.sourceQuoteId ? receptionOf(doc.sourceQuoteId) : null;
+  return { cents: r.cents, releaseDate: reception ? retentionReleaseDate(reception) : null };
 }
 
 export function documentTotalsTtc(doc: DocumentRecord, vatRegime: VatRegime): Cents {
   return doc.frozen ? doc.frozen.totals.ttcCents : computeTotals(doc.lines, doc.discount, vatRegime).ttcCents;
 }
 
-/** The facts of an issued invoice or credit note; null for anything else. */
-export function documentFacts(doc: DocumentRecord, vatRegime: VatRegime): DocumentFacts | null {
+/**
+ * The facts of an issued invoice or credit note; null for anything else. `receptionOf`: a quote's
+ * reception date (a progress invoice's retention is released a year after it).
+ */
+export function documentFacts(doc: DocumentRecord, vatRegime: VatRegime, receptionOf: (quoteId: string) => IsoDate | null | undefined = () => null): DocumentFacts | null {
   if (doc.status !== 'issued' || (doc.kind !== 'invoice' && doc.kind !== 'credit')) return null;
   const frozen = doc.frozen;
   return {
@@ -103,7 +134,8 @@ export function documentFacts(doc: DocumentRecord, vatRegime: VatRegime): Docume
     earlyDiscount: frozen?.earlyDiscount ?? null,
     penaltyDecision: doc.penaltyDecision ?? null,
     writeOff: writeOffOf(doc),
-    deposit: Boolean(doc.deposit)
+    deposit: Boolean(doc.deposit),
+    retention: retentionFacts(doc, receptionOf)
   };
 }
 
@@ -228,6 +260,10 @@ export interface Receivable {
   sent: boolean;
   /** A deposit asked before the work: its reminders say « acompte non reçu » (absent: no). */
   deposit?: boolean;
+  /** The retenue de garantie of a progress invoice, owed one year after the reception of the works (absent: no). */
+  retention?: boolean;
+  /** A retention whose works are not received yet: its due date is RETENTION_PENDING_DUE (absent: no). */
+  retentionPending?: boolean;
   /**
    * The client paid the TTC less the early-payment discount, but after its last day: the discount
    * does not apply and what remains is the difference (the chase says so). Absent: not the case.
@@ -292,6 +328,8 @@ export interface AccountContext {
 }
 
 const NO_HOLDS: Hold[] = [];
+/** The installment id of a retention's receivable: its key is receivableKey(invoiceId, 'retention'). */
+export const RETENTION_KEY = 'retention';
 const NO_CONTACTS: readonly ContactEntry[] = [];
 const FORMAL_NOTICE_IDS: ReadonlySet<string> = new Set(['formal_notice']);
 
@@ -374,9 +412,17 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
     }
   }
 
-  const plan = doc.installments
-    ? [...doc.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
-    : null;
+  // A retention splits the invoice in two: the main part (TTC − retention, on the invoice's due
+  // date) and the retention (on its release date), settled in that order; no plan, no discount.
+  const retention = doc.retention && doc.retention.cents > 0 && doc.retention.cents <= doc.ttcCents ? doc.retention : null;
+  const plan = retention
+    ? [
+        { id: '', dueDate: invoiceDue, amountCents: doc.ttcCents - retention.cents },
+        { id: RETENTION_KEY, dueDate: retention.releaseDate ?? RETENTION_PENDING_DUE, amountCents: retention.cents }
+      ]
+    : doc.installments
+      ? [...doc.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
+      : null;
   const parts: Part[] = (plan ?? [null]).map((installment) => {
     const due = dayNumber(installment ? installment.dueDate : invoiceDue);
     const amount = installment ? installment.amountCents : doc.ttcCents;
@@ -466,7 +512,10 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
   let settledByPayment = true;
   for (let i = 0; i < count; i++) {
     const p = parts[i];
-    const key = receivableKey(doc.id, p.installment?.id ?? null);
+    // With a retention the main part is the invoice itself (its key), the retention « id#retention ».
+    const installment = retention ? null : p.installment;
+    const isRetention = retention !== null && p.installment?.id === RETENTION_KEY;
+    const key = receivableKey(doc.id, isRetention ? RETENTION_KEY : (installment?.id ?? null));
     const end = p.balance > 0 ? t : p.writtenOff > 0 ? writeOffDay : p.settledDay;
     const partLate = end !== null && end > p.due ? end - p.due : 0;
     const interest = interestOnCentDays(p.centDays, rateBp);
@@ -486,9 +535,9 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
     receivables.push({
       key,
       invoiceId: doc.id,
-      installmentId: p.installment?.id ?? null,
-      installmentIndex: p.installment ? i + 1 : null,
-      installmentCount: p.installment ? count : null,
+      installmentId: installment?.id ?? null,
+      installmentIndex: installment ? i + 1 : null,
+      installmentCount: installment ? count : null,
       clientId: doc.clientId,
       number: doc.number,
       issueDate: doc.issueDate,
@@ -509,6 +558,7 @@ export function invoiceAccount(doc: DocumentFacts, settlement: InvoiceSettlement
       hold,
       sent,
       deposit: doc.deposit === true,
+      ...(isRetention ? { retention: true, ...(retention!.releaseDate ? {} : { retentionPending: true }) } : {}),
       ...(early && !early.taken && p.balance > 0 ? { discountLate: { amountCents: early.amountCents, until: early.until, paidOn: early.paidOn } } : {})
     });
   }
@@ -606,11 +656,13 @@ export function accountsOfRecords(
   documents: readonly DocumentRecord[],
   payments: readonly Payment[],
   vatRegime: VatRegime,
-  context: (clientId: string) => AccountContext
+  context: (clientId: string) => AccountContext,
+  // The quotes' reception dates (situations' retentions), when `documents` holds no quotes.
+  reception: ReadonlyMap<string, IsoDate> = receptionDates(documents)
 ): Map<string, InvoiceAccount> {
   const facts: DocumentFacts[] = [];
   for (const d of documents) {
-    const f = documentFacts(d, vatRegime);
+    const f = documentFacts(d, vatRegime, (q) => reception.get(q));
     if (f) facts.push(f);
   }
   return invoiceAccounts(facts, payments, context);

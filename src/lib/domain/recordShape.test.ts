@@ -37,6 +37,15 @@ describe('recordDefect', () => {
   });
 
   describe('documents', () => {
+    const PROGRESS = {
+      quoteId: 'q1',
+      quoteNumber: 'D-2026-A-0001',
+      quoteDate: '2026-05-01',
+      situation: 1,
+      final: false,
+      lines: [{ quoteLineId: 'a', description: 'Maçonnerie', vatRateBp: 2000, quoteHtCents: 123_457, previousBp: 0, cumulativeBp: 3000, cumulativeHtCents: 37_037, previousHtCents: 0, thisHtCents: 37_037 }],
+      retention: { rateBp: 500, cents: 2_222 }
+    };
     const issued = chaseInvoice('f1', 12_000, '2026-06-01');
     const draft = { ...issued, status: 'draft', frozen: null, number: '', seq: 0, issueDate: null };
     it('reads a draft without frozen content', () => {
@@ -60,7 +69,12 @@ describe('recordDefect', () => {
       ['a deduction in euros', { frozen: { ...issued.frozen, deductions: [{ invoiceId: 'd1', number: 'F-1', htCents: 1.5, vatCents: 0, ttcCents: 2, vat: [] }] } }, 'frozen'],
       ['early-payment terms as text', { earlyDiscount: '2 % à 10 jours' }, 'earlyDiscount'],
       ['frozen early-payment terms with a rate as text', { frozen: { ...issued.frozen, earlyDiscount: { rateBp: '200', days: 10 } } }, 'frozen'],
-      ['a recurrence without its date', { recurrence: { templateId: 't1' } }, 'recurrence']
+      ['a recurrence without its date', { recurrence: { templateId: 't1' } }, 'recurrence'],
+      ['a progress without its lines', { progress: { quoteId: 'q1', situation: 1, final: false, retention: null } }, 'progress'],
+      ['a progress line with a percentage as text', { progress: { ...PROGRESS, lines: [{ ...PROGRESS.lines[0], cumulativeBp: '30 %' }] } }, 'progress'],
+      ['a retention in euros', { progress: { ...PROGRESS, retention: { rateBp: 500, cents: 35.41 } } }, 'progress'],
+      ['frozen progress with a situation number as text', { frozen: { ...issued.frozen, progress: { ...PROGRESS, situation: 'deux' } } }, 'frozen'],
+      ['a reception date in words', { receptionDate: 'hier' }, 'receptionDate']
     ])('issued, %s', (_what, patch, bad) => {
       expect(recordDefect('documents', 'f1', { ...issued, ...patch })).toEqual(field(bad));
     });
@@ -71,6 +85,12 @@ describe('recordDefect', () => {
       expect(recordDefect('documents', 'f1', { ...issued, deposit: null })).toBeNull();
       const deductions = [{ invoiceId: 'd1', number: 'F-1', issueDate: '2026-05-02', htCents: 100, vatCents: 20, ttcCents: 120, vat: [{ rateBp: 2000, baseCents: 100, vatCents: 20 }] }];
       expect(recordDefect('documents', 'f1', { ...issued, frozen: { ...issued.frozen, deductions } })).toBeNull();
+    });
+    it('reads a situation, its frozen progress and a reception date, and documents from before them', () => {
+      expect(recordDefect('documents', 'f1', { ...draft, progress: PROGRESS })).toBeNull();
+      expect(recordDefect('documents', 'f1', { ...issued, progress: PROGRESS, frozen: { ...issued.frozen, progress: PROGRESS } })).toBeNull();
+      expect(recordDefect('documents', 'f1', { ...issued, progress: null, receptionDate: null })).toBeNull();
+      expect(recordDefect('documents', 'f1', { ...issued, receptionDate: '2026-06-15' })).toBeNull();
     });
     it('a draft dated in words', () => {
       expect(recordDefect('documents', 'f1', { ...draft, issueDate: 'demain' })).toEqual(field('issueDate'));

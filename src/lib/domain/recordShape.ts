@@ -81,8 +81,22 @@ const optional =
 const terms = shaped({ rateBp: int, days: int });
 const earlyTerms = optional((v) => v === 'inherit' || terms(v));
 const recurrence = optional(shaped({ templateId: id, date }));
+// A progress invoice's progress (domain/progress.ts): the amounts the PDF, the receivables and the
+// next situation compute with (absent or null on every other document).
+const progressLine = shaped({ quoteLineId: id, quoteHtCents: int, previousBp: int, cumulativeBp: int, cumulativeHtCents: int, previousHtCents: int, thisHtCents: int, vatRateBp: int });
+const progress = optional(
+  shaped({
+    quoteId: id,
+    situation: int,
+    final: bool,
+    lines: listOf(progressLine),
+    retention: optional(shaped({ rateBp: int, cents: int })),
+    discountShare: optional(shaped({ cumulativeCents: int, previousCents: int })),
+    recap: optional(shaped({ quoteHtCents: int, quoteTtcCents: int, situations: listOf(shaped({ number: str, situation: int, htCents: int, ttcCents: int, retentionCents: int })) }))
+  })
+);
 // The lines an issued document shows are its frozen ones, checked as the document's `lines`.
-const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v), earlyDiscount: optional(terms) });
+const frozen = shaped({ kind: str, number: str, series: str, seq: int, lines: Array.isArray, totals: object, client: object, deductions: (v) => v === undefined || listOf(deduction)(v), earlyDiscount: optional(terms), progress });
 // What a deposit invoice is a deposit on (absent or null on every other document).
 const deposit: Check = (v) => v === undefined || v === null || (isObject(v) && idOrNull(v.quoteId) && str(v.quoteNumber) && isObject(v.request));
 
@@ -99,7 +113,7 @@ const RULES: Record<RecordKind | 'issued' | 'draft', Record<string, Check>> = {
     earlyDiscount: earlyTerms
   },
   items: { name: str, unitPriceCents: int, vatRateBp: int },
-  documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount, deposit, earlyDiscount: earlyTerms, recurrence },
+  documents: { kind: oneOf('quote', 'invoice', 'credit'), status: oneOf('draft', 'issued'), clientId: str, memberId: str, lines: listOf(line), discount, deposit, earlyDiscount: earlyTerms, recurrence, progress, receptionDate: dateOrNull },
   payments: { clientId: id, amountCents: int, date, method: str, allocations: listOf(allocation), memberId: str },
   events: { at: str, kind: str, clientId: idOrNull, documentId: idOrNull, text: str },
   policies: { name: str, steps: listOf(object) },

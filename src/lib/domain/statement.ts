@@ -5,7 +5,7 @@
 import type { Cents, DocumentRecord, IsoDate, Payment, PaymentMethod, VatRegime } from './types';
 import { documentTotals } from './lifecycle';
 import { unallocatedCents } from './payments';
-import { accountsOfRecords, type AccountContext, type PenaltyState } from './receivables';
+import { accountsOfRecords, receptionDates, type AccountContext, type PenaltyState } from './receivables';
 
 export type StatementEntryKind = 'invoice' | 'credit' | 'payment';
 
@@ -42,6 +42,9 @@ export interface OpenItem {
   remainingCents: Cents;
   daysLate: number;
   disputed: boolean;
+  /** A retenue de garantie (absent: no); `retentionPending`: the works are not received, no due date yet. */
+  retention?: boolean;
+  retentionPending?: boolean;
 }
 
 /** Late-payment penalties owed on an invoice (open and late, or paid late). */
@@ -137,7 +140,7 @@ export function accountStatement(input: StatementInput): AccountStatement {
   }
 
   // What is open, from the receivables model over the whole history (not only the period shown).
-  const accounts = accountsOfRecords(documents, payments, vatRegime, () => context);
+  const accounts = accountsOfRecords(documents, payments, vatRegime, () => context, receptionDates(input.documents));
   const openItems: OpenItem[] = [];
   const penalties: PenaltyItem[] = [];
   for (const a of accounts.values()) {
@@ -155,7 +158,8 @@ export function accountStatement(input: StatementInput): AccountStatement {
         settledCents: r.paidCents + r.creditedCents,
         remainingCents: r.remainingCents,
         daysLate: r.daysLate,
-        disputed: r.holds.some((h) => h.reason === 'disputed')
+        disputed: r.holds.some((h) => h.reason === 'disputed'),
+        ...(r.retention ? { retention: true, retentionPending: r.retentionPending === true } : {})
       });
     }
     if (a.penalties !== 'none' && a.penalties !== 'waived' && a.claimableCents > 0)

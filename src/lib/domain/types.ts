@@ -240,6 +240,55 @@ export interface FrozenContent {
   finalOf?: { quoteNumber: string; quoteDate: IsoDate | null };
   /** The client pays in advance: the invoice says « Paiement d'avance » (absent: no). */
   prepayment?: boolean;
+  /** A progress invoice (situation de travaux): the progress it bills, as printed (absent: not one; domain/progress.ts). */
+  progress?: ProgressInfo;
+}
+
+/** One quote line on a progress invoice: how far it is done and what that bills (domain/progress.ts). */
+export interface ProgressLine {
+  quoteLineId: string;
+  description: string;
+  vatRateBp: BasisPoints;
+  /** The quote line's worth HT after its line discount (« Montant du marché HT »). */
+  quoteHtCents: Cents;
+  /** The cumulative percentage of the earlier situations (basis points, 3000 = 30 %). */
+  previousBp: BasisPoints;
+  cumulativeBp: BasisPoints;
+  /** round-half-up(quoteHt × cumulative %): « Cumul HT ». */
+  cumulativeHtCents: Cents;
+  /** What the earlier situations billed for this line, as they froze it (« Déjà facturé HT »). */
+  previousHtCents: Cents;
+  /** cumulative − previous: « Cette situation HT ». */
+  thisHtCents: Cents;
+}
+
+/** One earlier situation, as the décompte définitif recalls it. */
+export interface ProgressRecapItem {
+  invoiceId: string;
+  number: string;
+  situation: number;
+  issueDate: IsoDate;
+  htCents: Cents;
+  ttcCents: Cents;
+  retentionCents: Cents;
+}
+
+/** A progress invoice (« situation de travaux ») of a quote, or its décompte définitif. */
+export interface ProgressInfo {
+  quoteId: string;
+  quoteNumber: string;
+  quoteDate: IsoDate | null;
+  /** « Situation n° 2 »: derived at issue from the quote's issued situations (a draft holds the one it would be). */
+  situation: number;
+  /** « Décompte général définitif »: the last one, closing the quote. */
+  final: boolean;
+  lines: ProgressLine[];
+  /** A quote discount in euros: the cumulative share taken off by now and what earlier situations took (absent: none). */
+  discountShare?: { cumulativeCents: Cents; previousCents: Cents } | null;
+  /** Retenue de garantie (loi 71-584): rate ≤ 5 % of the TTC; `cents` set at issue (0 on a draft). null: none. */
+  retention: { rateBp: BasisPoints; cents: Cents } | null;
+  /** The décompte définitif: the quote's totals and each earlier situation (absent on other situations). */
+  recap?: { quoteHtCents: Cents; quoteTtcCents: Cents; situations: ProgressRecapItem[] } | null;
 }
 
 /** How much a deposit asks: a share of the quote (basis points, 3000 = 30 %) or an amount TTC. */
@@ -347,6 +396,13 @@ export interface DocumentRecord {
   earlyDiscount?: EarlyDiscountChoice;
   /** The recurring template occurrence this invoice was prepared for (domain/recurring.ts); absent: none. */
   recurrence?: RecurrenceRef | null;
+  /** A progress invoice (situation de travaux) of a quote: frozen at issue (absent or null: not one). */
+  progress?: ProgressInfo | null;
+  /**
+   * An issued quote's « Date de réception des travaux »: a mutable fact of the job that releases
+   * its situations' retenue de garantie one year later (absent or null: not received yet).
+   */
+  receptionDate?: IsoDate | null;
 }
 
 /** Who a debt is handed to: a collection agency, a commissaire de justice, a factoring company, or the court (injonction de payer). */

@@ -96,6 +96,18 @@ export interface EarlyDiscountMention {
   netCents: number;
 }
 
+/**
+ * A situation's retenue de garantie in words, as the PDF prints it and the Factur-X payment terms
+ * say it: « Retenue de garantie de 5 % soit 35,41 €, payable un an après la réception des travaux… ».
+ * '' when the invoice holds none.
+ */
+export function retentionMention(f: FrozenContent, lang: Language): string {
+  const r = f.progress?.retention;
+  if (!r || r.cents <= 0) return '';
+  const fmt = formats(lang);
+  return translator(lang)('doc.retention.mention', { rate: fmt.rate(r.rateBp), amount: fmt.money(r.cents) });
+}
+
 /** The early-payment offer an issued invoice printed (null: none, or not an invoice). */
 export function earlyMentionOf(f: FrozenContent): EarlyDiscountMention | null {
   return f.kind === 'invoice' && f.earlyDiscount ? { ...f.earlyDiscount, ...earlyDiscountOffer(f.earlyDiscount, f.issueDate, f.totals.ttcCents) } : null;

@@ -21,6 +21,7 @@ import {
   operationMentions,
   paymentMentions,
   reserveFooter,
+  retentionMention,
   sellerName,
   setRunningHeader,
   titleBlock,
@@ -30,6 +31,7 @@ import { qrMatrix } from './qr';
 import { makeFacturxPdfA } from './pdfa';
 import { vatGroups } from '$lib/domain/facturx/vatBreakdown';
 import { pdfFileName } from './text';
+import { retentionHeldCents } from '$lib/domain/progress';
 
 export interface DocumentPdfData {
   /** An issued document: its frozen content is what gets printed. */
@@ -43,6 +45,8 @@ export interface DocumentPdfData {
   paidCents: Cents;
   creditedCents: Cents;
   remainingCents: Cents;
+  /** A progress invoice: what remains of its retenue de garantie (owed later, not asked now). */
+  retentionRemainingCents?: Cents;
   /** The Factur-X XML (pdf/facturx.ts): the PDF is then a PDF/A-3b holding it as factur-x.xml. */
   facturxXml?: string | null;
 }
@@ -64,12 +68,14 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   const fmt = formats(lang);
   const seller = f.seller;
   const kind = f.kind;
-  // A deposit invoice says so in its title (and file name); it is numbered as any invoice.
-  const titleKey = f.deposit ? 'deposit' : kind;
+  // A deposit invoice or a situation says so in its title (and file name); it is numbered as any invoice.
+  const progress = f.progress ?? null;
+  const titleKey = f.deposit ? 'deposit' : progress ? (progress.final ? 'finalStatement' : 'situation') : kind;
   const title = t(`doc.title.${titleKey}`);
   const franchise = seller.vatRegime === 'franchise';
   const isInvoice = kind === 'invoice';
-  const balanceCents = isInvoice ? data.remainingCents : 0;
+  // A retention is owed a year after the reception of the works: not part of what is asked now.
+  const balanceCents = isInvoice ? Math.max(0, data.remainingCents - (data.retentionRemainingCents ?? 0)) : 0;
 
   const w = new PdfWriter(fonts, lang, { title: `${title} ${f.number}`, subject: f.client.name, author: seller.name });
   const footer = footerLines(w, [
@@ -121,73 +127,22 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
         : t('doc.deposit.ofOrder');
     w.paragraph(of, { size: 9.5, bold: true, gapAfter: 1.5 });
   }
-  if (f.finalOf) w.paragraph(t('doc.final.of', { number: f.finalOf.quoteNumber, date: fmt.date(f.finalOf.quoteDate) }), { size: 9.5, bold: true, gapAfter: 1.5 });
+  if (progress) {
+    const args = { n: progress.situation, number: progress.quoteNumber, date: fmt.date(progress.quoteDate) };
+    w.paragraph(t(progress.final ? 'doc.progress.finalOf' : 'doc.progress.of', args), { size: 9.5, bold: true, gapAfter: 1.5 });
+  } else if (f.finalOf) w.paragraph(t('doc.final.of', { number: f.finalOf.quoteNumber, date: fmt.date(f.finalOf.quoteDate) }), { size: 9.5, bold: true, gapAfter: 1.5 });
   if (kind === 'credit' && f.correctsInvoiceNumber) {
     w.paragraph(t('doc.corrects', { number: f.correctsInvoiceNumber, date: fmt.date(f.correctsInvoiceDate) }), { size: 9.5, bold: true, gapAfter: 1.5 });
   }
   w.y += 1.5;
 
-  // ——— Lines ———
-  const withDiscount = f.lines.some((l) => l.discountCents);
-  const columns: (Column & { key: string })[] = [
-    { key: 'description', header: t('doc.col.description'), width: 0 },
-    { key: 'quantity', header: t('doc.col.quantity'), width: 14, align: 'right' },
-    { key: 'unit', header: t('doc.col.unit'), width: 14 },
-    { key: 'unitPrice', header: t('doc.col.unitPrice'), width: 24, align: 'right' },
-    ...(franchise ? [] : [{ key: 'vat', header: t('doc.col.vat'), width: 13, align: 'right' as const }]),
-    ...(withDiscount ? [{ key: 'discount', header: t('doc.col.discount'), width: 21, align: 'right' as const }] : []),
-    { key: 'total', header: t('doc.col.total'), width: 25, align: 'right' }
-  ];
-  columns[0].width = w.width - columns.slice(1).reduce((s, c) => s + c.width, 0);
-  const rows = f.lines.map((l) =>
-    columns.map((c) => {
-      switch (c.key) {
-        case 'description':
-          return l.description;
-        case 'quantity':
-          return formatQuantity(l.quantity, lang);
-        case 'unit':
-          return l.unit;
-        case 'unitPrice':
-          return fmt.money(l.unitPriceCents);
-        case 'vat':
-          return fmt.rate(l.vatRateBp);
-        case 'discount':
-          return l.discountCents ? `−${fmt.money(l.discountCents)}` : '';
-        default:
-          return fmt.money(lineHt(l));
-      }
-    })
-  );
-  w.table(columns, rows);
+  // ——— Lines (a situation: its progress per quote line) ———
+  if (progress) progressTable(w, data);
+  else linesTable(w, data);
   w.y += 5;
 
   // ——— VAT summary (left) and totals (right) ———
-  const totals: { label: string; value: string; strong?: boolean; shade?: boolean }[] = [];
-  if (f.totals.discountCents) {
-    totals.push({ label: t('doc.totals.linesHt'), value: fmt.money(f.totals.linesHtCents) });
-    totals.push({ label: t('doc.totals.discount'), value: `−${fmt.money(f.totals.discountCents)}` });
-  }
-  const job = f.totals.beforeDeposits;
-  if (job) {
-    // A final invoice: the whole job, each deposit taken off (TTC), then what this invoice charges.
-    totals.push({ label: t('doc.totals.jobHt'), value: fmt.money(job.htCents) });
-    if (!franchise) for (const v of job.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
-    totals.push({ label: t('doc.totals.jobTtc'), value: fmt.money(job.ttcCents), strong: true });
-    for (const d of f.deductions ?? []) totals.push({ label: t('doc.totals.deposit', { number: d.number }), value: `−${fmt.money(d.ttcCents)}` });
-    totals.push({ label: t('doc.totals.netHt'), value: fmt.money(f.totals.htCents) });
-    if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
-    totals.push({ label: t('doc.totals.netTtc'), value: fmt.money(f.totals.ttcCents), strong: true });
-  } else {
-    totals.push({ label: t('doc.totals.ht'), value: fmt.money(f.totals.htCents) });
-    if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
-    totals.push({ label: t('doc.totals.ttc'), value: fmt.money(f.totals.ttcCents), strong: true });
-  }
-  if (isInvoice) {
-    if (data.creditedCents) totals.push({ label: t('doc.totals.credited'), value: `−${fmt.money(data.creditedCents)}` });
-    if (data.paidCents) totals.push({ label: t('doc.totals.paid'), value: `−${fmt.money(data.paidCents)}` });
-    totals.push({ label: t('doc.totals.balance'), value: fmt.money(balanceCents), strong: true, shade: true });
-  }
+  const totals = totalsRows(data, balanceCents);
   const rowH = lineHeight(9, 1.55);
   const vatRows = franchise ? 2 : f.totals.vat.length + 2;
   w.ensure(Math.max(totals.length * rowH + 4, vatRows * rowH + 4));
@@ -232,6 +187,8 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   w.y = Math.max(ty, ly) + 4;
 
   if (f.deductions?.length) deductionsTable(w, data);
+  if (progress?.retention && progress.retention.cents > 0) w.paragraph(retentionMention(f, lang), { size: 9, bold: true, gapAfter: 3 });
+  if (progress?.final && progress.recap) recapTable(w, data);
 
   if (f.notes.trim()) {
     w.ensure(lineHeight(8, 1.4) + lineHeight(9, 1.35));
@@ -259,6 +216,159 @@ export function renderDocumentPdf(fonts: PdfFonts, data: DocumentPdfData): Rende
   if (data.facturxXml) makeFacturxPdfA(w.doc, { xml: data.facturxXml, conformanceLevel: 'EN 16931', ...w.meta });
   const bytes = w.finish((pw, page, pages) => drawFooter(pw, footer, page, pages));
   return { bytes, fileName: pdfFileName(t(`doc.file.${titleKey}`), f.number, f.client.name), epc };
+}
+
+/** The lines of any document: description, quantity, unit, unit price, VAT, line discount, total HT. */
+function linesTable(w: PdfWriter, data: DocumentPdfData): void {
+  const f = data.doc.frozen!;
+  const { lang } = data;
+  const t = translator(lang);
+  const fmt = formats(lang);
+  const franchise = f.seller.vatRegime === 'franchise';
+  const withDiscount = f.lines.some((l) => l.discountCents);
+  const columns: (Column & { key: string })[] = [
+    { key: 'description', header: t('doc.col.description'), width: 0 },
+    { key: 'quantity', header: t('doc.col.quantity'), width: 14, align: 'right' },
+    { key: 'unit', header: t('doc.col.unit'), width: 14 },
+    { key: 'unitPrice', header: t('doc.col.unitPrice'), width: 24, align: 'right' },
+    ...(franchise ? [] : [{ key: 'vat', header: t('doc.col.vat'), width: 13, align: 'right' as const }]),
+    ...(withDiscount ? [{ key: 'discount', header: t('doc.col.discount'), width: 21, align: 'right' as const }] : []),
+    { key: 'total', header: t('doc.col.total'), width: 25, align: 'right' }
+  ];
+  columns[0].width = w.width - columns.slice(1).reduce((s, c) => s + c.width, 0);
+  const rows = f.lines.map((l) =>
+    columns.map((c) => {
+      switch (c.key) {
+        case 'description':
+          return l.description;
+        case 'quantity':
+          return formatQuantity(l.quantity, lang);
+        case 'unit':
+          return l.unit;
+        case 'unitPrice':
+          return fmt.money(l.unitPriceCents);
+        case 'vat':
+          return fmt.rate(l.vatRateBp);
+        case 'discount':
+          return l.discountCents ? `−${fmt.money(l.discountCents)}` : '';
+        default:
+          return fmt.money(lineHt(l));
+      }
+    })
+  );
+  w.table(columns, rows);
+}
+
+type TotalRow = { label: string; value: string; strong?: boolean; shade?: boolean };
+
+/** The totals column: HT, VAT per rate, TTC (a final invoice: the job, its deposits, the net), a retention, what was paid, the balance. */
+function totalsRows(data: DocumentPdfData, balanceCents: Cents): TotalRow[] {
+  const f = data.doc.frozen!;
+  const t = translator(data.lang);
+  const fmt = formats(data.lang);
+  const franchise = f.seller.vatRegime === 'franchise';
+  const isInvoice = f.kind === 'invoice';
+  const totals: TotalRow[] = [];
+  if (f.totals.discountCents) {
+    totals.push({ label: t('doc.totals.linesHt'), value: fmt.money(f.totals.linesHtCents) });
+    totals.push({ label: t('doc.totals.discount'), value: `−${fmt.money(f.totals.discountCents)}` });
+  }
+  const job = f.totals.beforeDeposits;
+  if (job) {
+    // A final invoice: the whole job, each deposit taken off (TTC), then what this invoice charges.
+    totals.push({ label: t('doc.totals.jobHt'), value: fmt.money(job.htCents) });
+    if (!franchise) for (const v of job.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
+    totals.push({ label: t('doc.totals.jobTtc'), value: fmt.money(job.ttcCents), strong: true });
+    for (const d of f.deductions ?? []) totals.push({ label: t('doc.totals.deposit', { number: d.number }), value: `−${fmt.money(d.ttcCents)}` });
+    totals.push({ label: t('doc.totals.netHt'), value: fmt.money(f.totals.htCents) });
+    if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
+    totals.push({ label: t('doc.totals.netTtc'), value: fmt.money(f.totals.ttcCents), strong: true });
+  } else {
+    totals.push({ label: t('doc.totals.ht'), value: fmt.money(f.totals.htCents) });
+    if (!franchise) for (const v of f.totals.vat) totals.push({ label: t('doc.totals.vat', { rate: fmt.rate(v.rateBp) }), value: fmt.money(v.vatCents) });
+    totals.push({ label: t('doc.totals.ttc'), value: fmt.money(f.totals.ttcCents), strong: true });
+  }
+  // The retention is held on the TTC (VAT is due on the whole): what is asked now is the rest.
+  const retention = f.progress?.retention;
+  if (retention && retention.cents > 0) {
+    totals.push({ label: t('doc.retention.rowLabel', { rate: fmt.rate(retention.rateBp) }), value: `−${fmt.money(retention.cents)}` });
+    totals.push({ label: t('doc.retention.netLabel'), value: fmt.money(f.totals.ttcCents - retention.cents), strong: true });
+  }
+  if (isInvoice) {
+    if (data.creditedCents) totals.push({ label: t('doc.totals.credited'), value: `−${fmt.money(data.creditedCents)}` });
+    if (data.paidCents) totals.push({ label: t('doc.totals.paid'), value: `−${fmt.money(data.paidCents)}` });
+    totals.push({ label: t('doc.totals.balance'), value: fmt.money(balanceCents), strong: true, shade: true });
+  }
+  return totals;
+}
+
+/**
+ * « Situation n° k »: per quote line its contract amount, cumulative %, cumulative HT, what was
+ * already invoiced and this situation's HT (the invoice's own lines), with their totals; a quote
+ * discount in euros taken off pro rata is in the totals column.
+ */
+function progressTable(w: PdfWriter, data: DocumentPdfData): void {
+  const f = data.doc.frozen!;
+  const p = f.progress!;
+  const t = translator(data.lang);
+  const fmt = formats(data.lang);
+  const franchise = f.seller.vatRegime === 'franchise';
+  w.ensure(lineHeight(8, 1.4) * 3);
+  w.text(t('doc.progress.table', { n: p.situation }), w.left, w.y, { size: 8, bold: true, color: MUTED });
+  w.y += lineHeight(8, 1.4);
+  const columns: Column[] = [
+    { header: t('doc.progress.col.line'), width: 0 },
+    ...(franchise ? [] : [{ header: t('doc.col.vat'), width: 12, align: 'right' as const }]),
+    { header: t('doc.progress.col.quoteHt'), width: 26, align: 'right' },
+    { header: t('doc.progress.col.cumulative'), width: 16, align: 'right' },
+    { header: t('doc.progress.col.cumulativeHt'), width: 24, align: 'right' },
+    { header: t('doc.progress.col.previousHt'), width: 24, align: 'right' },
+    { header: t('doc.progress.col.thisHt'), width: 25, align: 'right' }
+  ];
+  columns[0].width = w.width - columns.slice(1).reduce((sum, c) => sum + c.width, 0);
+  const sum = (k: 'quoteHtCents' | 'cumulativeHtCents' | 'previousHtCents' | 'thisHtCents') => p.lines.reduce((s, l) => s + l[k], 0);
+  const rows = p.lines.map((l) => [
+    l.description,
+    ...(franchise ? [] : [fmt.rate(l.vatRateBp)]),
+    fmt.money(l.quoteHtCents),
+    fmt.rate(l.cumulativeBp),
+    fmt.money(l.cumulativeHtCents),
+    fmt.money(l.previousHtCents),
+    fmt.money(l.thisHtCents)
+  ]);
+  rows.push([t('doc.progress.total'), ...(franchise ? [] : ['']), fmt.money(sum('quoteHtCents')), '', fmt.money(sum('cumulativeHtCents')), fmt.money(sum('previousHtCents')), fmt.money(sum('thisHtCents'))]);
+  w.table(columns, rows, { boldRows: new Set([rows.length - 1]) });
+}
+
+/** The décompte définitif's recap: the quote, each earlier situation, this statement, and the retention held in all. */
+function recapTable(w: PdfWriter, data: DocumentPdfData): void {
+  const f = data.doc.frozen!;
+  const p = f.progress!;
+  const recap = p.recap!;
+  const t = translator(data.lang);
+  const fmt = formats(data.lang);
+  const withRetention = p.retention !== null || recap.situations.some((s) => s.retentionCents > 0);
+  w.ensure(lineHeight(8, 1.4) * 4);
+  w.text(t('doc.recap.title'), w.left, w.y, { size: 8, bold: true, color: MUTED });
+  w.y += lineHeight(8, 1.4);
+  w.paragraph(t('doc.recap.quote', { ht: fmt.money(recap.quoteHtCents), ttc: fmt.money(recap.quoteTtcCents) }), { size: 9, gapAfter: 1.5 });
+  const columns: Column[] = [
+    { header: t('doc.recap.col.what'), width: 0 },
+    { header: t('doc.recap.col.number'), width: 32 },
+    { header: t('doc.recap.col.date'), width: 22 },
+    { header: t('doc.recap.col.ht'), width: 25, align: 'right' },
+    { header: t('doc.recap.col.ttc'), width: 25, align: 'right' },
+    ...(withRetention ? [{ header: t('doc.recap.col.retention', {}), width: 22, align: 'right' as const }] : [])
+  ];
+  columns[0].width = w.width - columns.slice(1).reduce((sum, c) => sum + c.width, 0);
+  const own = f.totals.beforeDeposits ?? f.totals;
+  const rows = [
+    ...recap.situations.map((s) => [t('doc.recap.situation', { n: s.situation }), s.number, fmt.date(s.issueDate), fmt.money(s.htCents), fmt.money(s.ttcCents), ...(withRetention ? [fmt.money(s.retentionCents)] : [])]),
+    [t('doc.recap.this'), f.number, fmt.date(f.issueDate), fmt.money(own.htCents), fmt.money(own.ttcCents), ...(withRetention ? [fmt.money(p.retention?.cents ?? 0)] : [])]
+  ];
+  w.table(columns, rows);
+  w.y += 2;
+  if (withRetention) w.paragraph(t('doc.recap.retention', { amount: fmt.money(retentionHeldCents(p)) }), { size: 9, bold: true, gapAfter: 3 });
 }
 
 /** Each deposit a final invoice takes off: its number, date, HT, VAT per rate and TTC. */

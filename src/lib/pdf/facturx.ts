@@ -3,7 +3,7 @@
 // in the lazy PDF chunk: the XML builder never weighs on the first screen.
 import type { DocumentRecord, Language } from '$lib/domain/types';
 import { ciiXml } from '$lib/domain/facturx/cii';
-import { describeTerms, earlyMentionOf, formats, legalIdentity, operationMentions, paymentMentionParts, sellerName, translator } from './blocks';
+import { describeTerms, earlyMentionOf, retentionMention, formats, legalIdentity, operationMentions, paymentMentionParts, sellerName, translator } from './blocks';
 
 export interface FacturxRequest {
   doc: DocumentRecord;
@@ -28,7 +28,8 @@ export function facturxXml({ doc, lang, businessClient }: FacturxRequest): strin
     latePenalties: payment.latePenalties,
     recoveryIndemnity: payment.recoveryIndemnity ?? t('doc.legal.noIndemnity'),
     operation: operationMentions(f.seller, lang),
-    paymentTerms: describeTerms(f.terms, lang),
+    // A situation's retention is not an allowance (the TTC is due): the payment terms say it.
+    paymentTerms: [describeTerms(f.terms, lang), retentionMention(f, lang)].filter(Boolean).join(' — '),
     discount: t('doc.facturx.discount'),
     deposit: (number, date) => t('totals.deposit', { number, date: formats(lang).date(date) }),
     exemption: (key) => t(`doc.vatExemption.${key}`)

@@ -57,7 +57,8 @@ function renderDocument(fonts: PdfFonts, req: DocumentRequest): RenderedPdf {
     logoDataUrl: req.company?.logoDataUrl ?? '',
     paidCents: req.account?.paidCents ?? 0,
     creditedCents: req.account?.creditedCents ?? 0,
-    remainingCents: req.account?.remainingCents ?? 0
+    remainingCents: req.account?.remainingCents ?? 0,
+    retentionRemainingCents: req.account?.receivables.find((r) => r.retention)?.remainingCents ?? 0
   });
 }
 

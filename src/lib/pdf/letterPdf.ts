@@ -171,6 +171,7 @@ function noticeTable(w: PdfWriter, data: LetterPdfData): void {
 
 /** « F-2026-A-0001 (échéance 2/3) » for an installment. */
 function lineLabel(line: ClaimLine, t: ReturnType<typeof translator>): string {
+  if (line.retention) return t('chase.retention', { number: line.number });
   return line.installmentIndex ? `${line.number} (${t('letter.installment', { index: line.installmentIndex, count: line.installmentCount ?? 0 })})` : line.number;
 }
 

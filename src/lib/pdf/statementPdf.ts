@@ -101,9 +101,13 @@ export function renderStatementPdf(fonts: PdfFonts, data: StatementPdfData): Ren
     ];
     openColumns[0].width = w.width - openColumns.reduce((sum, c) => sum + c.width, 0);
     const openRows = s.openItems.map((i) => [
-      i.installmentIndex ? `${i.number} (${t('letter.installment', { index: i.installmentIndex, count: i.installmentCount ?? 0 })})` : i.number,
+      i.retention
+        ? `${i.number} (${t('receivable.retention')})`
+        : i.installmentIndex
+          ? `${i.number} (${t('letter.installment', { index: i.installmentIndex, count: i.installmentCount ?? 0 })})`
+          : i.number,
       fmt.date(i.issueDate),
-      fmt.date(i.dueDate),
+      i.retentionPending ? t('progress.retention.pending') : fmt.date(i.dueDate),
       fmt.money(i.amountCents),
       i.settledCents ? fmt.money(i.settledCents) : '',
       fmt.money(i.remainingCents),

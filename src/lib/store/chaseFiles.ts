@@ -3,7 +3,7 @@
 import type { ActivityEvent, Client, DocumentRecord, Payment, VatRegime } from '$lib/domain/types';
 import { localDate } from '$lib/clock';
 import type { ContactEntry } from '$lib/domain/contactLog';
-import { documentFacts } from '$lib/domain/receivables';
+import { documentFacts, receptionDates } from '$lib/domain/receivables';
 import { chaseClient, prepareFile, type ChaseEnv, type ClientChase, type ClientFile } from '$lib/domain/chaseItem';
 import { assembleList, type ChaseList } from '$lib/domain/chaseList';
 
@@ -18,9 +18,10 @@ export function indexClientFiles(clients: Client[], documents: DocumentRecord[],
   const files = new Map<string, ClientFile>();
   for (const client of clients) files.set(client.id, { client, documents: [], payments: [], contacts: [] });
   const ownerOf = new Map<string, string>();
+  const reception = receptionDates(documents);
   for (const d of documents) {
     const file = files.get(d.clientId);
-    const facts = file && documentFacts(d, vatRegime);
+    const facts = file && documentFacts(d, vatRegime, (q) => reception.get(q));
     if (!facts) continue;
     file!.documents.push(facts);
     ownerOf.set(d.id, d.clientId);

@@ -212,7 +212,8 @@ export class ChaseView {
   #indexDocument(id: string): string | null {
     const d = this.#source.documents.peek(id);
     // Issued documents are frozen: their totals do not depend on today's VAT regime.
-    const facts = d ? documentFacts(d, this.#source.company?.vatRegime ?? 'normal') : null;
+    // A situation's retention is released a year after its quote's reception date.
+    const facts = d ? documentFacts(d, this.#source.company?.vatRegime ?? 'normal', (q) => this.#source.documents.peek(q)?.receptionDate) : null;
     if (!facts) return null;
     addTo(this.#docsOf, facts.clientId, id);
     this.#docClient.set(id, facts.clientId);
@@ -245,7 +246,8 @@ export class ChaseView {
     return entry.clientId;
   }
 
-  #documentsChanged(ids: ReadonlySet<string>): void {
+  #documentsChanged(changed: ReadonlySet<string>): void {
+    const ids = this.#withSituations(changed);
     for (const id of ids) {
       const before = this.#docClient.get(id);
       if (before) {
@@ -262,6 +264,18 @@ export class ChaseView {
       }
     }
     this.#schedule();
+  }
+
+  /** A quote's reception date moves its situations' retentions: they are read again with it. */
+  #withSituations(ids: ReadonlySet<string>): ReadonlySet<string> {
+    let out: Set<string> | null = null;
+    for (const id of ids) {
+      const q = this.#source.documents.peek(id);
+      if (q?.kind !== 'quote' || q.status !== 'issued') continue;
+      for (const other of this.#docsOf.get(q.clientId) ?? [])
+        if (this.#source.documents.peek(other)?.sourceQuoteId === id) (out ??= new Set(ids)).add(other);
+    }
+    return out ?? ids;
   }
 
   #refilePayment(id: string): void {

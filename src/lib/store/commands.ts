@@ -32,6 +32,8 @@ import * as chaseOps from './chaseOperations';
 import * as collectionOps from './collectionOperations';
 import * as rateOps from './penaltyRates';
 import * as recurringOps from './recurringOperations';
+import * as progressOps from './progressOperations';
+import type { SituationRequest } from '$lib/domain/progress';
 import type { RecurringTemplate } from '$lib/domain/recurring';
 import { settleSeries } from './series';
 import { applyBackupMerge } from './backupMerge';
@@ -113,7 +115,11 @@ export const commands = {
   'collection/handOver': ({ doc, actor }: CommandContext, input: collectionOps.HandOverInput) => collectionOps.handOver(doc, actor, input),
   'collection/close': ({ doc, actor }: CommandContext, input: collectionOps.CloseCaseInput) => collectionOps.closeCase(doc, actor, input),
   'quote/setOutcome': ({ doc, actor }: CommandContext, id: string, outcome: QuoteOutcome) => ops.setQuoteOutcome(doc, actor, id, outcome),
-  'quote/toInvoice': ({ doc, actor }: CommandContext, quoteId: string) => ops.convertQuoteToInvoice(doc, actor, quoteId),
+  'quote/toInvoice': ({ doc, actor, documents }: CommandContext, quoteId: string) => ops.convertQuoteToInvoice(doc, actor, quoteId, documents),
+  /** « Facturer une situation »: a draft progress invoice (domain/progress.ts). */
+  'quote/requestSituation': ({ doc, actor, documents }: CommandContext, quoteId: string, request: SituationRequest) => progressOps.requestSituation(doc, actor, quoteId, request, documents),
+  /** « Date de réception des travaux » (null: not received): releases the retentions a year later. */
+  'quote/setReceptionDate': ({ doc, actor }: CommandContext, quoteId: string, date: IsoDate | null) => progressOps.setReceptionDate(doc, actor, quoteId, date, localDate(actor.now())),
   /** `describe`: the words of each deposit line (one per VAT rate), in the client's language. */
   'quote/requestDeposit': ({ doc, actor, documents }: CommandContext, quoteId: string, request: DepositRequest, describe: (share: DepositShare) => string) =>
     ops.requestDeposit(doc, actor, quoteId, request, describe, documents),

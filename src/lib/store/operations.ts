@@ -26,6 +26,8 @@ import { creditNoteFrom, invoiceFromQuote, newDocument } from '$lib/domain/docum
 import { askedDepositsCents, deductDeposits, depositDeductions, depositInvoiceFrom, depositRefusal, isFinalInvoice, jobDocuments, orderDepositInvoice, orderDocuments, orderFinalInvoice, type DepositRefusal, type DepositShare } from '$lib/domain/deposits';
 import { validateAllocations } from '$lib/domain/payments';
 import { earlyDiscountFor } from '$lib/domain/earlyDiscount';
+import { earlierProgress, finalInvoiceRefusal, issuedSituations, requestOf, settleSituation, situationRefusal } from '$lib/domain/progress';
+import { refuseProgress, requestSituation } from './progressOperations';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
 import { LOCAL_ORIGIN, collectionMap, patchRecord, putRecord, readAll, readCompany, readRecord } from './doc';
@@ -166,7 +168,7 @@ export async function issueDocument(
   if (draft.status !== 'draft') throw new StoreError('issued_frozen');
   const company = requireCompany(doc);
   const client = readRecord(doc, 'clients', draft.clientId);
-  const withDate = { ...draft, issueDate };
+  let withDate: DocumentRecord = { ...draft, issueDate };
   const missing = missingBeforeIssue(withDate, company, client);
   if (missing.length) throw new StoreError('missing', missing);
   const member = readRecord(doc, 'members', actor.memberId);
@@ -187,9 +189,13 @@ export async function issueDocument(
   if (draft.kind === 'credit' && (!corrected || corrected.kind !== 'invoice' || corrected.status !== 'issued'))
     throw new StoreError('missing', ['credit_invoice']);
   const creditable = draft.kind === 'credit' ? creditableCents(corrected!, all, company.vatRegime, draft.id) : null;
+  // A situation is made again against the situations issued by now (another device's may have
+  // arrived): its number, what earlier ones billed, its recap (domain/progress.ts).
+  if (draft.progress) withDate = { ...withDate, ...settledSituation(draft, all) };
+  refuseProgress(finalInvoiceRefusal(draft, all));
   // A final invoice takes off the quote's deposits issued by now (domain/deposits.ts).
-  const deductions = depositDeductions(draft, all);
-  const totals = deductDeposits(computeTotals(draft.lines, draft.discount, company.vatRegime), deductions);
+  const deductions = depositDeductions(withDate, all);
+  const totals = deductDeposits(computeTotals(withDate.lines, withDate.discount, company.vatRegime), deductions);
   refuse(totalsRefusal(draft.kind, totals, creditable));
   if (draft.kind === 'invoice' && draft.deposit?.quoteId) refuse(depositTotalRefusal(draft, totals.ttcCents, all, company));
   const due = draft.kind === 'invoice' ? computeDueDate(issueDate, draft.terms) : null;
@@ -214,7 +220,8 @@ export async function issueDocument(
     correctedInvoice: corrected,
     deductions,
     quote: isFinalInvoice(draft) ? (jobDocuments(draft.sourceQuoteId!, all).quote ?? null) : null,
-    earlyDiscount: earlyDiscountFor(draft, client, company)
+    // An invoice holding a retention offers no early-payment discount.
+    earlyDiscount: draft.progress?.retention ? null : earlyDiscountFor(draft, client, company)
   });
   const hash = await hashFrozen(frozen);
 
@@ -248,6 +255,14 @@ export async function issueDocument(
     logEvent(doc, actor, 'document_issued', { clientId: draft.clientId, documentId: issued.id, text: number });
   }, LOCAL_ORIGIN);
   return requireDocument(doc, issued.id);
+}
+
+/** A draft situation settled against the issued ones; refused (with the reason) when it no longer holds. */
+function settledSituation(draft: DocumentRecord, all: DocumentRecord[]): Pick<DocumentRecord, 'lines' | 'discount' | 'progress'> {
+  const quote = all.find((d) => d.id === draft.progress!.quoteId && d.kind === 'quote' && d.status === 'issued');
+  if (!quote) throw new StoreError('unknown_document');
+  refuseProgress(situationRefusal(quote, requestOf(draft.progress!), all, draft.id));
+  return settleSituation(draft, quote, all);
 }
 
 function requireIssued(doc: Y.Doc, id: string): DocumentRecord {
@@ -296,10 +311,19 @@ export function setQuoteOutcome(doc: Y.Doc, actor: Actor, id: string, outcome: Q
   }, LOCAL_ORIGIN);
 }
 
-/** Quote → invoice in one action: marks the quote accepted and creates the draft invoice. */
-export function convertQuoteToInvoice(doc: Y.Doc, actor: Actor, quoteId: string): string {
+/**
+ * Quote → invoice in one action: marks the quote accepted and creates the draft invoice. Once the
+ * quote has an issued situation its final invoice is the décompte définitif (every line at 100 %,
+ * the retention of the last situation); after the décompte, refused.
+ */
+export function convertQuoteToInvoice(doc: Y.Doc, actor: Actor, quoteId: string, documents: () => DocumentRecord[] = () => readAll(doc, 'documents')): string {
   const quote = requireDocument(doc, quoteId);
   if (quote.kind !== 'quote') throw new StoreError('not_a_quote');
+  if (quote.status === 'issued') {
+    const earlier = earlierProgress(issuedSituations(quote, documents()));
+    if (earlier.closed) throw new StoreError('progress_closed');
+    if (earlier.lastNumber > 0) return requestSituation(doc, actor, quoteId, { cumulative: {}, retentionBp: earlier.retentionBp, final: true }, documents);
+  }
   const id = newId();
   const invoice = invoiceFromQuote(quote, { id, memberId: actor.memberId, now: nowIso(actor) });
   doc.transact(() => {

@@ -7,6 +7,7 @@ import { invoiceTotals, isFinalInvoice } from '$lib/domain/deposits';
 import {
   documentFacts,
   invoiceAccounts,
+  receptionDates,
   summarizeReceivables,
   type AccountContext,
   type DocumentFacts,
@@ -48,8 +49,11 @@ export class ReceivablesView {
   readonly #facts = $derived.by(() => {
     const vatRegime = this.ws.company?.vatRegime ?? 'normal';
     const out: DocumentFacts[] = [];
+    // A situation's retention is released a year after its quote's reception date.
+    const reception = receptionDates(this.ws.documents.all());
+    const receptionOf = (quoteId: string) => reception.get(quoteId);
     for (const d of this.ws.documents.all()) {
-      const f = documentFacts(d, vatRegime);
+      const f = documentFacts(d, vatRegime, receptionOf);
       if (f) out.push(f);
     }
     return out;

@@ -7,6 +7,7 @@ import { newClient } from '../company';
 import { creditNoteFrom, newDocument, newLine } from '../documents';
 import { freezeDocument } from '../integrity';
 import { deductDeposits } from '../deposits';
+import { situationInvoiceFrom } from '../progress';
 import { issuingCompany } from '../fixtures';
 
 /** The domain tests' issuing company (every mention an invoice needs), with `partial` over it. */
@@ -155,4 +156,29 @@ export function finalInvoice(): DocumentRecord {
   const deductions = [{ invoiceId: 'dep-1', number: 'F-2026-A-0002', issueDate: '2026-11-10', htCents, vat, vatCents, ttcCents: htCents + vatCents }];
   const totals = deductDeposits(job.frozen!.totals, deductions);
   return { ...job, frozen: { ...job.frozen!, deductions, finalOf: { quoteNumber: 'D-2026-0004', quoteDate: '2026-11-02' }, totals } };
+}
+
+/**
+ * Situation n° 1 of a quote with two rates and an amount discount, at 40 % and 25 %, holding a
+ * 5 % retenue de garantie: the lines are the situation's, the whole TTC is due (the retention is
+ * said in the payment terms, not taken off).
+ */
+export function progressInvoice(): DocumentRecord {
+  const quoteDraft = {
+    ...newDocument('quote', { id: 'q-5', memberId: 'm', now: '2026-11-01T09:00:00.000Z', clientId: client().id, terms: { kind: 'net', days: 30 } }),
+    lines: [
+      line('a', { description: 'Gros œuvre', quantity: 1, unit: 'forfait', unitPriceCents: 1_234_567, vatRateBp: 2000, discountCents: 4_567 }),
+      line('b', { description: 'Isolation des combles', quantity: 85.5, unit: 'm²', unitPriceCents: 4_250, vatRateBp: 550 })
+    ],
+    discount: { kind: 'amount' as const, cents: 25_000 }
+  };
+  const quote: DocumentRecord = {
+    ...quoteDraft,
+    status: 'issued',
+    number: 'D-2026-0005',
+    frozen: freezeDocument(quoteDraft, { company: seller(), client: client(), number: 'D-2026-0005', series: 'D-2026', seq: 5, issueDate: '2026-11-02', dueDate: null, prevHash: '', correctedInvoice: null })
+  };
+  const draft = situationInvoiceFrom(quote, { cumulative: { a: 4000, b: 2500 }, retentionBp: 500, final: false }, [quote], { id: 'sit-1', memberId: 'm', now: '2026-11-23T09:00:00.000Z' }, { kind: 'net', days: 30 });
+  const frozen = freezeDocument({ ...draft, serviceDate: '2026-11-16' }, { company: seller(), client: client(), number: 'F-2026-A-0050', series: 'F-2026-A', seq: 50, issueDate: '2026-11-23', dueDate: '2026-12-23', prevHash: '', correctedInvoice: null });
+  return { ...draft, status: 'issued', number: frozen.number, series: frozen.series, seq: 50, issueDate: frozen.issueDate, dueDate: frozen.dueDate, frozen };
 }

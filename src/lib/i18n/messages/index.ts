@@ -21,11 +21,12 @@ import collection from './collection';
 import deposits from './deposits';
 import sending from './sending';
 import recurring from './recurring';
+import progress from './progress';
 
 export type Messages = Record<string, string>;
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard, records, review, collection, deposits, sending, recurring];
+const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard, records, review, collection, deposits, sending, recurring, progress];
 
 export const messages: Record<Language, Messages> = {
   fr: Object.assign({}, ...areas.map((a) => a.fr)),

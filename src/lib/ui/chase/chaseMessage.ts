@@ -41,6 +41,8 @@ export function reasonText(reason: ChaseReason, locale: Language): string {
 /** The number of a receivable as written in messages: « F-2026-A-0001 (échéance 2/3) ». */
 export function receivableLabel(line: ChaseItem['lines'][number], locale: Language): string {
   const r = line.receivable;
+  // A retenue de garantie says so: « retenue de garantie de la facture F-2026-A-0007 ».
+  if (r.retention) return translate(locale, 'chase.retention', { number: r.number });
   return r.installmentIndex ? `${r.number} (${translate(locale, 'chase.installment', { index: r.installmentIndex, count: r.installmentCount ?? 0 })})` : r.number;
 }
 

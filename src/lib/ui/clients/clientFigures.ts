@@ -40,7 +40,8 @@ export function clientFigures(accounts: InvoiceAccount[], creditedCents: number,
     if (a.overdue) overdueCount++;
     for (const r of a.receivables) if (r.remainingCents > 0 && r.daysLate > 0) overdueCents += r.remainingCents;
     if (a.penalties !== 'none' && a.penalties !== 'waived') penaltiesCents += a.claimableCents;
-    const last = a.receivables[a.receivables.length - 1];
+    // A retention paid before the works' reception has no due date yet: the invoice's own counts.
+    const last = a.receivables.findLast((r) => !r.retentionPending);
     if (a.settledOn && last) settled.push({ dueDate: last.dueDate, settledOn: a.settledOn });
   }
   const risk = clientRisk(settled);

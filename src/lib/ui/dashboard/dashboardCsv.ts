@@ -1,6 +1,7 @@
 // The dashboard's tables as CSV files for a spreadsheet (domain/csv.ts: French « ; » and decimal
 // commas, UTF-8 with BOM): the aging per receivable, the DSO monthly series, the 12-week forecast.
 import type { Aging } from '$lib/domain/aging';
+import { receivableDueText, receivableNumber } from '$lib/ui/receivableDue';
 import { agingBucket } from '$lib/domain/aging';
 import { csvAmount, csvCell, csvFile, csvNumber, csvSeparator } from '$lib/domain/csv';
 import type { DsoFigures } from '$lib/domain/dso';
@@ -23,9 +24,9 @@ export function agingCsv(receivables: readonly Receivable[], clientName: (id: st
     .sort((a, b) => b.daysLate - a.daysLate || (a.number < b.number ? -1 : 1))
     .map((r) => [
       csvCell(clientName(r.clientId), sep),
-      csvCell(r.installmentIndex ? `${r.number} (${r.installmentIndex}/${r.installmentCount})` : r.number, sep),
+      csvCell(receivableNumber(r, lang), sep),
       formatDate(r.issueDate, 'short', lang),
-      formatDate(r.dueDate, 'short', lang),
+      csvCell(receivableDueText(r, 'short', lang), sep),
       String(Math.max(0, r.daysLate)),
       csvCell(bucketLabel(r, lang), sep),
       csvAmount(r.remainingCents, lang)

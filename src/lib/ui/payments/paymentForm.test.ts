@@ -50,6 +50,17 @@ describe('openInvoicesOf', () => {
       { invoiceId: 'x', number: 'X', dueDate: '2026-03-01', balanceCents: 12_34 }
     ]);
   });
+
+  it('a situation whose main part is paid and whose retention waits for the reception has no due date yet', () => {
+    const situation = {
+      ...account('s', 'c1', 35_41, []),
+      receivables: [
+        { dueDate: '2026-03-31', remainingCents: 0 },
+        { dueDate: '9999-12-31', remainingCents: 35_41, retention: true, retentionPending: true }
+      ]
+    } as InvoiceAccount;
+    expect(openInvoicesOf('c1', [situation])).toEqual([{ invoiceId: 's', number: 'S', dueDate: null, balanceCents: 35_41, retentionPending: true }]);
+  });
 });
 
 describe('defaultAmountCents', () => {

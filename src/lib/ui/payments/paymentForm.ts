@@ -17,6 +17,8 @@ export interface OpenInvoiceRow {
   number: string;
   dueDate: IsoDate | null;
   balanceCents: Cents;
+  /** All that is left is a retenue de garantie whose works are not received: not due yet, no date. */
+  retentionPending?: boolean;
 }
 
 /**
@@ -29,7 +31,8 @@ export function openInvoicesOf(clientId: string, accounts: Iterable<InvoiceAccou
   for (const a of accounts) {
     if (a.clientId !== clientId || a.remainingCents <= 0) continue;
     const firstOpen = a.receivables.find((r) => r.remainingCents > 0);
-    rows.push({ invoiceId: a.invoiceId, number: a.number, dueDate: firstOpen?.dueDate ?? null, balanceCents: a.remainingCents });
+    const pending = firstOpen?.retentionPending === true;
+    rows.push({ invoiceId: a.invoiceId, number: a.number, dueDate: pending ? null : (firstOpen?.dueDate ?? null), balanceCents: a.remainingCents, ...(pending ? { retentionPending: true } : {}) });
   }
   return rows.sort((a, b) => compareCodes(a.dueDate, b.dueDate) || compareCodes(a.number, b.number));
 }
