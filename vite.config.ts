@@ -11,6 +11,8 @@ export default defineConfig({
   preview: { port: 8787, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/sync/**/*.test.ts'],
-    environment: 'node'
+    environment: 'node',
+    // Every message group installed synchronously (the app loads them lazily, per screen).
+    setupFiles: ['tests/unit/setupMessages.ts']
   }
 });
