@@ -12,10 +12,10 @@ test.use({ serviceWorkers: 'block' });
 const root = process.cwd();
 const manifest = JSON.parse(readFileSync(join(root, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8')) as Record<string, { file: string; src?: string }>;
 /** Built chunk path → 'fr/core'. */
-const groupOfChunk = new Map(
+const groupOfChunk = new Map<string, string>(
   Object.values(manifest).flatMap((c) => {
     const m = /src\/lib\/i18n\/messages\/(fr|en)\/([\w-]+)\.ts$/.exec(c.src ?? '');
-    return m ? [[`/${c.file}`, `${m[1]}/${m[2]}`] as const] : [];
+    return m ? [[`/${c.file}`, `${m[1]}/${m[2]}`] as [string, string]] : [];
   })
 );
 const messagesDir = join(root, 'src/lib/i18n/messages/fr');

@@ -1,56 +1,12 @@
 // Which message keys each screen can show, read from the source: the files a route (or a lazy
 // chunk) loads statically, and every key their text names. Used by i18nGroups.test.ts to check
 // that each route loads the message groups its keys live in, so that no screen shows a raw key.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { closure, root, source } from '../../scripts/importGraph';
 
-export const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+export { closure, root, source };
 const src = join(root, 'src');
-
-function candidates(base: string): string[] {
-  return [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.js')];
-}
-
-/** The file an import specifier names, or null for packages and SvelteKit's virtual modules. */
-function resolveImport(from: string, spec: string): string | null {
-  let base: string;
-  if (spec.startsWith('$lib/')) base = join(src, 'lib', spec.slice(5));
-  else if (spec === '$lib') base = join(src, 'lib');
-  else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
-  else return null;
-  for (const c of candidates(base)) if (existsSync(c) && statSync(c).isFile()) return c;
-  return null;
-}
-
-/** Static imports only: a dynamic import() is a lazy chunk that loads its own messages. */
-function staticImports(file: string, text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/^\s*import\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
-    if (m[1]) continue;
-    const target = resolveImport(file, m[2]);
-    if (target && !/\.(css|json|svg|png)$/.test(target)) out.push(target);
-  }
-  return out;
-}
-
-const sourceCache = new Map<string, string>();
-export function source(file: string): string {
-  let text = sourceCache.get(file);
-  if (text === undefined) sourceCache.set(file, (text = readFileSync(file, 'utf8')));
-  return text;
-}
-
-/** `entries` and every file they import statically, transitively (message tables excluded). */
-export function closure(entries: string[]): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file) || file.includes(`${join('lib', 'i18n', 'messages')}`)) return;
-    seen.add(file);
-    for (const dep of staticImports(file, source(file))) visit(dep);
-  };
-  entries.filter((e) => existsSync(e)).forEach(visit);
-  return [...seen];
-}
 
 /**
  * The message keys a source text names: every quoted string that is a key, every key that starts
