@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closure, root } from './scripts/importGraph';
+import { closure, root } from './scripts/importGraph.js';
 
 // What the root layout loads statically: every route loads it, so it is one chunk rather than
 // twenty small ones (gzip compresses one file better than many: about 7 kB less on the first visit).

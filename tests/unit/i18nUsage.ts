@@ -3,7 +3,7 @@
 // that each route loads the message groups its keys live in, so that no screen shows a raw key.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { closure, root, source } from '../../scripts/importGraph';
+import { closure, root, source } from '../../scripts/importGraph.js';
 
 export { closure, root, source };
 const src = join(root, 'src');

@@ -8,13 +8,19 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 
-function candidates(base: string): string[] {
+/** @param {string} base */
+function candidates(base) {
   return [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.js')];
 }
 
-/** The file an import specifier names, or null for packages and SvelteKit's virtual modules. */
-function resolveImport(from: string, spec: string): string | null {
-  let base: string;
+/**
+ * The file an import specifier names, or null for packages and SvelteKit's virtual modules.
+ * @param {string} from
+ * @param {string} spec
+ * @returns {string | null}
+ */
+function resolveImport(from, spec) {
+  let base;
   if (spec.startsWith('$lib/')) base = join(src, 'lib', spec.slice(5));
   else if (spec === '$lib') base = join(src, 'lib');
   else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
@@ -23,9 +29,14 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
-/** Static imports only: a dynamic import() is a lazy chunk that loads its own messages. */
-function staticImports(file: string, text: string): string[] {
-  const out: string[] = [];
+/**
+ * Static imports only: a dynamic import() is a lazy chunk that loads its own messages.
+ * @param {string} file
+ * @param {string} text
+ */
+function staticImports(file, text) {
+  /** @type {string[]} */
+  const out = [];
   for (const m of text.matchAll(/^\s*import\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
     if (m[1]) continue;
     const target = resolveImport(file, m[2]);
@@ -34,17 +45,29 @@ function staticImports(file: string, text: string): string[] {
   return out;
 }
 
-const sourceCache = new Map<string, string>();
-export function source(file: string): string {
+/** @type {Map<string, string>} */
+const sourceCache = new Map();
+/**
+ * A file's text, read once.
+ * @param {string} file
+ * @returns {string}
+ */
+export function source(file) {
   let text = sourceCache.get(file);
   if (text === undefined) sourceCache.set(file, (text = readFileSync(file, 'utf8')));
   return text;
 }
 
-/** `entries` and every file they import statically, transitively (message tables excluded: they load lazily). */
-export function closure(entries: string[]): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
+/**
+ * `entries` and every file they import statically, transitively (message tables excluded: they load lazily).
+ * @param {string[]} entries
+ * @returns {string[]}
+ */
+export function closure(entries) {
+  /** @type {Set<string>} */
+  const seen = new Set();
+  /** @param {string} file */
+  const visit = (file) => {
     if (seen.has(file) || file.includes(`${join('lib', 'i18n', 'messages')}`)) return;
     seen.add(file);
     for (const dep of staticImports(file, source(file))) visit(dep);
