@@ -4,8 +4,10 @@
 //                the entries of build/sw.js's precache manifest, with their sizes on disk.
 //   firstLoadJs  the JavaScript a cold visit to / downloads before its first screen: SvelteKit's
 //                two entries, the root layout, root error page and page of /, and every chunk they import
-//                statically (from Vite's manifest). Dynamic imports (workbox-window, backups,
-//                PDFs…) come later and are not counted. Gzip at zlib's default level, as a server
+//                statically (from Vite's manifest), plus the message groups the root layout's
+//                load awaits before anything renders (src/routes/+layout.ts: loadMessages([…]),
+//                in French, and both languages of the bilingual groups of src/lib/i18n/groups.ts).
+//                Other dynamic imports (workbox-window, backups, PDFs…) come later and are not counted. Gzip at zlib's default level, as a server
 //                would send it; the budget is 150 kB.
 //
 // Usage: node -e "import('./bench/pwa.js').then(m => m.benchPwa('build')).then(r => console.log(JSON.stringify(r, null, 2)))"
@@ -54,6 +56,20 @@ function staticClosure(manifest, keys) {
 }
 
 /**
+ * The manifest keys of the message chunks the first screen awaits: each group the root layout's
+ * loadMessages call names, in French (the default language) and, for a bilingual group, in English too.
+ */
+function firstScreenMessages(root, manifest) {
+  const layout = readFileSync(join(root, 'src/routes/+layout.ts'), 'utf8');
+  const call = /loadMessages\(\s*\[([^\]]*)\]/.exec(layout);
+  if (!call) throw new Error('src/routes/+layout.ts loads no messages: where does the first screen get its words?');
+  const groups = [...call[1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+  const bilingualList = /BILINGUAL_GROUPS[^=]*=\s*new Set\(\[([^\]]*)\]/.exec(readFileSync(join(root, 'src/lib/i18n/groups.ts'), 'utf8'));
+  const bilingual = new Set([...(bilingualList?.[1] ?? '').matchAll(/'([\w-]+)'/g)].map((m) => m[1]));
+  return groups.flatMap((g) => (bilingual.has(g) ? ['fr', 'en'] : ['fr']).map((lang) => `src/lib/i18n/messages/${lang}/${g}.ts`));
+}
+
+/**
  * Measures the build in `buildDir` (the project's .svelte-kit output beside it is read too).
  * @param {string} buildDir
  */
@@ -67,7 +83,7 @@ export async function benchPwa(buildDir = 'build') {
   const generatedApp = readFileSync(join(root, '.svelte-kit/generated/client-optimized/app.js'), 'utf8');
   const entries = Object.keys(manifest).filter((k) => manifest[k].isEntry && /^entry\/(start|app)$/.test(manifest[k].name ?? ''));
   const nodes = nodesFor(generatedApp, '/').map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`);
-  const chunks = staticClosure(manifest, [...entries, ...nodes]);
+  const chunks = staticClosure(manifest, [...entries, ...nodes, ...firstScreenMessages(root, manifest)]);
   const files = chunks.map((c) => {
     const bytes = readFileSync(join(build, c.file));
     return { file: c.file, bytes: bytes.length, gzip: gzipSync(bytes).length };

@@ -1,6 +1,10 @@
 // French first, English second. Every string the UI shows goes through t(); money and dates
 // through Intl so that « 1 234,56 € » and « 22 novembre 2026 » come out right.
-import { messages, type Messages } from './messages';
+//
+// Messages arrive by group (./groups.ts), one lazy chunk per group and language: a screen awaits
+// loadMessages([...]) before it renders (its +page.ts, the root +layout.ts for `core`), then
+// t() and translate() answer synchronously from what has arrived.
+import { BILINGUAL_GROUPS, type Group, type Messages } from './groups';
 import type { Cents, IsoDate, Language } from '$lib/domain/types';
 
 const STORAGE_KEY = 'relance.locale';
@@ -15,10 +19,32 @@ function initialLocale(): Language {
   return 'fr';
 }
 
+/** Each group's chunk, by './messages/<lang>/<group>.ts'. */
+const sources = import.meta.glob<Messages>('./messages/*/*.ts', { import: 'default' });
+/** What has arrived, merged by language. */
+const tables: Record<Language, Messages> = { fr: {}, en: {} };
+/** Loads started or done, by '<lang>/<group>'. */
+const loads = new Map<string, Promise<void>>();
+/** Groups the interface has asked for: a language switch loads them in the new language first. */
+const wanted = new Set<Group>();
+
 class I18n {
   locale = $state<Language>(typeof localStorage === 'undefined' ? 'fr' : initialLocale());
+  /** Bumped when a group arrives, so that text rendered from it updates. */
+  revision = $state(0);
+  /** The language being switched to, while its messages load. */
+  #switchingTo: Language | null = null;
 
-  setLocale(locale: Language): void {
+  /** Switches once every group the screens use has arrived in `locale`: no key shows meanwhile. */
+  async setLocale(locale: Language): Promise<void> {
+    this.#switchingTo = locale;
+    let count: number;
+    do {
+      count = wanted.size;
+      await loadMessages([...wanted], [locale]);
+    } while (count !== wanted.size);
+    if (this.#switchingTo !== locale) return; // a later switch won
+    this.#switchingTo = null;
     this.locale = locale;
     try {
       localStorage.setItem(STORAGE_KEY, locale);
@@ -27,20 +53,60 @@ class I18n {
     }
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }
+
+  /** The languages a screen's groups load in: the current one, and the one being switched to. */
+  get languages(): Language[] {
+    return this.#switchingTo && this.#switchingTo !== this.locale ? [this.locale, this.#switchingTo] : [this.locale];
+  }
 }
 
 export const i18n = new I18n();
+
+function loadGroup(lang: Language, group: Group): Promise<void> {
+  const id = `${lang}/${group}`;
+  let load = loads.get(id);
+  if (!load) {
+    const source = sources[`./messages/${id}.ts`];
+    if (!source) return Promise.reject(new Error(`No message group ${id}`));
+    load = source().then((table) => {
+      Object.assign(tables[lang], table);
+      i18n.revision++;
+    });
+    // A failed download (offline before the app was cached) is tried again on the next request.
+    load.catch(() => loads.delete(id));
+    loads.set(id, load);
+  }
+  return load;
+}
+
+/**
+ * Loads message groups, by default in the interface's language (and in the one it is switching
+ * to); `languages` names others, e.g. a PDF in the client's language. Bilingual groups always
+ * load in both. Resolves when every table has arrived.
+ */
+export async function loadMessages(groups: readonly Group[], languages?: readonly Language[]): Promise<void> {
+  if (!languages) groups.forEach((g) => wanted.add(g));
+  const langs = languages ?? i18n.languages;
+  await Promise.all(groups.flatMap((g) => (BILINGUAL_GROUPS.has(g) ? (['fr', 'en'] as const) : langs).map((l) => loadGroup(l, g))));
+}
+
+/** Installs whole tables at once, synchronously: for unit tests and tools, never the app. */
+export function installMessages(all: Record<Language, Messages>): void {
+  Object.assign(tables.fr, all.fr);
+  Object.assign(tables.en, all.en);
+}
 
 type Params = Record<string, string | number>;
 
 /** The message for `key` in the current language, with {name} placeholders filled. */
 export function t(key: string, params?: Params): string {
+  void i18n.revision;
   return translate(i18n.locale, key, params);
 }
 
+/** The message for `key` in `locale` (French when that table lacks it, the key when neither has it). */
 export function translate(locale: Language, key: string, params?: Params): string {
-  const table: Messages = messages[locale];
-  let text = table[key] ?? messages.fr[key] ?? key;
+  let text = tables[locale][key] ?? tables.fr[key] ?? key;
   if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
   return text;
 }
@@ -52,11 +118,12 @@ export function translate(locale: Language, key: string, params?: Params): strin
  */
 export function translateVariant(locale: Language, key: string, variant: string, params?: Params): string {
   const specific = `${key}.${variant}`;
-  return translate(locale, specific in messages[locale] || specific in messages.fr ? specific : key, params);
+  return translate(locale, specific in tables[locale] || specific in tables.fr ? specific : key, params);
 }
 
 /** translateVariant in the current language. */
 export function tv(key: string, variant: string, params?: Params): string {
+  void i18n.revision;
   return translateVariant(i18n.locale, key, variant, params);
 }
 

@@ -7,7 +7,7 @@ import type { CollectionFile } from '$lib/domain/collectionFile';
 import type { AccountStatement } from '$lib/domain/statement';
 import type { LateClaim } from '$lib/domain/claim';
 import type { InvoiceAccount } from '$lib/domain/receivables';
-import { translate } from '$lib/i18n/index.svelte';
+import { loadMessages, translate } from '$lib/i18n/index.svelte';
 import { loadFonts } from './fonts';
 import { renderDocumentPdf, type RenderedPdf } from './documentPdf';
 import { facturxXml, isFacturxDocument } from './facturx';
@@ -19,6 +19,10 @@ import { pdfFileName, slugify } from './text';
 import type { PdfFonts } from './writer';
 
 export type { LetterKind } from './letterPdf';
+
+// The printed words, in both languages (a document follows its client's language, not the
+// interface's): this chunk resolves only once they have arrived, so every renderer can translate.
+await loadMessages(['core', 'client', 'pdf', 'collection', 'deposits', 'payments', 'progress', 'sending'], ['fr', 'en']);
 
 export interface PdfFile {
   blob: Blob;

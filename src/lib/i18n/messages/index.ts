@@ -1,36 +1,22 @@
-// Messages by area; each area file holds both languages so they are edited side by side.
+// Every message of every group in both languages, bundled eagerly: for tests and tooling only
+// (the app loads groups lazily through loadMessages in ../index.svelte.ts).
 import type { Language } from '$lib/domain/types';
-import common from './common';
-import errors from './errors';
-import clients from './clients';
-import documents from './documents';
-import payments from './payments';
-import settings from './settings';
-import catalog from './catalog';
-import home from './home';
-import pdf from './pdf';
-import pwa from './pwa';
-import chase from './chase';
-import sync from './sync';
-import rates from './rates';
-import issuing from './issuing';
-import dashboard from './dashboard';
-import records from './records';
-import review from './review';
-import collection from './collection';
-import deposits from './deposits';
-import sending from './sending';
-import recurring from './recurring';
-import progress from './progress';
+import { GROUPS, type Group, type Messages } from '../groups';
 
-export type Messages = Record<string, string>;
+export type { Messages };
 export type AreaMessages = Record<Language, Messages>;
 
-const areas: AreaMessages[] = [common, errors, clients, documents, payments, settings, catalog, home, pdf, pwa, chase, sync, rates, issuing, dashboard, records, review, collection, deposits, sending, recurring, progress];
+const modules = import.meta.glob<Messages>('./*/*.ts', { eager: true, import: 'default' });
+
+/** Each group's table, by language and group. */
+export const groupMessages = {
+  fr: Object.fromEntries(GROUPS.map((g) => [g, modules[`./fr/${g}.ts`] ?? {}])),
+  en: Object.fromEntries(GROUPS.map((g) => [g, modules[`./en/${g}.ts`] ?? {}]))
+} as Record<Language, Record<Group, Messages>>;
 
 export const messages: Record<Language, Messages> = {
-  fr: Object.assign({}, ...areas.map((a) => a.fr)),
-  en: Object.assign({}, ...areas.map((a) => a.en))
+  fr: Object.assign({}, ...GROUPS.map((g) => groupMessages.fr[g])),
+  en: Object.assign({}, ...GROUPS.map((g) => groupMessages.en[g]))
 };
 
 /** Keys present in one language and not the other (a unit test keeps this empty). */

@@ -1,0 +1,72 @@
+// The installed app: updates, installation, storage, backup and restore.
+import type { Messages } from '../../groups';
+
+const messages: Messages = {
+  'pwa.unsaved.document': 'le brouillon en cours',
+  'pwa.unsaved.payment': 'le paiement en cours de saisie',
+  'pwa.unsaved.settings': 'les réglages modifiés',
+  'pwa.unsaved.device': 'le nom de cet appareil',
+  'pwa.offline': 'Tout fonctionne sans réseau : l’application et vos données sont sur cet appareil.',
+  'pwa.storage.title': 'Stockage sur cet appareil',
+  'pwa.storage.persistent': 'Stockage persistant : le navigateur ne supprimera pas vos données pour faire de la place.',
+  'pwa.storage.notPersistent':
+    'Stockage non garanti : s’il manque de place, le navigateur pourrait effacer les données de Relance. Faites des sauvegardes régulières.',
+  'pwa.storage.unknown': 'Ce navigateur ne dit pas si le stockage est persistant.',
+  'pwa.storage.used': '{used} utilisés sur {quota} disponibles',
+  'pwa.storage.usedOnly': '{used} utilisés',
+  'pwa.storage.ask': 'Demander un stockage persistant',
+  'pwa.storage.refused': 'Le navigateur refuse pour l’instant. Il accepte en général une fois l’application installée ou souvent utilisée.',
+  'pwa.storage.granted': 'Stockage persistant accordé.',
+  'pwa.storage.checking': 'Lecture de l’état du stockage…',
+  'backup.intro':
+    'Une sauvegarde est un fichier « .relance » qui contient tout l’espace de travail : entreprise, clients, documents, paiements et historique. Gardez-en une copie ailleurs que sur cet appareil (clé USB, stockage en ligne, e-mail).',
+  'backup.export': 'Télécharger une sauvegarde',
+  'backup.exporting': 'Préparation de la sauvegarde…',
+  'backup.exported': 'Sauvegarde téléchargée : {file}',
+  'backup.last': 'Dernière sauvegarde depuis cet appareil : {date}',
+  'backup.never': 'Aucune sauvegarde faite depuis cet appareil.',
+  'backup.import': 'Restaurer une sauvegarde',
+  'backup.importFile': 'Fichier de sauvegarde (.relance)',
+  'backup.checking': 'Vérification complète du fichier…',
+  'backup.summary': 'Sauvegarde de « {company} » du {date} — clients : {clients}, documents : {documents}, paiements : {payments}.',
+  'backup.mode': 'Que faire de cette sauvegarde ?',
+  'backup.mode.new': 'L’ouvrir comme un nouvel espace de travail sur cet appareil',
+  'backup.mode.newHint': 'Cet appareil y numérote dans sa propre série ({letter}) : il ne réutilise jamais les numéros déjà émis.',
+  'backup.mode.copyHint': 'Cet espace de travail est déjà sur cet appareil : la sauvegarde en sera une copie indépendante.',
+  'backup.mode.merge': 'La fusionner avec l’espace de travail actuel',
+  'backup.mode.mergeHint': 'Ajoute ce que la sauvegarde contient et que cet appareil n’a pas ; rien de ce qui est ici n’est perdu.',
+  'backup.mode.mergeOther':
+    'Fusion impossible : cette sauvegarde est celle d’un autre espace de travail (« {company} »), pas de celui-ci. Vous pouvez l’ouvrir comme un nouvel espace de travail.',
+  'backup.deviceName': 'Nom de cet appareil dans l’espace restauré',
+  'backup.apply.new': 'Ouvrir la sauvegarde',
+  'backup.apply.merge': 'Fusionner',
+  'backup.applying': 'Restauration…',
+  'backup.restored': 'Espace de travail « {company} » restauré. Cet appareil numérote dans la série {letter}.',
+  'backup.merged': 'Sauvegarde fusionnée avec l’espace de travail actuel.',
+  'backup.refused': 'Fichier refusé, rien n’a été importé : {reason}',
+  'backup.refused.empty': 'le fichier est vide.',
+  'backup.refused.truncated': 'le fichier est incomplet (coupé pendant une copie ou un téléchargement). Reprenez le fichier d’origine.',
+  'backup.refused.foreign': 'ce n’est pas une sauvegarde Relance.',
+  'backup.refused.newer_version': 'elle a été faite par une version plus récente de Relance. Mettez l’application à jour, puis réessayez.',
+  'backup.refused.newer_schema':
+    'elle contient des données d’une version plus récente de Relance. Mettez l’application à jour, puis réessayez.',
+  'backup.refused.malformed': 'le fichier est endommagé (sa structure n’est plus lisible).',
+  'backup.refused.bad_base64': 'le fichier est endommagé (les données de l’espace de travail sont illisibles).',
+  'backup.refused.checksum': 'le fichier a été modifié ou endommagé depuis la sauvegarde (sa somme de contrôle ne correspond plus).',
+  'backup.refused.yjs_invalid': 'le fichier est endommagé (les données de l’espace de travail ne se chargent pas).',
+  'backup.refused.data_mismatch': 'le fichier est incohérent (sa copie lisible ne correspond pas aux données).',
+  'backup.refused.not_workspace': 'le fichier ne contient aucun espace de travail.',
+  'backup.refused.other_workspace':
+    'cette sauvegarde est celle d’un autre espace de travail : elle ne peut pas être fusionnée avec celui-ci.',
+  'backup.refused.unreadable': 'le fichier n’a pas pu être lu.',
+  'setup.restore.title': 'Vous avez déjà une sauvegarde ?',
+  'setup.restore.link': 'Vous avez déjà une sauvegarde ? Restaurez-la',
+  'setup.restore.intro': 'Restaurez-la pour retrouver votre espace de travail sur cet appareil, au lieu d’en créer un nouveau.',
+  'workspaces.title': 'Espaces de travail sur cet appareil',
+  'workspaces.current': 'ouvert',
+  'workspaces.open': 'Ouvrir',
+  'settings.backup': 'Sauvegarde',
+  'settings.app': 'Application et stockage'
+};
+
+export default messages;

@@ -1,0 +1,41 @@
+import type { Messages } from '../../groups';
+
+const messages: Messages = {
+  'review.title': 'Revue de la semaine',
+  'review.week': 'Semaine du {from} au {to}',
+  'review.last': 'dernière revue le {date}',
+  'review.never': 'première revue',
+  'review.nothing': 'Rien à signaler.',
+  'review.nothingLimit': 'Aucun client au-dessus de son plafond (le plafond se règle sur la fiche du client).',
+  'review.notSent': 'Factures émises mais pas envoyées',
+  'review.issuedOn': 'émise le {date}',
+  'review.brokenPromises': 'Promesses de paiement non tenues',
+  'review.promisedOn': 'promis pour le {date}',
+  'review.disputes': 'Litiges ouverts',
+  'review.since': 'depuis le {date}',
+  'review.sinceUnknown': 'depuis une date inconnue',
+  'review.overLimit': 'Clients au-dessus de leur plafond d’encours',
+  'review.owesOverLimit': 'doit {owed} pour un plafond de {limit}',
+  'review.slower': 'Clients qui paient plus tard qu’avant',
+  'review.delay': 'retard moyen {before} j → {now} j',
+  'review.largest': 'Les 10 plus grosses créances',
+  'review.changes': 'Cette semaine',
+  'review.paid': '{count} paiement(s) reçu(s), {amount}',
+  'review.newlyLate': 'Passées en retard',
+  'review.dueOn': 'échue le {date}',
+  'review.doneTitle': 'Fin de la revue',
+  'review.done': 'Revue faite',
+  'review.doneOn': 'Revue faite le {date}. Prochaine revue la semaine prochaine.',
+  'review.day': 'Jour de la revue',
+  'review.weekday.1': 'lundi',
+  'review.weekday.2': 'mardi',
+  'review.weekday.3': 'mercredi',
+  'review.weekday.4': 'jeudi',
+  'review.weekday.5': 'vendredi',
+  'review.weekday.6': 'samedi',
+  'review.weekday.7': 'dimanche',
+  'client.creditLimit': 'Plafond d’encours (TTC)',
+  'client.creditLimitHint': 'Facultatif : la revue de la semaine signale le client qui le dépasse.'
+};
+
+export default messages;
