@@ -4,7 +4,7 @@ import { newClient, newCompany } from './company';
 import { addDays } from './dates';
 import { newDocument, newLine } from './documents';
 import { freezeDocument } from './integrity';
-import { documentFacts, type Receivable } from './receivables';
+import { documentFacts, type DocumentFacts, type Receivable } from './receivables';
 import { prepareFile, type PreparedFile } from './chaseItem';
 import type { ContactEntry } from './contactLog';
 
@@ -130,5 +130,35 @@ export function openReceivable(dueDate: IsoDate, extra: Partial<Receivable> = {}
     hold: null,
     sent: true,
     ...extra
+  };
+}
+
+/**
+ * The facts of an issued invoice as the receivables model reads them: 1 000 € TTC of client c1,
+ * issued 30 January, due 1 March 2026, printed rate 12,15 %, sent, business client; `partial`
+ * overrides any field.
+ */
+export function invoiceFacts(partial: Partial<DocumentFacts> = {}): DocumentFacts {
+  return {
+    id: 'i1',
+    kind: 'invoice',
+    clientId: 'c1',
+    number: 'F-2026-A-0001',
+    issueDate: '2026-01-30',
+    dueDate: '2026-03-01',
+    ttcCents: 100_000,
+    correctsInvoiceId: null,
+    sentAt: '2026-01-30',
+    disputed: false,
+    inCollection: false,
+    chasePolicyId: null,
+    chasePause: null,
+    installments: null,
+    rateBp: 1215,
+    clientKind: 'company',
+    earlyDiscount: null,
+    penaltyDecision: null,
+    writeOff: null,
+    ...partial
   };
 }

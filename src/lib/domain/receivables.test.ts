@@ -21,31 +21,9 @@ import {
 import type { ContactEntry } from './contactLog';
 import type { ContactOutcome, DocumentRecord, Payment } from './types';
 import { newDocument, newLine } from './documents';
+import { invoiceFacts } from './fixtures';
 
-function facts(partial: Partial<DocumentFacts> = {}): DocumentFacts {
-  return {
-    id: 'i1',
-    kind: 'invoice',
-    clientId: 'c1',
-    number: 'F-2026-A-0001',
-    issueDate: '2026-01-30',
-    dueDate: '2026-03-01',
-    ttcCents: 100_000,
-    correctsInvoiceId: null,
-    sentAt: '2026-01-30',
-    disputed: false,
-    inCollection: false,
-    chasePolicyId: null,
-    chasePause: null,
-    installments: null,
-    rateBp: 1215,
-    clientKind: 'company',
-    earlyDiscount: null,
-    penaltyDecision: null,
-    writeOff: null,
-    ...partial
-  };
-}
+const facts = invoiceFacts;
 
 const paid = (...p: [string, number][]) => ({ payments: p.map(([date, cents]) => ({ date, cents })), creditedCents: 0 });
 const NONE = { payments: [], creditedCents: 0 };

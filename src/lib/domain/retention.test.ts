@@ -8,31 +8,18 @@ import { agingOf } from './aging';
 import { cashInForecast } from './forecast';
 import { accountStatement } from './statement';
 import { newDocument } from './documents';
+import { invoiceFacts } from './fixtures';
 import type { DocumentRecord } from './types';
 
 const TODAY = '2026-05-01';
-const facts: DocumentFacts = {
-  id: 'i1',
-  kind: 'invoice',
-  clientId: 'c1',
+const facts: DocumentFacts = invoiceFacts({
   number: 'F-2026-A-0007',
   issueDate: '2026-03-01',
   dueDate: '2026-03-31',
   ttcCents: 70_819,
-  correctsInvoiceId: null,
   sentAt: '2026-03-01',
-  disputed: false,
-  inCollection: false,
-  chasePolicyId: null,
-  chasePause: null,
-  installments: null,
-  rateBp: 1215,
-  clientKind: 'company',
-  earlyDiscount: null,
-  penaltyDecision: null,
-  writeOff: null,
   retention: { cents: 3_541, releaseDate: null }
-};
+});
 const receivables = invoiceAccount(facts, { payments: [], creditedCents: 0 }, plainContext(TODAY, 'company')).receivables;
 
 describe('a retention not yet released', () => {

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '$lib/domain/types';
 import { invoiceAccount, plainContext, type DocumentFacts } from '$lib/domain/receivables';
+import { invoiceFacts } from '$lib/domain/fixtures';
 import { clientFigures } from './clientFigures';
 
 const TODAY = '2026-03-10';
-const facts = (id: string, ttcCents: number, dueDate: string): DocumentFacts => ({
-  id,
-  kind: 'invoice',
-  clientId: 'c1',
-  number: id,
-  issueDate: '2026-01-01',
-  dueDate,
-  ttcCents,
-  correctsInvoiceId: null,
-  sentAt: '2026-01-01',
-  disputed: false,
-  inCollection: false,
-  chasePolicyId: null,
-  chasePause: null,
-  installments: null,
-  rateBp: 1215,
-  clientKind: 'company',
-  earlyDiscount: null,
-  penaltyDecision: null,
-  writeOff: null
-});
+const facts = (id: string, ttcCents: number, dueDate: string): DocumentFacts => invoiceFacts({ id, number: id, issueDate: '2026-01-01', dueDate, ttcCents, sentAt: '2026-01-01' });
 const account = (f: DocumentFacts, paid: [string, number][], credited = 0, asOf = TODAY) =>
   invoiceAccount(f, { payments: paid.map(([date, cents]) => ({ date, cents })), creditedCents: credited }, plainContext(asOf, 'company'));
 const pay = (date: string, amountCents: number, allocations: [string, number][]): Payment => ({
