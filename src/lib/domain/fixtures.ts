@@ -1,5 +1,6 @@
 // Test data shared by the domain's tests (imported by *.test.ts only).
 import type { Client, Company, ContactOutcome, ContactPayload, DocumentRecord, IsoDate, Payment } from './types';
+import type { RecurringTemplate } from './recurring';
 import { newClient, newCompany } from './company';
 import { addDays } from './dates';
 import { newDocument, newLine } from './documents';
@@ -159,6 +160,30 @@ export function invoiceFacts(partial: Partial<DocumentFacts> = {}): DocumentFact
     earlyDiscount: null,
     penaltyDecision: null,
     writeOff: null,
+    ...partial
+  };
+}
+
+/** A monthly recurring template from 31 January 2026: 250 € HT at 20 % for client c1; `partial` overrides any field. */
+export function recurringTemplate(partial: Partial<RecurringTemplate> = {}): RecurringTemplate {
+  return {
+    id: 't1',
+    clientId: 'c1',
+    title: 'Maintenance du site',
+    lines: [newLine('l1', { description: 'Maintenance mensuelle', quantity: 1, unitPriceCents: 25_000, vatRateBp: 2000 })],
+    discount: { kind: 'none' },
+    terms: { kind: 'net', days: 30 },
+    notes: '',
+    frequency: 'monthly',
+    firstDate: '2026-01-31',
+    endDate: null,
+    count: null,
+    autoIssue: false,
+    autoIssueMemberId: null,
+    paused: false,
+    preparedThrough: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
     ...partial
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord } from './types';
-import { newLine } from './documents';
+import { recurringTemplate } from './fixtures';
 import {
   dueOccurrences,
   nextOccurrence,
@@ -16,28 +16,7 @@ import {
   type RecurringTemplate
 } from './recurring';
 
-function template(partial: Partial<RecurringTemplate> = {}): RecurringTemplate {
-  return {
-    id: 't1',
-    clientId: 'c1',
-    title: 'Maintenance du site',
-    lines: [newLine('l1', { description: 'Maintenance mensuelle', quantity: 1, unitPriceCents: 25_000, vatRateBp: 2000 })],
-    discount: { kind: 'none' },
-    terms: { kind: 'net', days: 30 },
-    notes: '',
-    frequency: 'monthly',
-    firstDate: '2026-01-31',
-    endDate: null,
-    count: null,
-    autoIssue: false,
-    autoIssueMemberId: null,
-    paused: false,
-    preparedThrough: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...partial
-  };
-}
+const template = recurringTemplate;
 
 describe('occurrence dates', () => {
   it('monthly on the 31st: the last day of shorter months, back to the 31st when the month has one', () => {

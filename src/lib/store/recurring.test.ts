@@ -9,26 +9,9 @@ import { issueDocument } from './operations';
 import { prepareRecurring, saveRecurring, setRecurringPaused } from './recurringOperations';
 import { putRecord } from './doc';
 import { findDraftsIssuedTwice } from '$lib/domain/issuedTwice';
+import { recurringTemplate } from '$lib/domain/fixtures';
 
-const MONTHLY: RecurringTemplate = {
-  id: 'tpl1',
-  clientId: 'c1',
-  title: 'Maintenance',
-  lines: [line('l1', { unitPriceCents: 25_000, vatRateBp: 2000 })],
-  discount: { kind: 'none' },
-  terms: { kind: 'net', days: 30 },
-  notes: '',
-  frequency: 'monthly',
-  firstDate: '2026-01-31',
-  endDate: null,
-  count: null,
-  autoIssue: false,
-  autoIssueMemberId: null,
-  paused: false,
-  preparedThrough: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z'
-};
+const MONTHLY: RecurringTemplate = recurringTemplate({ id: 'tpl1', title: 'Maintenance', lines: [line('l1', { unitPriceCents: 25_000, vatRateBp: 2000 })] });
 
 const drafts = (doc: Y.Doc) => readAll(doc, 'documents').filter((d) => d.status === 'draft').map((d) => d.id).sort();
 const invoices = (doc: Y.Doc) => readAll(doc, 'documents').filter((d) => d.status === 'issued');
