@@ -65,6 +65,8 @@ test('quote → situation 30 % → 70 % → décompte définitif, the retention 
   await expect(page.getByTestId('total-retention')).toHaveText(eur('−25,91 €'));
   await expect(page.getByTestId('total-net')).toHaveText(eur('492,34 €'));
   await expect(page.getByTestId('doc-retention')).toContainText('à la levée de la retenue (réception + 1 an)');
+  // The first line of the page asks what is due now: 518,25 − 25,91 = 492,34 €, the retention apart.
+  await expect(page.getByTestId('doc-facts')).toContainText(`reste dû ${eur('492,34 €')}`);
 
   // Situation 2 at 70 %: a percentage going down is refused first.
   await page.goto(quoteUrl);
