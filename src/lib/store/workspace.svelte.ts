@@ -177,7 +177,14 @@ export class Workspace {
     ws.firstScreen = first;
     ws.openedFirstScreenOn = first.asOf;
     // Let the first screen paint before the snapshot's parse takes the main thread.
-    afterPaint(() => void ws.#loadSnapshot());
+    afterPaint(() =>
+      ws.#loadSnapshot().catch((e) => {
+        // Nothing could be read behind the first screen: say so rather than show it forever.
+        console.error('workspace not opened', e);
+        ws.failure = 'open_failed';
+        ws.status = 'error';
+      })
+    );
     return ws;
   }
 
@@ -259,7 +266,8 @@ export class Workspace {
     if (this.#closed) return; // closed while the snapshot was shown
     const persistence = new IndexeddbPersistence(workspaceDbName(this.id), this.doc);
     this.#persistence = persistence;
-    await persistence.whenSynced;
+    // A database that cannot be opened rejects `_db` and never syncs: fail rather than wait forever.
+    await Promise.all([persistence._db, persistence.whenSynced]);
     try {
       migrate(this.doc);
     } catch (e) {
