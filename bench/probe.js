@@ -2,7 +2,7 @@
 // performance.now(), i.e. milliseconds since this document's navigation started.
 // Records: when the first real row is in the DOM (a documents-list row, or a client to chase on
 // « Aujourd'hui »), when the "still loading" banner
-// (the Y.Doc being applied after the snapshot) goes away, each IndexedDB read, each large
+// (the Y.Doc being loaded behind the first screen) goes away, each IndexedDB read, each large
 // JSON.parse, and the long tasks of the main thread.
 export function probe() {
   if (window.__bench) return;
@@ -74,7 +74,7 @@ export function probe() {
       b.bannerAtFirstRow = Boolean(loading);
       b.heapAtFirstRow = performance.memory ? performance.memory.usedJSHeapSize : null;
       if (window.__benchMark) __benchFirstRowMarker();
-      // No banner with the first rows: the Y.Doc was already loaded (no snapshot was used).
+      // No banner with the first rows: the Y.Doc was already loaded (no first screen was used).
       if (!loading) b.fullyLoadedAt = t;
     }
     if (b.fullyLoadedAt === null && b.firstRowAt !== null && b.loadingSeenAt !== null && !loading) b.fullyLoadedAt = t;

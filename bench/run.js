@@ -177,33 +177,32 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
   await cdp.detach().catch(() => {});
   await page.close();
   const b = data.bench;
-  // Phases of the snapshot path (see src/lib/store/workspace.svelte.ts and snapshot.ts).
-  const snapRead = b.idb.find((x) => x.store === 'custom' && x.op === 'get');
-  const snapParse = b.parses[0];
+  // Phases of the open (see src/lib/store/workspace.svelte.ts, firstScreen.ts and persistence.ts).
+  const screenRead = b.idb.find((x) => x.store === 'custom' && x.op === 'get');
   const updates = b.idb.find((x) => x.store === 'updates' && x.op === 'getAll');
   const phases = {
     htmlResponseEndAt: r1(data.responseEnd),
     scriptsLoadedAt: r1(data.scriptsLoadedAt),
     domContentLoadedAt: r1(data.domContentLoaded),
     firstContentfulPaintAt: r1(data.firstContentfulPaint),
-    snapshotReadStartAt: r1(snapRead?.t0),
-    snapshotReadMs: snapRead ? r1(snapRead.t1 - snapRead.t0) : null,
-    snapshotParseMs: snapParse ? r1(snapParse.t1 - snapParse.t0) : null,
-    snapshotChars: snapParse?.chars ?? snapRead?.bytes ?? null,
-    parseToFirstRowMs: snapParse ? r1(b.firstRowAt - snapParse.t1) : null,
+    firstScreenReadStartAt: r1(screenRead?.t0),
+    firstScreenReadMs: screenRead ? r1(screenRead.t1 - screenRead.t0) : null,
+    firstScreenChars: screenRead?.bytes ?? null,
+    firstScreenToFirstRowMs: screenRead ? r1(b.firstRowAt - screenRead.t1) : null,
+    largeParses: b.parses.map((p) => ({ ms: r1(p.t1 - p.t0), chars: p.chars })),
     updatesReadStartAt: r1(updates?.t0),
     updatesReadMs: updates ? r1(updates.t1 - updates.t0) : null,
     updatesRows: updates?.rows ?? null,
     updatesBytes: updates?.bytes ?? null,
-    // From the Yjs updates being in memory to the "loading" banner gone: Y.applyUpdate of every
-    // row, state vector, following the collections, and Svelte's update.
+    // From the Yjs updates being in memory to the "loading" banner gone: every slice of the log
+    // applied, the records decoded in slices, and Svelte's update.
     updatesToReadyMs: updates && b.fullyLoadedAt ? r1(b.fullyLoadedAt - updates.t1) : null,
     longTasks: b.longTasks
   };
   return {
     firstRowMs: r1(b.firstRowAt),
     fullyLoadedMs: r1(b.fullyLoadedAt),
-    fromSnapshot: b.bannerAtFirstRow,
+    beforeLoaded: b.bannerAtFirstRow,
     heapUsedBytes: heap.usedSize,
     heapAtFirstRowBytes: b.heapAtFirstRow,
     idbBytes: data.storage?.usage ?? null,
@@ -299,6 +298,7 @@ async function main() {
               (hasMaps(buildDir) ? '' : '; build without source maps: run `npx vite build --sourcemap && node bench/run.js` to see source functions'),
             firstRowMs: run.firstRowMs,
             fullyLoadedMs: run.fullyLoadedMs,
+            longTasks: run.phases.longTasks,
             ...summarise(run.cpuProfile, makeMapper(buildDir, server.url))
           };
           if (process.env.BENCH_CPUPROFILE) writeFileSync(process.env.BENCH_CPUPROFILE, JSON.stringify(run.cpuProfile));
@@ -320,14 +320,13 @@ async function main() {
           drafts: demo.counts.drafts,
           lines: demo.counts.lines,
           encodedBytes: demo.encodedBytes,
-          snapshotBytes: demo.snapshotBytes,
           idbUpdates: demo.idbUpdates,
           idbUpdateBytes: demo.idbUpdateBytes,
           generateMs: demo.totalMs,
           generateBreakdownMs: { generate: demo.generateMs, writeThroughStore: demo.writeMs, persist: demo.persistMs },
           coldOpenMs: { median: median(runs.map((r) => r.firstRowMs)), runs: runs.map((r) => r.firstRowMs) },
           fullyLoadedMs: { median: median(runs.map((r) => r.fullyLoadedMs)), runs: runs.map((r) => r.fullyLoadedMs) },
-          openedFromSnapshot: runs.every((r) => r.fromSnapshot),
+          openedBeforeLoaded: runs.every((r) => r.beforeLoaded),
           heapMB: median(runs.map((r) => MB(r.heapUsedBytes))),
           heapAtFirstRowMB: median(runs.map((r) => MB(r.heapAtFirstRowBytes))),
           idbBytes: last.idbBytes,

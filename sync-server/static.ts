@@ -3,8 +3,8 @@
 // and nothing outside the build folder whatever the path says.
 //
 // Security headers on every page: a strict Content-Security-Policy whose script-src lists the
-// SHA-256 of each inline <script> of the HTML served (SvelteKit's bootstrap, app.html's snapshot
-// reader), no framing, no referrer. Text files go out precompressed (scripts/precompress.mjs
+// SHA-256 of each inline <script> of the HTML served (SvelteKit's bootstrap, app.html's first
+// screen reader, scripts/preload-messages.mjs's preloads), no framing, no referrer. Text files go out precompressed (scripts/precompress.mjs
 // writes .br and .gz beside them) and revalidated files carry an ETag (304 when unchanged).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';

@@ -1,17 +1,17 @@
-// Opening a workspace shows its first screen (src/lib/store/firstScreen.ts, saved beside the
-// snapshot) before anything large is read. The snapshot's read is held back 3 s here, as on a
-// slow phone disk with years of invoices: « Aujourd'hui » and Documents show their real first
+// Opening a workspace shows its first screen (src/lib/store/firstScreen.ts, saved after changes)
+// before anything large is read. The read of the update log (store/persistence.ts) is held back
+// 3 s here, as on a slow phone disk with years of invoices: « Aujourd'hui » and Documents show their real first
 // rows meanwhile, the other pages wait, and everything works once the workspace is loaded.
 import { expect, test, type Page } from '@playwright/test';
 import { addLines, createClient, createWorkspace, euros, issueOpenDraft, pinClock } from './helpers';
 
-/** Holds back the answer to every read of the snapshot by `ms` (the read itself happens at once). */
-async function slowSnapshot(page: Page, ms: number): Promise<void> {
+/** Holds back the answer to every read of the whole update log by `ms` (the read itself happens at once). */
+async function slowLog(page: Page, ms: number): Promise<void> {
   await page.addInitScript((delay) => {
-    const get = IDBObjectStore.prototype.get;
-    IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
-      const request = get.call(this, key);
-      if (key !== 'snapshot') return request;
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+      const request = getAll.apply(this, args);
+      if (this.name !== 'updates') return request;
       const late = { result: undefined as unknown, error: null as DOMException | null, onsuccess: null as ((e: unknown) => void) | null, onerror: null as ((e: unknown) => void) | null };
       request.onsuccess = () =>
         setTimeout(() => {
@@ -55,7 +55,7 @@ test('the first screen shows at once, real rows and figures, while the workspace
   await issueOpenDraft(page);
   await page.goto('/');
   await expect(page.getByTestId('chase-item')).toHaveCount(1);
-  // Saved beside the snapshot a moment after the last change, with today's list.
+  // Saved a moment after the last change, with today's list.
   await expect
     .poll(async () => {
       const saved = (await storedFirstScreen(page)) as { documents: { count: number }; chase: { count: number } | null } | null;
@@ -66,7 +66,7 @@ test('the first screen shows at once, real rows and figures, while the workspace
 
   page = await context.newPage();
   await pinClock(page, DAY);
-  await slowSnapshot(page, 3_000);
+  await slowLog(page, 3_000);
   await page.goto('/');
   const item = page.locator(`[data-testid="chase-item"][data-client="${clientId}"]`);
   // Within the 3 s: the list as saved today, the figures, the loading notes; no actions yet.

@@ -1,12 +1,13 @@
 // Creates a NEW workspace on this device and fills it with generated records through the real
-// store code (Workspace.create, the 'records/import' command in batched transactions, y-indexeddb, snapshot), then
-// waits until everything is on disk. Loaded lazily by the /demo page: never in the main bundle.
+// store code (Workspace.create, the 'records/import' command in batched transactions, the update log), then
+// waits until everything is on disk and the log is compacted, as a workspace used for years is. Loaded lazily by the /demo page: never in the main bundle.
 import * as Y from 'yjs';
 import { now, today } from '$lib/clock';
 import { Workspace, workspaceDbName } from '$lib/store/workspace.svelte';
 import { saveWorkspaceEntry, setCurrentWorkspace, type WorkspaceEntry } from '$lib/store/registry';
 import { newSecretKey } from '$lib/store/ids';
-import { SNAPSHOT_KEY, openWorkspaceDb } from '$lib/store/snapshot';
+import { openWorkspaceDb } from '$lib/store/persistence';
+import { requestCompaction } from '$lib/store/compactionClient';
 import type { CollectionName, RecordTypes } from '$lib/store/schema';
 import { demoCompany, generateDemo, type DemoCounts, type DemoProgress, type DemoStats } from './generate';
 
@@ -24,9 +25,7 @@ export interface DemoResult {
   stats: DemoStats;
   /** Y.encodeStateAsUpdate(doc).byteLength once everything is written. */
   encodedBytes: number;
-  /** The materialised JSON snapshot the next cold open reads first. */
-  snapshotBytes: number;
-  /** Rows in y-indexeddb's 'updates' store and their total size. */
+  /** Rows in the 'updates' store (store/persistence.ts) and their total size, once compacted. */
   idbUpdates: number;
   idbUpdateBytes: number;
   transactions: number;
@@ -45,18 +44,13 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** What y-indexeddb and the snapshot actually left on disk. */
-async function storedSizes(id: string): Promise<{ updates: number; updateBytes: number; snapshotBytes: number }> {
+/** What the update log actually holds on disk. */
+async function storedSizes(id: string): Promise<{ updates: number; updateBytes: number }> {
   const db = await openWorkspaceDb(workspaceDbName(id));
   try {
-    const tx = db.transaction(['updates', 'custom'], 'readonly');
+    const tx = db.transaction(['updates'], 'readonly');
     const updates = (await requestResult(tx.objectStore('updates').getAll())) as Uint8Array[];
-    const snapshot = (await requestResult(tx.objectStore('custom').get(SNAPSHOT_KEY))) as unknown;
-    return {
-      updates: updates.length,
-      updateBytes: updates.reduce((n, u) => n + u.byteLength, 0),
-      snapshotBytes: typeof snapshot === 'string' ? new TextEncoder().encode(snapshot).byteLength : 0
-    };
+    return { updates: updates.length, updateBytes: updates.reduce((n, u) => n + u.byteLength, 0) };
   } finally {
     db.close();
   }
@@ -110,9 +104,9 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
 
     progress('persist', 0, 1);
     const encodedBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
-    // Closing writes the snapshot (ws.flushSnapshot) and closes y-indexeddb's database connection, which
-    // only happens after every queued update transaction has committed.
+    // Closing the database connection waits for every queued update transaction to commit.
     await ws.close();
+    await requestCompaction(workspaceDbName(ws.id));
     const stored = await storedSizes(ws.id);
     setCurrentWorkspace(ws.id);
     const t3 = performance.now();
@@ -137,7 +131,6 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
       },
       stats: data.stats,
       encodedBytes,
-      snapshotBytes: stored.snapshotBytes,
       idbUpdates: stored.updates,
       idbUpdateBytes: stored.updateBytes,
       transactions,

@@ -291,7 +291,7 @@ class AppState {
     this.chase = null;
     // Building the list reads every record (~0.2 s for 10 000 invoices): once they are shown and
     // the first screen has painted, so that opening any page never waits for it.
-    void ws.shown.then(() =>
+    void ws.ready.then(() =>
       afterPaint(() => {
         if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
       })
@@ -376,7 +376,7 @@ class AppState {
     await ws.adoptRemoteCopy();
     sync.joining = false;
     this.#updateEntryOf(ws.id, { joinPending: false, name: ws.company?.name ?? this.entry?.name ?? '' });
-    await ws.flushSnapshot();
+    await ws.saveFirstScreen();
   }
 }
 

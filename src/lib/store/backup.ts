@@ -173,6 +173,6 @@ export async function mergeBackup(
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
   await ws.run('backup/merge', backup.update, opts.restore ?? []);
-  await ws.flushSnapshot();
+  await ws.saveFirstScreen();
   return { ok: true };
 }

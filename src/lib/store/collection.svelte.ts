@@ -52,22 +52,36 @@ export class Collection<K extends CollectionName> {
     return this.#list;
   }
 
-  /** Replaces everything (first load, snapshot, or a rebuild after the document was reloaded). */
-  reset(records: RecordTypes[K][]): void {
-    this.#records = new Map(records.map((r) => [(r as { id: string }).id, r]));
-    this.#changed(null);
-  }
-
   /** Decodes the whole collection from the document. */
   load(doc: Y.Doc): void {
     const records = new Map<string, RecordTypes[K]>();
-    // An unreadable record is left out of the view (and left alone in the document).
-    collectionMap(doc, this.name).forEach((stored, id) => {
-      const record = readableRecord(doc, this.name, id, stored);
-      if (record) records.set(id, record);
-    });
+    for (const [id, stored] of collectionMap(doc, this.name).entries()) this.#decodeInto(records, doc, id, stored);
     this.#records = records;
     this.#changed(null);
+  }
+
+  /**
+   * Decodes the whole collection in slices of about `sliceMs`, calling `pause` between them so
+   * the page stays responsive (opening years of invoices). Nothing writes to the document meanwhile.
+   */
+  async loadSliced(doc: Y.Doc, pause: () => Promise<void>, sliceMs = 8): Promise<void> {
+    const records = new Map<string, RecordTypes[K]>();
+    let started = performance.now();
+    for (const [id, stored] of collectionMap(doc, this.name).entries()) {
+      this.#decodeInto(records, doc, id, stored);
+      if (performance.now() - started > sliceMs) {
+        await pause();
+        started = performance.now();
+      }
+    }
+    this.#records = records;
+    this.#changed(null);
+  }
+
+  #decodeInto(records: Map<string, RecordTypes[K]>, doc: Y.Doc, id: string, stored: unknown): void {
+    // An unreadable record is left out of the view (and left alone in the document).
+    const record = readableRecord(doc, this.name, id, stored);
+    if (record) records.set(id, record);
   }
 
   /** Follows the document from now on; returns the function that stops following. */

@@ -129,12 +129,13 @@ describe('Collection', () => {
     expect(col.get('c1')!.notes).toBe('');
   });
 
-  it('reset() shows given records (a snapshot) until the document takes over', () => {
-    const doc = seededDoc({ clients: [client('c1'), client('c2')] });
+  it('loadSliced() decodes the same records as load(), pausing between slices', async () => {
+    const doc = seededDoc({ clients: Array.from({ length: 300 }, (_, i) => client(`c${i}`)) });
     const col = new Collection('clients');
-    col.reset([client('c1', { notes: 'from snapshot' })]);
-    expect(col.all().map((c) => c.notes)).toEqual(['from snapshot']);
-    col.load(doc);
+    let pauses = 0;
+    // A slice shorter than any record takes: a pause after every one.
+    await col.loadSliced(doc, async () => void pauses++, -1);
     expect(col.all()).toEqual(readAll(doc, 'clients'));
+    expect(pauses).toBe(300);
   });
 });

@@ -357,11 +357,9 @@ export function migrate(doc: Y.Doc): number[] {
   return applied;
 }
 
-/** The plain contents of the whole workspace: used for snapshots and backups. */
+/** The plain contents of the whole workspace: used for backups and exports. */
 export interface WorkspaceData {
   schemaVersion: number;
-  /** In snapshots only: the Y.Doc state these records were read at (Yjs snapshot: state vector and delete set, base64). */
-  stateVector?: string;
   company: Company | null;
   members: RecordTypes['members'][];
   clients: RecordTypes['clients'][];

@@ -1,8 +1,8 @@
 // The first screen of a workspace, materialised: the first rows of the documents list, the home
 // figures' open receivables and the first clients to chase, as they stood when the workspace was
 // last saved. A few kilobytes read before anything else at open, so « Aujourd'hui » and Documents
-// show real rows at once while the snapshot and the Y.Doc (tens of megabytes for years of
-// invoices) load behind them. Written beside the snapshot, in the same IndexedDB transaction.
+// show real rows at once while the Y.Doc (tens of megabytes for years of invoices) loads behind
+// them. Saved after changes (store/workspace.svelte.ts), beside the update log.
 import * as idb from 'lib0/indexeddb';
 import type { ChaseItem } from '$lib/domain/chaseItem';
 import type { ChaseList } from '$lib/domain/chaseList';
@@ -32,6 +32,11 @@ export interface FirstScreen {
   open: OpenReceivable[];
   /** The « À relancer » list's first items and how many there were; null when not computed yet. */
   chase: { count: number; items: ChaseItem[] } | null;
+  /**
+   * The key of the update log's last entry it was computed at (store/persistence.ts): a log that
+   * ends elsewhere at the next opening means it is stale (the tab went away before saving it).
+   */
+  logKey?: number | null;
 }
 
 const APART: Record<0 | 1 | 2, Hold[]> = {
@@ -83,14 +88,15 @@ export function parseFirstScreen(text: unknown, workspaceId: string): FirstScree
     const data: unknown = JSON.parse(text);
     return isFirstScreen(data, workspaceId) ? data : null;
   } catch {
-    return null; // only costs speed: the snapshot and the Y.Doc follow
+    return null; // only costs speed: the Y.Doc follows
   }
 }
 
-/** Writes a first screen alone (snapshot.ts writeSnapshot writes it beside a snapshot). */
-export async function writeFirstScreen(db: IDBDatabase, screen: FirstScreen): Promise<void> {
+/** Writes a workspace's first screen; null removes the stored one rather than leave it stale. */
+export async function writeFirstScreen(db: IDBDatabase, screen: FirstScreen | null): Promise<void> {
   const [custom] = idb.transact(db, ['custom']);
-  await idb.put(custom, JSON.stringify(screen), FIRST_SCREEN_KEY);
+  if (screen) await idb.put(custom, JSON.stringify(screen), FIRST_SCREEN_KEY);
+  else await idb.del(custom, FIRST_SCREEN_KEY);
 }
 
 declare global {
@@ -100,7 +106,7 @@ declare global {
   }
 }
 
-/** The first screen stored in a workspace's database (`db` from snapshot.ts openWorkspaceDb), or the early read of app.html. */
+/** The first screen stored in a workspace's database (`open`: persistence.ts openWorkspaceDb), or the early read of app.html. */
 export async function readFirstScreen(name: string, workspaceId: string, open: () => Promise<IDBDatabase>): Promise<FirstScreen | null> {
   const early = typeof window === 'undefined' ? undefined : window.__relanceFirstScreen;
   if (early && early.name === name) {

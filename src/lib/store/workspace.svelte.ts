@@ -1,7 +1,6 @@
 // One open workspace: its Y.Doc persisted in IndexedDB, reactive collections for the UI, and the
 // write operations. Pages call these methods; they never see Yjs.
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type {
   CatalogItem,
   ChaseConfig,
@@ -42,18 +41,10 @@ import {
 import { StoreError, type Actor } from './operations';
 import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands';
 import { newId } from './ids';
-import { openWorkspaceDb, readSnapshot, writeSnapshot } from './snapshot';
+import { WorkspacePersistence, openWorkspaceDb, yieldToPage } from './persistence';
 import { readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
 import { afterPaint } from './afterPaint';
 import { COLLECTIONS } from './schema';
-
-// The state vector and the delete set: a deletion adds no clock, so the state vector alone would
-// take a snapshot written before a deletion for the current state.
-function stateVectorOf(doc: Y.Doc): string {
-  let binary = '';
-  for (const byte of Y.encodeSnapshot(Y.snapshot(doc))) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /** What tabs of one workspace send each other: an update, or the hello of a tab that attached. */
 type TabMessage =
@@ -66,7 +57,8 @@ export function workspaceDbName(id: string): string {
   return `relance-ws-${id}`;
 }
 
-const SNAPSHOT_DELAY_MS = 1500;
+/** The first screen is saved this long after the last change (and when the tab is hidden). */
+const FIRST_SCREEN_DELAY_MS = 1500;
 /** Origin of the state applied when a workspace is restored from a backup. */
 const RESTORED_ORIGIN = Symbol('relance-restored');
 const ISSUE_LOCK_GRACE_MS = 150;
@@ -74,17 +66,15 @@ const ISSUE_LOCK_GRACE_MS = 150;
 export class Workspace {
   readonly doc = new Y.Doc();
   readonly actor: Actor;
-  /**
-   * 'loading' with a `firstScreen`: only that is shown; 'snapshot': records shown from the last
-   * snapshot, the Y.Doc still loading; writes wait for 'ready'.
-   */
-  status = $state<'loading' | 'snapshot' | 'ready' | 'error'>('loading');
+  /** 'loading' with a `firstScreen`: only that is shown, the Y.Doc loading behind it; writes wait for 'ready'. */
+  status = $state<'loading' | 'ready' | 'error'>('loading');
   /** The first screen as last saved, shown while nothing else is loaded (store/firstScreen.ts). */
   firstScreen = $state.raw<FirstScreen | null>(null);
-  /** Computes the first screen to save beside each snapshot (set by the app, which owns the views). */
+  /** Computes the first screen to save after changes (set by the app, which owns the views). */
   firstScreenOf: (() => FirstScreen | null) | null = null;
   /** The day of the first screen this opening found (null: none was saved). */
   openedFirstScreenOn: IsoDate | null = null;
+  #openedFirstScreenKey: number | null | undefined = undefined;
   /** Why the workspace could not be opened ('schema_too_new'), when status is 'error'. */
   failure = $state<string | null>(null);
   company = $state.raw<Company | null>(null);
@@ -109,15 +99,12 @@ export class Workspace {
   /** Called when the company profile changes (its penalty rate weighs on the follow-up). */
   readonly companyListeners = new Set<() => void>();
 
-  #persistence: IndexeddbPersistence | null = null;
+  #persistence: WorkspacePersistence | null = null;
   #ready: Promise<void>;
   #markReady!: () => void;
-  #shown: Promise<void>;
-  #markShown!: () => void;
   #stops: (() => void)[] = [];
-  #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  #firstScreenTimer: ReturnType<typeof setTimeout> | null = null;
   #channel: BroadcastChannel | null = null;
-  #snapshotVector: string | null = null;
   #closed = false;
 
   constructor(
@@ -126,16 +113,10 @@ export class Workspace {
   ) {
     this.actor = { memberId, now };
     this.#ready = new Promise((resolve) => (this.#markReady = resolve));
-    this.#shown = new Promise((resolve) => (this.#markShown = resolve));
   }
 
   get ready(): Promise<void> {
     return this.#ready;
-  }
-
-  /** Resolves once the records are shown (from the snapshot or the Y.Doc): views built before would see nothing. */
-  get shown(): Promise<void> {
-    return this.#shown;
   }
 
   get me(): Member | undefined {
@@ -163,22 +144,23 @@ export class Workspace {
   }
 
   /**
-   * Opens a workspace stored on this device: its first screen when one was saved (returned at
-   * once, the rest loading behind it), then the snapshot, then the Y.Doc.
+   * Opens a workspace stored on this device: with its first screen when one was saved (returned
+   * at once, the Y.Doc loading behind it in slices), else once the Y.Doc is loaded.
    */
   static async open(id: string, memberId: string): Promise<Workspace> {
     const ws = new Workspace(id, memberId);
     const name = workspaceDbName(id);
     const first = await readFirstScreen(name, id, () => openWorkspaceDb(name));
     if (!first) {
-      await ws.#loadSnapshot();
+      await ws.#attach();
       return ws;
     }
     ws.firstScreen = first;
     ws.openedFirstScreenOn = first.asOf;
-    // Let the first screen paint before the snapshot's parse takes the main thread.
+    ws.#openedFirstScreenKey = first.logKey;
+    // Let the first screen paint before loading takes the main thread.
     afterPaint(() =>
-      ws.#loadSnapshot().catch((e) => {
+      ws.#attach().catch((e) => {
         // Nothing could be read behind the first screen: say so rather than show it forever.
         console.error('workspace not opened', e);
         ws.failure = 'open_failed';
@@ -186,20 +168,6 @@ export class Workspace {
       })
     );
     return ws;
-  }
-
-  async #loadSnapshot(): Promise<void> {
-    if (this.#closed) return;
-    const snapshot = await readSnapshot(workspaceDbName(this.id));
-    if (snapshot && !this.#closed) {
-      this.#showData(snapshot);
-      this.#snapshotVector = snapshot.stateVector ?? null;
-      this.status = 'snapshot';
-      // Let the records paint before Yjs takes the main thread.
-      setTimeout(() => void this.#attach(), 50);
-    } else {
-      await this.#attach();
-    }
   }
 
   /** Creates a new workspace on this device: company, and this device as member A. */
@@ -215,7 +183,6 @@ export class Workspace {
       // The first device: nobody else can hold its letter.
       ws.apply('member/save', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
     }, LOCAL_ORIGIN);
-    await ws.flushSnapshot();
     return ws;
   }
 
@@ -229,7 +196,6 @@ export class Workspace {
     await ws.#attach();
     const at = now().toISOString();
     ws.apply('member/save', newMember({ id: input.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: false, publicKey: input.publicKey }));
-    await ws.flushSnapshot();
     return ws;
   }
 
@@ -250,24 +216,15 @@ export class Workspace {
       // A copy on this device only, under a letter no member of the backup has.
       ws.apply('member/save', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
     }, LOCAL_ORIGIN);
-    await ws.flushSnapshot();
     return ws;
   }
 
-  #showData(data: WorkspaceData): void {
-    this.company = data.company;
-    for (const name of COLLECTIONS) this[name].reset(data[name] as never);
-    for (const listener of this.companyListeners) listener();
-    this.firstScreen = null;
-    this.#markShown();
-  }
-
   async #attach(): Promise<void> {
-    if (this.#closed) return; // closed while the snapshot was shown
-    const persistence = new IndexeddbPersistence(workspaceDbName(this.id), this.doc);
+    if (this.#closed) return; // closed while the first screen was shown
+    const persistence = new WorkspacePersistence(workspaceDbName(this.id), this.doc);
     this.#persistence = persistence;
-    // A database that cannot be opened rejects `_db` and never syncs: fail rather than wait forever.
-    await Promise.all([persistence._db, persistence.whenSynced]);
+    await persistence.load();
+    if (this.#closed) return;
     try {
       migrate(this.doc);
     } catch (e) {
@@ -277,15 +234,12 @@ export class Workspace {
       this.status = 'error';
       return;
     }
-    // When the snapshot was taken at exactly this state, the records shown are already right:
-    // skip decoding every record again.
-    const current = this.#snapshotVector === stateVectorOf(this.doc);
+    // Decoded in slices too: 40 000 records take a second.
+    for (const name of COLLECTIONS) await this[name].loadSliced(this.doc, yieldToPage);
+    if (this.#closed) return;
     this.company = readCompany(this.doc);
     for (const listener of this.companyListeners) listener();
-    for (const name of COLLECTIONS) {
-      if (!current) this[name].load(this.doc);
-      this.#stops.push(this[name].follow(this.doc));
-    }
+    for (const name of COLLECTIONS) this.#stops.push(this[name].follow(this.doc));
     const onCompany = () => {
       this.company = readCompany(this.doc);
       for (const listener of this.companyListeners) listener();
@@ -293,24 +247,23 @@ export class Workspace {
     companyMap(this.doc).observe(onCompany);
     this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
     this.doc.on('update', this.#onUpdate);
-    // A snapshot that was not current (the tab went away before writing it) is rewritten soon,
-    // or every later opening would first show the same old records.
-    if (!current) this.#scheduleSnapshot();
+    // A first screen saved before the last changes (the tab went away first) is saved again soon,
+    // or every later opening would first show the same old rows.
+    if (this.#openedFirstScreenKey !== undefined && this.#openedFirstScreenKey !== persistence.lastKey) this.#scheduleFirstScreen();
     this.#listenToOtherTabs();
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
     this.firstScreen = null;
-    this.#markShown();
     this.#markReady();
   }
 
   #onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== this.#channel) this.#channel?.postMessage(update);
-    this.#scheduleSnapshot();
+    this.#scheduleFirstScreen();
   };
 
   #onHide = () => {
-    if (document.visibilityState === 'hidden') void this.flushSnapshot();
+    if (document.visibilityState === 'hidden') void this.saveFirstScreen();
   };
 
   // Two tabs of one workspace each hold a Y.Doc; they exchange updates so both stay current.
@@ -341,44 +294,28 @@ export class Workspace {
     channel.postMessage({ type: 'hello', from: tab, vector: Y.encodeStateVector(this.doc) } satisfies TabMessage);
   }
 
-  #scheduleSnapshot(): void {
-    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
-    this.#snapshotTimer = setTimeout(() => void this.flushSnapshot(), SNAPSHOT_DELAY_MS);
+  #scheduleFirstScreen(): void {
+    if (this.#firstScreenTimer) clearTimeout(this.#firstScreenTimer);
+    this.#firstScreenTimer = setTimeout(() => void this.saveFirstScreen(), FIRST_SCREEN_DELAY_MS);
   }
 
-  /** Writes the materialised snapshot now (after changes, before the tab goes away). */
-  async flushSnapshot(): Promise<void> {
-    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
-    this.#snapshotTimer = null;
+  /**
+   * Saves the first screen the next opening shows (after changes, before the tab goes away, and
+   * once a day's list is known); without one to save, the stored one is removed, never left stale.
+   */
+  async saveFirstScreen(): Promise<void> {
+    if (this.#firstScreenTimer) clearTimeout(this.#firstScreenTimer);
+    this.#firstScreenTimer = null;
     if (this.status !== 'ready' || !this.#persistence) return;
-    const data = {
-      schemaVersion: schemaVersion(this.doc),
-      stateVector: stateVectorOf(this.doc),
-      company: this.company
-    } as WorkspaceData;
-    for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = this[name].all();
+    // The log's end first, then the screen at once: a change in between makes it look stale, never current.
+    const logKey = await this.#persistence.settled();
     let first: FirstScreen | null = null;
     try {
       first = this.firstScreenOf?.() ?? null;
     } catch (e) {
-      console.warn('first screen not saved', e); // only costs the next open's speed
+      console.warn('first screen not saved', e); // only costs the next opening's speed
     }
-    const db = await openWorkspaceDb(workspaceDbName(this.id));
-    try {
-      await writeSnapshot(db, data, first);
-    } finally {
-      db.close();
-    }
-  }
-
-  /**
-   * Saves the first screen alone, when the snapshot on disk is current: after an opening that found
-   * none, or one of another day (the morning's list is not yesterday's).
-   */
-  async saveFirstScreen(): Promise<void> {
-    if (this.status !== 'ready' || this.#snapshotTimer || !this.firstScreenOf) return;
-    const first = this.firstScreenOf();
-    if (!first) return;
+    if (first) first = { ...first, logKey };
     const db = await openWorkspaceDb(workspaceDbName(this.id));
     try {
       await writeFirstScreen(db, first);
@@ -399,7 +336,7 @@ export class Workspace {
 
   async close(): Promise<void> {
     this.#closed = true;
-    await this.flushSnapshot();
+    await this.saveFirstScreen();
     for (const stop of this.#stops) stop();
     this.#stops = [];
     this.doc.off('update', this.#onUpdate);

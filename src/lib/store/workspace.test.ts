@@ -1,5 +1,6 @@
 // A Workspace persisted in a real IndexedDB implementation (fake-indexeddb): close and reopen,
-// the snapshot path, damaged or stale snapshots, migrations on open.
+// the first screen, the update log (store/persistence.ts) loaded in slices and compacted,
+// databases left by earlier versions, migrations on open.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,7 +9,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { verifyDocuments } from '$lib/domain/integrity';
 import type { CatalogItem } from '$lib/domain/types';
 import { Workspace, workspaceDbName } from './workspace.svelte';
-import { SNAPSHOT_KEY, encodeSnapshot, openWorkspaceDb, readSnapshot } from './snapshot';
+import { openWorkspaceDb, TRIM_SIZE } from './persistence';
+import { compactLog } from './compaction';
 import { FIRST_SCREEN_KEY, type FirstScreen } from './firstScreen';
 import { COLLECTIONS, SCHEMA_VERSION } from './schema';
 import { newId } from './ids';
@@ -18,12 +20,14 @@ function item(id: string): CatalogItem {
   return { id, name: `Article ${id}`, description: '', unit: 'h', unitPriceCents: 4500, vatRateBp: 2000, archived: false };
 }
 
-/** Writes whatever is given where the snapshot lives, as a crash or a bad disk might leave it. */
-async function putSnapshot(workspaceId: string, value: unknown): Promise<void> {
+/** The update log and the 'custom' store as they are on disk. */
+async function stored(workspaceId: string): Promise<{ updates: Uint8Array[]; custom: Map<string, unknown> }> {
   const db = await openWorkspaceDb(workspaceDbName(workspaceId));
   try {
-    const [custom] = idb.transact(db, ['custom']);
-    await idb.put(custom, value as string, SNAPSHOT_KEY);
+    const [updates, custom] = idb.transact(db, ['updates', 'custom'], 'readonly');
+    const keys = (await idb.getAllKeys(custom)) as string[];
+    const values = await idb.getAll(custom);
+    return { updates: (await idb.getAll(updates)) as Uint8Array[], custom: new Map(keys.map((k, i) => [k, values[i]])) };
   } finally {
     db.close();
   }
@@ -51,6 +55,16 @@ async function filledWorkspace() {
   return { id, memberId, data, invoiceId, draftId };
 }
 
+const screenOf = (id: string, asOf = '2026-03-10'): FirstScreen => ({
+  format: 1,
+  workspaceId: id,
+  asOf,
+  companyName: 'Atelier Dupont',
+  documents: { count: 7, rows: [] },
+  open: [],
+  chase: null
+});
+
 describe('Workspace', () => {
   it('creates a workspace with its company and this device as member A', async () => {
     const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
@@ -61,16 +75,12 @@ describe('Workspace', () => {
     await ws.close();
   });
 
-  it('reopens with the same records, from the snapshot first, then the Y.Doc', async () => {
+  it('reopens with the same records; without a first screen, once the Y.Doc is loaded', async () => {
     const { id, memberId, data, invoiceId, draftId } = await filledWorkspace();
     const ws = await Workspace.open(id, memberId);
-    // Shown at once from the snapshot, before Yjs has loaded anything.
-    expect(ws.status).toBe('snapshot');
+    expect(ws.status).toBe('ready');
     expect(ws.company).toEqual(data.company);
     expect(ws.documents.get(invoiceId)!.number).toBe('F-2026-A-0001');
-    await ws.ready;
-    expect(ws.status).toBe('ready');
-
     expect(ws.read()).toEqual(data);
     expect(ws.me!.seriesLetter).toBe('A');
     expect(ws.clients.all().map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -85,42 +95,38 @@ describe('Workspace', () => {
     await ws.close();
   });
 
-  it('reopens from its first screen at once, then the snapshot, then the Y.Doc; a garbled one is skipped', async () => {
+  it('reopens from its first screen at once, then the Y.Doc; a garbled one is skipped, a stale one removed', async () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
     await ws.run('client/save', client('c1'));
-    const screen: FirstScreen = { format: 1, workspaceId: id, asOf: '2026-03-10', companyName: 'Atelier Dupont', documents: { count: 7, rows: [] }, open: [], chase: null };
+    const screen = screenOf(id);
     ws.firstScreenOf = () => screen;
-    await ws.close(); // writes the snapshot and the first screen
+    await ws.close(); // saves the first screen
 
     const again = await Workspace.open(id, ws.memberId);
     // Returned at once with only the first screen: nothing else is read yet.
     expect(again.status).toBe('loading');
-    expect(again.firstScreen).toEqual(screen);
+    expect(again.firstScreen).toMatchObject(screen);
     expect(again.clients.size).toBe(0);
-    await again.shown;
-    expect(again.firstScreen).toBeNull();
-    expect(again.clients.all().map((c) => c.id)).toEqual(['c1']);
     await again.ready;
     expect(again.status).toBe('ready');
+    expect(again.firstScreen).toBeNull();
+    expect(again.clients.all().map((c) => c.id)).toEqual(['c1']);
     await again.close(); // no first screen given this time: the old one is removed, not left stale
+    expect((await stored(id)).custom.has(FIRST_SCREEN_KEY)).toBe(false);
 
     const db = await openWorkspaceDb(workspaceDbName(id));
     try {
-      const [custom] = idb.transact(db, ['custom'], 'readonly');
-      expect(await idb.get(custom, FIRST_SCREEN_KEY)).toBeUndefined();
       const [write] = idb.transact(db, ['custom']);
       await idb.put(write, '{"format":1,', FIRST_SCREEN_KEY);
     } finally {
       db.close();
     }
     const third = await Workspace.open(id, ws.memberId);
-    expect(third.status).toBe('snapshot'); // the garbled first screen only cost its speed
+    expect(third.status).toBe('ready'); // the garbled first screen only cost its speed
     expect(third.clients.all().map((c) => c.id)).toEqual(['c1']);
     expect(third.openedFirstScreenOn).toBeNull();
-    // Opened without one: saved alone once loaded (the snapshot on disk is current).
-    third.firstScreenOf = () => ({ ...screen, asOf: '2026-03-11' });
-    await third.ready;
+    third.firstScreenOf = () => screenOf(id, '2026-03-11');
     await third.saveFirstScreen();
     const fourth = await Workspace.open(id, ws.memberId);
     expect(fourth.status).toBe('loading');
@@ -129,93 +135,74 @@ describe('Workspace', () => {
     await fourth.close();
   });
 
-  it('does not decode the records again when the snapshot is current', async () => {
-    const { id, memberId } = await filledWorkspace();
-    const ws = await Workspace.open(id, memberId);
-    const shown = COLLECTIONS.map((name) => ws[name].all());
-    await ws.ready;
-    // Same arrays: the collections were only set to follow the Y.Doc, not reloaded from it.
-    COLLECTIONS.forEach((name, i) => expect(ws[name].all(), name).toBe(shown[i]));
-    // And they do follow it.
-    await ws.run('client/save', client('c9'));
-    expect(ws.clients.get('c9')).toBeDefined();
-    await ws.close();
-  });
-
-  it('keeps the materialised snapshot beside the updates', async () => {
-    const { id, data } = await filledWorkspace();
-    const snapshot = await readSnapshot(workspaceDbName(id));
-    expect(snapshot).not.toBeNull();
-    const { stateVector, ...records } = snapshot!;
-    expect(typeof stateVector).toBe('string');
-    expect(records).toEqual(data);
-  });
-
-  it.each([
-    ['text that is not JSON', '{"company": {"name": "Menuis'],
-    ['JSON of another shape', '{"garbage": true}'],
-    ['a JSON array', '[1, 2, 3]'],
-    ['a snapshot from an older schema', JSON.stringify({ schemaVersion: 1, company: null, clients: [{ id: 'c1', email: 'x' }] })],
-    ['not a string at all', 42]
-  ])('opens from the Yjs updates when the snapshot is damaged: %s', async (_case, garbage) => {
-    const { id, memberId, data } = await filledWorkspace();
-    await putSnapshot(id, garbage);
-    const ws = await Workspace.open(id, memberId);
-    await ws.ready;
-    expect(ws.status).toBe('ready');
-    expect(ws.read()).toEqual(data);
-    for (const name of COLLECTIONS) expect(ws[name].all(), name).toEqual(data[name]);
-    expect(ws.company).toEqual(data.company);
-    await ws.close();
-    // Closing wrote a good snapshot again.
-    const { stateVector, ...records } = (await readSnapshot(workspaceDbName(id)))!;
-    expect(typeof stateVector).toBe('string');
-    expect(records).toEqual(data);
-  });
-
-  it('does not trust a snapshot written before a deletion', async () => {
+  it('saves the first screen again soon after a change', async () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    let count = 0;
+    ws.firstScreenOf = () => ({ ...screenOf(id), documents: { count: ++count, rows: [] } });
     await ws.run('item/save', item('i1'));
-    await ws.run('item/save', item('i2'));
-    await ws.flushSnapshot();
-    const stale = await readSnapshot(workspaceDbName(id));
-    await ws.run('item/delete', 'i1');
-    const memberId = ws.memberId;
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect(JSON.parse((await stored(id)).custom.get(FIRST_SCREEN_KEY) as string).documents.count).toBe(1);
     await ws.close();
-    // As if the tab had been killed after the deletion was stored but before the snapshot was.
-    await putSnapshot(id, encodeSnapshot(stale!));
-
-    const again = await Workspace.open(id, memberId);
-    expect(again.items.all().map((i) => i.id)).toEqual(['i1', 'i2']); // the stale snapshot, for a moment
-    await again.ready;
-    expect(again.items.all().map((i) => i.id)).toEqual(['i2']);
-    expect(again.read().items.map((i) => i.id)).toEqual(['i2']);
-    await again.close();
   });
 
-  it('rewrites a snapshot that was not current soon after opening', async () => {
+  it('saves a first screen again soon after opening when changes were made after it was saved', async () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
-    await ws.flushSnapshot();
-    const stale = await readSnapshot(workspaceDbName(id));
+    ws.firstScreenOf = () => screenOf(id);
+    await ws.saveFirstScreen();
+    const saved = (await stored(id)).custom.get(FIRST_SCREEN_KEY) as string;
     await ws.run('item/save', item('i1'));
     const memberId = ws.memberId;
     await ws.close();
-    // As if the tab had been closed before its snapshot was written.
-    await putSnapshot(id, JSON.stringify(stale));
+    // As if the tab had gone away before saving it again after this change.
+    const db = await openWorkspaceDb(workspaceDbName(id));
+    try {
+      const [custom] = idb.transact(db, ['custom']);
+      await idb.put(custom, saved, FIRST_SCREEN_KEY);
+    } finally {
+      db.close();
+    }
 
     const again = await Workspace.open(id, memberId);
+    expect(again.status).toBe('loading');
+    again.firstScreenOf = () => ({ ...screenOf(id), documents: { count: 8, rows: [] } });
     await again.ready;
     await new Promise((resolve) => setTimeout(resolve, 1700));
-    expect((await readSnapshot(workspaceDbName(id)))!.items.map((i) => i.id)).toEqual(['i1']);
+    expect(JSON.parse((await stored(id)).custom.get(FIRST_SCREEN_KEY) as string).documents.count).toBe(8);
     await again.close();
   });
 
-  it('lets writes made while showing the snapshot wait for the Y.Doc', async () => {
+  it('applies the log one slice per task and stores each later change as it comes', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    // Three changes of about 300 kB each: more than a slice (192 kB) each.
+    for (const n of [1, 2, 3]) await ws.run('client/save', client(`c${n}`, { notes: String(n).repeat(300_000) }));
+    const memberId = ws.memberId;
+    await ws.close();
+    expect((await stored(id)).updates.length).toBeGreaterThanOrEqual(4);
+
+    let tasks = 0;
+    const counting = setInterval(() => tasks++, 0);
+    const ws2 = await Workspace.open(id, memberId);
+    clearInterval(counting);
+    expect(ws2.clients.all().map((c) => c.notes.length)).toEqual([300_000, 300_000, 300_000]);
+    expect(tasks).toBeGreaterThan(1); // other tasks ran while it loaded
+
+    await ws2.run('item/save', item('i1'));
+    await ws2.close();
+    const third = await Workspace.open(id, memberId);
+    expect(third.items.get('i1')).toBeDefined();
+    await third.close();
+  });
+
+  it('lets writes made while only the first screen shows wait for the Y.Doc', async () => {
     const { id, memberId, data } = await filledWorkspace();
+    const first = await Workspace.open(id, memberId);
+    first.firstScreenOf = () => screenOf(id);
+    await first.close();
     const ws = await Workspace.open(id, memberId);
-    expect(ws.status).toBe('snapshot');
+    expect(ws.status).toBe('loading');
     await ws.run('client/save', client('c3'));
     expect(ws.status).toBe('ready');
     expect(ws.clients.all().map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
@@ -223,7 +210,6 @@ describe('Workspace', () => {
     await ws.close();
 
     const again = await Workspace.open(id, memberId);
-    await again.ready;
     expect(again.clients.get('c3')!.name).toBe('Client c3');
     await again.close();
   });
@@ -253,10 +239,63 @@ describe('Workspace', () => {
     await check.destroy();
   });
 
-  it('closed while still showing the snapshot, it never attaches afterwards', async () => {
-    const { id, memberId } = await filledWorkspace();
+  it('opens a database left by y-indexeddb and an earlier version, then compacts it into pieces', async () => {
+    const { id, memberId, data } = await filledWorkspace();
+    // What earlier versions left: y-indexeddb's log compacted into one update of the whole state,
+    // and a materialised copy beside it.
+    const legacy = new Y.Doc();
+    for (const update of (await stored(id)).updates) Y.applyUpdate(legacy, update);
+    const db = await openWorkspaceDb(workspaceDbName(id));
+    try {
+      const [updates, custom] = idb.transact(db, ['updates', 'custom']);
+      await idb.del(updates, idb.createIDBKeyRangeLowerBound(0, false));
+      await idb.addAutoKey(updates, Y.encodeStateAsUpdate(legacy) as unknown as ArrayBuffer);
+      await idb.put(custom, '{"schemaVersion":9}', 'snapshot');
+    } finally {
+      db.close();
+    }
     const ws = await Workspace.open(id, memberId);
-    expect(ws.status).toBe('snapshot');
+    expect(ws.read()).toEqual(data);
+    await ws.close();
+
+    const result = await compactLog(workspaceDbName(id));
+    expect(result.updatesBefore).toBe(1);
+    const after = await stored(id);
+    expect(after.custom.has('snapshot')).toBe(false);
+    expect(after.updates.length).toBe(result.pieces);
+    const again = await Workspace.open(id, memberId);
+    expect(again.read()).toEqual(data);
+    await again.close();
+  });
+
+  it('compacts a long log without losing what is written meanwhile', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    for (let i = 0; i < TRIM_SIZE; i++) await ws.run('item/save', item(`i${i}`));
+    const memberId = ws.memberId;
+    // A change queued while the compaction runs (another tab, or this one) waits for it.
+    const compacting = compactLog(workspaceDbName(id));
+    await ws.run('item/delete', 'i0');
+    await ws.run('item/save', item('late'));
+    const result = await compacting;
+    expect(result.updatesBefore).toBeGreaterThanOrEqual(TRIM_SIZE);
+    expect(result.pieces).toBeLessThan(5);
+    await ws.close();
+
+    const again = await Workspace.open(id, memberId);
+    expect(again.items.size).toBe(TRIM_SIZE); // i1…i499 and 'late'
+    expect(again.items.get('i0')).toBeUndefined();
+    expect(again.items.get('late')).toBeDefined();
+    await again.close();
+  });
+
+  it('closed while only the first screen shows, it never attaches afterwards', async () => {
+    const { id, memberId } = await filledWorkspace();
+    const first = await Workspace.open(id, memberId);
+    first.firstScreenOf = () => screenOf(id);
+    await first.close();
+    const ws = await Workspace.open(id, memberId);
+    expect(ws.status).toBe('loading');
     await ws.close();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(ws.status).not.toBe('ready');
@@ -267,7 +306,7 @@ describe('Workspace', () => {
     const ws = await Workspace.open(id, memberId);
     await ws.ready;
     await ws.destroyLocalData();
-    expect(await readSnapshot(workspaceDbName(id))).toBeNull();
+    expect((await stored(id)).updates).toEqual([]);
     const again = await Workspace.open(id, memberId);
     await again.ready;
     expect(again.company).toBeNull();
@@ -315,11 +354,10 @@ describe('Workspace', () => {
     expect(ws.company!.name).toBe('Menuiserie Martin');
     expect(ws.clients.get('c1')!.name).toBe('Client c1');
     expect(ws.members.size).toBe(2);
-    // Reopened: the snapshot was rewritten after the remote update, like after a local one.
+    // Reopened: the remote update was stored, like a local one.
     await ws.close();
     const again = await Workspace.open(id, 'm-join');
     expect(again.company!.name).toBe('Menuiserie Martin');
-    await again.ready;
     expect(again.me!.seriesLetter).toBe('B');
     await again.close();
     await other.close();

@@ -141,7 +141,7 @@ const messages: Messages = {
   'kind.quote': 'Quote',
   'kind.invoice': 'Invoice',
   'kind.credit': 'Credit note',
-  'storage.snapshot': 'Still loading: you can edit in a moment.',
+  'storage.loading': 'Still loading: you can edit in a moment.',
   'storage.open_failed': 'This device’s data could not be read. Reload the page; if it happens again, restore a backup (Settings). Nothing was changed.',
   'storage.schema_too_new':
     'This workspace was saved by a newer version of Relance. Update the app (reload the page while online) to open it: nothing was changed.',

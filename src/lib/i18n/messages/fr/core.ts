@@ -142,7 +142,7 @@ const messages: Messages = {
   'kind.quote': 'Devis',
   'kind.invoice': 'Facture',
   'kind.credit': 'Avoir',
-  'storage.snapshot': 'Chargement en cours : modifications possibles dans un instant.',
+  'storage.loading': 'Chargement en cours : modifications possibles dans un instant.',
   'storage.open_failed': 'Les données de cet appareil n’ont pas pu être lues. Rechargez la page ; si cela recommence, restaurez une sauvegarde (Réglages). Rien n’a été modifié.',
   'storage.schema_too_new':
     'Cet espace de travail a été enregistré par une version plus récente de Relance. Mettez l’application à jour (rechargez la page en ligne) pour l’ouvrir : rien n’a été modifié.',
