@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { splitUpdate } from './updateChunks';
+import { PieceWriter, deletionPieces, splitUpdate } from './updateChunks';
 
 /** A document with `n` records of a few fields, some later edited and some deleted. */
 function history(n: number): Y.Doc {
@@ -108,5 +108,58 @@ describe('splitUpdate on a change made after earlier ones', () => {
     for (const piece of pieces) Y.applyUpdate(receiver, piece);
     expect(receiver.getMap('records').toJSON()).toEqual(records.toJSON());
     expect(receiver.getMap('records').has('r-1')).toBe(false);
+  });
+});
+
+describe('splitUpdate on a partial update (a hole in a client’s structures)', () => {
+  it('keeps the structures on both sides of the hole when they fall in one piece', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const list = doc.getArray<string>('list');
+    for (let i = 0; i < 30; i++) list.push([`${i}`.padEnd(100, '.')]);
+    // Entries 10 and 11 never arrived: the merged update skips their clocks.
+    const partial = Y.mergeUpdates([...updates.slice(0, 10), ...updates.slice(12)]);
+    expect(Y.decodeUpdate(partial).structs.some((s) => s instanceof Y.Skip)).toBe(true);
+    // A limit just under its size makes two pieces, the first across the hole.
+    const pieces = splitUpdate(partial, { maxBytes: partial.byteLength - 30, maxStructs: 1000 });
+    expect(pieces.length).toBe(2);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, partial);
+    const rebuilt = new Y.Doc();
+    for (const piece of pieces) Y.applyUpdate(rebuilt, piece);
+    expect(Y.encodeStateAsUpdate(rebuilt)).toEqual(Y.encodeStateAsUpdate(whole));
+    // Once the missing entries arrive, all 30 are there.
+    for (const u of updates.slice(10, 12)) Y.applyUpdate(rebuilt, u);
+    expect(rebuilt.getArray('list').toArray()).toEqual(list.toArray());
+  });
+});
+
+describe('PieceWriter and deletionPieces', () => {
+  it('keeps each piece within maxBytes, headers included', () => {
+    const update = Y.encodeStateAsUpdate(history(1000));
+    const limits = { maxBytes: 4 * 1024, maxStructs: 10_000 };
+    const { structs } = Y.decodeUpdate(update);
+    const writer = new PieceWriter(limits);
+    for (const struct of structs) if (!(struct instanceof Y.Skip)) writer.add(struct);
+    writer.flush();
+    expect(writer.pieces.length).toBeGreaterThan(update.byteLength / limits.maxBytes);
+    for (const piece of writer.pieces) expect(piece.byteLength).toBeLessThanOrEqual(limits.maxBytes);
+  });
+
+  it('cuts a large delete set into pieces that delete the same items', () => {
+    const doc = history(3000);
+    const update = Y.encodeStateAsUpdate(doc);
+    const { ds } = Y.decodeUpdate(update);
+    // history() deletes every 11th record and 500 characters: ranges enough for several pieces.
+    const pieces = deletionPieces(ds, 256);
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces) {
+      expect(piece.byteLength).toBeLessThanOrEqual(256);
+      expect(Y.decodeUpdate(piece).structs).toEqual([]);
+    }
+    const merged = Y.mergeUpdates(pieces);
+    expect(Y.decodeUpdate(merged).ds).toEqual(ds);
+    expect(deletionPieces(ds, 1 << 20)).toEqual([Y.diffUpdate(update, Y.encodeStateVector(doc))]);
   });
 });
