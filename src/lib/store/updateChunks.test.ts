@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PieceWriter, deletionPieces, splitUpdate } from './updateChunks';
+import { PieceWriter, deletionPieces, encodeStructs, splitUpdate, type PlacedStruct } from './updateChunks';
 
 /** A document with `n` records of a few fields, some later edited and some deleted. */
 function history(n: number): Y.Doc {
@@ -141,10 +141,22 @@ describe('PieceWriter and deletionPieces', () => {
     const limits = { maxBytes: 4 * 1024, maxStructs: 10_000 };
     const { structs } = Y.decodeUpdate(update);
     const writer = new PieceWriter(limits);
-    for (const struct of structs) if (!(struct instanceof Y.Skip)) writer.add(struct);
+    const bytes = encodeStructs(structs as PlacedStruct[]);
+    structs.forEach((struct, i) => writer.add(struct as PlacedStruct, bytes[i]));
     writer.flush();
     expect(writer.pieces.length).toBeGreaterThan(update.byteLength / limits.maxBytes);
     for (const piece of writer.pieces) expect(piece.byteLength).toBeLessThanOrEqual(limits.maxBytes);
+  });
+
+  it('encodeStructs gives each structure the bytes it has alone', () => {
+    const structs = Y.decodeUpdate(Y.encodeStateAsUpdate(history(50))).structs as PlacedStruct[];
+    const bytes = encodeStructs(structs);
+    expect(bytes).toHaveLength(structs.length);
+    structs.forEach((struct, i) => {
+      const alone = new Y.UpdateEncoderV1();
+      struct.write(alone, 0);
+      expect(bytes[i]).toEqual(alone.toUint8Array());
+    });
   });
 
   it('cuts a large delete set into pieces that delete the same items', () => {

@@ -21,7 +21,7 @@ export const CHUNK_LIMITS: ChunkLimits = { maxBytes: 512 * 1024, maxStructs: 20_
 export type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 /** A structure that carries something to apply (a Skip is a hole in a partial update). */
-export type PlacedStruct = Exclude<Struct, Y.Skip>;
+export type PlacedStruct = Y.Item | Y.GC;
 
 // Upper bounds of the headers, so that a piece's size is known before it is encoded: a var-uint
 // of a client id (≤ 2³²) or a clock takes at most 5 bytes.
@@ -46,6 +46,21 @@ function encodeStruct(struct: Struct): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   struct.write(encoder, 0);
   return encoder.toUint8Array();
+}
+
+/**
+ * Each structure's bytes as they appear in a v1 update: views into one buffer, written by one
+ * encoder (an encoder per structure took 2,5 × as long on the 10 000-invoice state).
+ */
+export function encodeStructs(structs: PlacedStruct[]): Uint8Array[] {
+  const encoder = new Y.UpdateEncoderV1();
+  const ends = new Array<number>(structs.length);
+  structs.forEach((struct, i) => {
+    struct.write(encoder, 0);
+    ends[i] = encoding.length(encoder.restEncoder);
+  });
+  const all = encoder.toUint8Array();
+  return ends.map((end, i) => all.subarray(i === 0 ? 0 : ends[i - 1], end));
 }
 
 /** A v1 update of the given runs and an empty delete set. */
@@ -76,10 +91,9 @@ export class PieceWriter {
 
   constructor(private readonly limits: ChunkLimits) {}
 
-  /** Structures of one client must come in clock order. */
-  add(struct: PlacedStruct): void {
+  /** Structures of one client must come in clock order; `bytes`: encodeStructs's for it. */
+  add(struct: PlacedStruct, bytes: Uint8Array): void {
     const { client, clock } = struct.id;
-    const bytes = encodeStruct(struct);
     let run = this.#runs.get(client);
     if (run && clock < run.next) throw new Error(`Structure ${client}:${clock} added after ${client}:${run.next - 1}`);
     let hole = run && clock > run.next ? encodeStruct(new Y.Skip(Y.createID(client, run.next), clock - run.next)) : null;
@@ -177,8 +191,10 @@ export function splitUpdate(update: Uint8Array, limits: ChunkLimits = CHUNK_LIMI
   const { structs, ds } = Y.decodeUpdate(update);
   if (update.byteLength <= limits.maxBytes && structs.length <= limits.maxStructs) return [update];
 
+  const placed = structs.filter((struct): struct is PlacedStruct => !(struct instanceof Y.Skip));
+  const bytes = encodeStructs(placed);
   const writer = new PieceWriter(limits);
-  for (const struct of structs) if (!(struct instanceof Y.Skip)) writer.add(struct);
+  placed.forEach((struct, i) => writer.add(struct, bytes[i]));
   writer.flush();
   return [...writer.pieces, ...deletionPieces(ds, limits.maxBytes)];
 }
