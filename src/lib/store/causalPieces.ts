@@ -17,12 +17,13 @@ interface Lane {
 export function causalPieces(update: Uint8Array, maxBytes = 192 * 1024): Uint8Array[] {
   if (update.byteLength <= maxBytes) return [update];
   const { structs, ds } = Y.decodeUpdate(update);
-  const writer = new PieceWriter({ maxBytes, maxStructs: Infinity });
+  const limits = { maxBytes, maxStructs: Infinity };
+  const writer = new PieceWriter(limits);
   const order = causalOrder(structs);
   const bytes = encodeStructs(order);
   order.forEach((struct, i) => writer.add(struct, bytes[i]));
   writer.flush();
-  return [...writer.pieces, ...deletionPieces(ds, maxBytes)];
+  return [...writer.pieces, ...deletionPieces(ds, limits)];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PieceWriter, deletionPieces, encodeStructs, splitUpdate, type PlacedStruct } from './updateChunks';
+import { CHUNK_LIMITS, PieceWriter, deletionPieces, encodeStructs, splitUpdate, type PlacedStruct } from './updateChunks';
 
 /** A document with `n` records of a few fields, some later edited and some deleted. */
 function history(n: number): Y.Doc {
@@ -163,15 +163,21 @@ describe('PieceWriter and deletionPieces', () => {
     const doc = history(3000);
     const update = Y.encodeStateAsUpdate(doc);
     const { ds } = Y.decodeUpdate(update);
-    // history() deletes every 11th record and 500 characters: ranges enough for several pieces.
-    const pieces = deletionPieces(ds, 256);
-    expect(pieces.length).toBeGreaterThan(2);
-    for (const piece of pieces) {
-      expect(piece.byteLength).toBeLessThanOrEqual(256);
-      expect(Y.decodeUpdate(piece).structs).toEqual([]);
+    const rangeCount = (piece: Uint8Array) => [...Y.decodeUpdate(piece).ds.clients.values()].reduce((n, items) => n + items.length, 0);
+    const all = rangeCount(update);
+    // A range per deleted record at least (every 11th from r-3: ⌈2 997 / 11⌉ = 273), more for
+    // the names overwritten by the renames (every 7th) and the cut in the notes.
+    expect(all).toBeGreaterThan(273);
+    for (const limits of [{ maxBytes: 256, maxStructs: 10_000 }, { maxBytes: 1 << 20, maxStructs: 50 }]) {
+      const pieces = deletionPieces(ds, limits);
+      expect(pieces.length).toBeGreaterThan(2);
+      for (const piece of pieces) {
+        expect(piece.byteLength).toBeLessThanOrEqual(limits.maxBytes);
+        expect(rangeCount(piece)).toBeLessThanOrEqual(limits.maxStructs);
+        expect(Y.decodeUpdate(piece).structs).toEqual([]);
+      }
+      expect(Y.decodeUpdate(Y.mergeUpdates(pieces)).ds).toEqual(ds);
     }
-    const merged = Y.mergeUpdates(pieces);
-    expect(Y.decodeUpdate(merged).ds).toEqual(ds);
-    expect(deletionPieces(ds, 1 << 20)).toEqual([Y.diffUpdate(update, Y.encodeStateVector(doc))]);
+    expect(deletionPieces(ds, CHUNK_LIMITS)).toEqual([Y.diffUpdate(update, Y.encodeStateVector(doc))]);
   });
 });

@@ -132,18 +132,20 @@ export class PieceWriter {
 }
 
 /**
- * The update's deletions as updates without structures, each within `maxBytes` (a client's
- * ranges may be spread over several). Applied after every structure, they delete at once: none
- * waits in Yjs's pending delete set for an item still to come.
+ * The update's deletions as updates without structures, each within `limits` (a relay counts a
+ * delete range as it counts a structure; a client's ranges may be spread over several pieces).
+ * Applied after every structure, they delete at once: none waits in Yjs's pending delete set.
  */
-export function deletionPieces(ds: DeleteSet, maxBytes: number): Uint8Array[] {
+export function deletionPieces(ds: DeleteSet, limits: ChunkLimits): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   let clients: { client: number; ranges: Uint8Array[] }[] = [];
   let size = PIECE_HEADER_BYTES;
+  let count = 0;
   const flush = () => {
-    if (clients.length > 0) pieces.push(encodeDeletions(clients));
+    if (count > 0) pieces.push(encodeDeletions(clients));
     clients = [];
     size = PIECE_HEADER_BYTES;
+    count = 0;
   };
   // Deterministic order, as Yjs writes it: highest client first.
   for (const [client, items] of [...ds.clients.entries()].sort((a, b) => b[0] - a[0])) {
@@ -154,7 +156,7 @@ export function deletionPieces(ds: DeleteSet, maxBytes: number): Uint8Array[] {
       encoding.writeVarUint(range, item.len);
       const bytes = encoding.toUint8Array(range);
       const grows = (current ? 0 : 2 * VAR_UINT_MAX_BYTES) + bytes.byteLength;
-      if (size > PIECE_HEADER_BYTES && size + grows > maxBytes) {
+      if (count > 0 && (size + grows > limits.maxBytes || count + 1 > limits.maxStructs)) {
         flush();
         current = null;
       }
@@ -165,6 +167,7 @@ export function deletionPieces(ds: DeleteSet, maxBytes: number): Uint8Array[] {
       }
       current.ranges.push(bytes);
       size += bytes.byteLength;
+      count++;
     }
   }
   flush();
@@ -196,5 +199,5 @@ export function splitUpdate(update: Uint8Array, limits: ChunkLimits = CHUNK_LIMI
   const writer = new PieceWriter(limits);
   placed.forEach((struct, i) => writer.add(struct, bytes[i]));
   writer.flush();
-  return [...writer.pieces, ...deletionPieces(ds, limits.maxBytes)];
+  return [...writer.pieces, ...deletionPieces(ds, limits)];
 }
