@@ -1,6 +1,6 @@
 // The workspace open in this tab, shared by every page, and its link to a relay when it has one.
 import { Workspace } from './workspace.svelte';
-import { afterPaint } from './afterPaint';
+import { afterPaint, yieldToPage } from './afterPaint';
 import { buildFirstScreen } from './firstScreen';
 import { ReceivablesView } from './views.svelte';
 import { ChaseView } from './chaseView.svelte';
@@ -289,15 +289,18 @@ class AppState {
     const receivables = new ReceivablesView(ws, today);
     this.receivables = receivables;
     this.chase = null;
-    // Building the list reads every record (~0.2 s for 10 000 invoices): once they are shown and
-    // the first screen has painted, so that opening any page never waits for it.
+    // Building the list reads every record (~0.2 s for 10 000 invoices): once they are loaded and
+    // painted, in slices, so that opening any page never waits for it.
     void ws.ready.then(() =>
-      afterPaint(() => {
-        if (this.workspace === ws && !this.chase) this.chase = new ChaseView(ws, today);
+      afterPaint(async () => {
+        if (this.workspace !== ws || this.chase) return;
+        const chase = await ChaseView.build(ws, today, yieldToPage);
+        if (this.workspace !== ws || this.chase) return chase.destroy();
+        this.chase = chase;
+        // No first screen at this opening, or yesterday's: saved now that today's list is known.
+        if (ws.openedFirstScreenOn !== today()) void ws.saveFirstScreen();
       })
     );
-    // No first screen at this opening, or yesterday's: saved once today's list is known.
-    if (ws.openedFirstScreenOn !== today()) void ws.ready.then(() => afterPaint(() => void ws.saveFirstScreen()));
     ws.firstScreenOf = () =>
       this.workspace !== ws
         ? null

@@ -63,26 +63,85 @@ export class ChaseView {
   #files = new Map<string, PreparedFile>();
   #all = true;
   #scheduled = false;
+  /** Being built in slices (ChaseView.build): a change meanwhile makes the end rebuild everything. */
+  #building = false;
   #stops: (() => void)[] = [];
 
-  constructor(source: ChaseSource, today: () => IsoDate) {
+  constructor(source: ChaseSource, today: () => IsoDate, computeNow = true) {
     this.#source = source;
     this.#today = today;
     const s = source;
+    // While built in slices, any change is taken as a change of everything: the indexes are
+    // half made, the end of the build rebuilds them whole (rare: a change within that second).
+    const when =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A) =>
+        this.#building ? this.#markAll() : fn(...args);
     this.#stops.push(
-      s.clients.onChange((ids) => (ids ? this.#markClients(ids) : this.#markAll())),
-      s.documents.onChange((ids) => (ids ? this.#documentsChanged(ids) : this.#markAll())),
-      s.payments.onChange((ids) => (ids ? this.#paymentsChanged(ids) : this.#markAll())),
-      s.events.onChange((ids) => (ids ? this.#eventsChanged(ids) : this.#markAll())),
-      s.policies.onChange(() => this.#markAll(false)),
-      s.chaseConfig.onChange(() => this.#markAll(false))
+      s.clients.onChange(when((ids) => (ids ? this.#markClients(ids) : this.#markAll()))),
+      s.documents.onChange(when((ids) => (ids ? this.#documentsChanged(ids) : this.#markAll()))),
+      s.payments.onChange(when((ids) => (ids ? this.#paymentsChanged(ids) : this.#markAll()))),
+      s.events.onChange(when((ids) => (ids ? this.#eventsChanged(ids) : this.#markAll()))),
+      s.policies.onChange(when(() => this.#markAll(false))),
+      s.chaseConfig.onChange(when(() => this.#markAll(false)))
     );
     if (s.companyListeners) {
-      const onCompany = () => this.#markAll(false);
+      const onCompany = when(() => this.#markAll(false));
       s.companyListeners.add(onCompany);
       this.#stops.push(() => s.companyListeners!.delete(onCompany));
     }
-    this.flush();
+    if (computeNow) this.flush();
+  }
+
+  /**
+   * The view built a few records and clients at a time, `pause` letting the page answer between
+   * slices of about `sliceMs` (opening years of invoices: one pass is a few hundred ms).
+   */
+  static async build(source: ChaseSource, today: () => IsoDate, pause: () => Promise<void>, sliceMs = 8): Promise<ChaseView> {
+    const view = new ChaseView(source, today, false);
+    await view.#buildSliced(pause, sliceMs);
+    return view;
+  }
+
+  async #buildSliced(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+    this.#building = true;
+    let started = performance.now();
+    const step = async () => {
+      if (performance.now() - started <= sliceMs) return;
+      await pause();
+      started = performance.now();
+    };
+    try {
+      this.#all = false;
+      this.#day = this.#today();
+      this.#clearIndexes();
+      const s = this.#source;
+      for (const d of [...s.documents.values()]) {
+        this.#indexDocument(d.id);
+        await step();
+      }
+      for (const p of [...s.payments.values()]) {
+        this.#indexPayment(p.id);
+        await step();
+      }
+      for (const e of [...s.events.values()]) {
+        this.#indexEvent(e.id);
+        await step();
+      }
+      const env = this.#env(this.#day);
+      const clients = [...s.clients.values()].map((c) => c.id);
+      for (const clientId of clients) {
+        if (this.#all) break; // something changed: rebuilt whole below
+        const file = this.#file(clientId);
+        if (file) this.#results.set(clientId, chaseClient(file, env));
+        await step();
+      }
+      this.lastRecomputed = clients;
+    } finally {
+      this.#building = false;
+    }
+    if (this.#all) this.flush();
+    else this.list = assembleList(this.#results.values());
   }
 
   /** Stops following the collections. */
@@ -107,6 +166,7 @@ export class ChaseView {
 
   /** Applies pending changes now (they are otherwise applied once the current task ends). */
   flush(): void {
+    if (this.#building) return; // the build ends with it
     this.#scheduled = false;
     const today = this.#today();
     if (today !== this.#day) {
@@ -194,6 +254,14 @@ export class ChaseView {
   // ——— indexes ———
 
   #rebuildIndexes(): void {
+    this.#clearIndexes();
+    const s = this.#source;
+    for (const d of s.documents.values()) this.#indexDocument(d.id);
+    for (const p of s.payments.values()) this.#indexPayment(p.id);
+    for (const e of s.events.values()) this.#indexEvent(e.id);
+  }
+
+  #clearIndexes(): void {
     this.#docsOf.clear();
     this.#paymentsOf.clear();
     this.#contactsOf.clear();
@@ -203,10 +271,6 @@ export class ChaseView {
     this.#paymentsByInvoice.clear();
     this.#eventClient.clear();
     this.#entries.clear();
-    const s = this.#source;
-    for (const d of s.documents.values()) this.#indexDocument(d.id);
-    for (const p of s.payments.values()) this.#indexPayment(p.id);
-    for (const e of s.events.values()) this.#indexEvent(e.id);
   }
 
   #indexDocument(id: string): string | null {

@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { requestCompaction } from './compactionClient';
+import { yieldToPage } from './afterPaint';
 
 const UPDATES = 'updates';
 /** Stored updates beyond which the log is compacted (y-indexeddb's PREFERRED_TRIM_SIZE). */
@@ -23,23 +24,6 @@ const READ_BATCH = 16;
 /** Same stores as y-indexeddb creates, so either may open the database first. */
 export function openWorkspaceDb(name: string): Promise<IDBDatabase> {
   return idb.openDB(name, (db) => idb.createStores(db, [[UPDATES, { autoIncrement: true }], ['custom']]));
-}
-
-/** Lets the page handle input and paint before the next slice of work. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  // A message, not setTimeout: nested timeouts are held back 4 ms each.
-  if (typeof MessageChannel === 'function')
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The stored updates in the order they were written, grouped into slices of about `SLICE_BYTES`. */

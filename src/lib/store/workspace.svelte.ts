@@ -41,9 +41,9 @@ import {
 import { StoreError, type Actor } from './operations';
 import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands';
 import { newId } from './ids';
-import { WorkspacePersistence, openWorkspaceDb, yieldToPage } from './persistence';
+import { WorkspacePersistence, openWorkspaceDb } from './persistence';
 import { readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
-import { afterPaint } from './afterPaint';
+import { afterPaint, yieldToPage } from './afterPaint';
 import { COLLECTIONS } from './schema';
 
 /** What tabs of one workspace send each other: an update, or the hello of a tab that attached. */
