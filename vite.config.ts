@@ -21,8 +21,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // The runtime of every screen (Svelte, SvelteKit, Yjs): one chunk too.
-            { name: 'vendor', priority: 2, test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|yjs|lib0|y-indexeddb|clsx)[\\/]/ },
+            // The runtime of every screen (Svelte, SvelteKit): one chunk too. Not Yjs: it loads after
+            // the first screen has painted, with the workspace's core (store/workspaceCore.ts).
+            { name: 'vendor', priority: 2, test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|clsx)[\\/]/ },
             { name: 'layout', priority: 1, test: (id: string) => layoutModules.has(id.split('?')[0]) }
           ]
         }

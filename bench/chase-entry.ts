@@ -11,6 +11,7 @@ import { buildChaseList, indexClientFiles } from '$lib/store/chaseFiles';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
 import { LOCAL_ORIGIN, initialiseDoc, putRecord, writeCompany } from '$lib/store/doc';
 import { Collection } from '$lib/store/collection.svelte';
+import { loadCollection, followCollection } from '$lib/store/collectionSync';
 import { ChaseView } from '$lib/store/chaseView.svelte';
 import { logContact } from '$lib/store/chaseOperations';
 import type { CollectionName } from '$lib/store/schema';
@@ -42,8 +43,8 @@ export async function runChaseBench(opts: { invoices: number; runs: number; toda
   }, LOCAL_ORIGIN);
   const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'chaseConfig'>(name: K) => {
     const c = new Collection(name);
-    c.load(doc);
-    c.follow(doc);
+    loadCollection(c, doc);
+    followCollection(c, doc);
     return c;
   };
   const source = {

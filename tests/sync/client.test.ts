@@ -11,6 +11,7 @@ import { hashKey } from '../../sync-server/auth.js';
 import { checkKey } from '$lib/sync/relayApi';
 import { relayToken } from '$lib/sync/token';
 import { Collection } from '$lib/store/collection.svelte';
+import { loadCollection, followCollection } from '$lib/store/collectionSync';
 import { patchRecord, putRecord, readRecord } from '$lib/store/doc';
 import { RelaySync, type NetworkWatch } from '$lib/store/relaySync.svelte';
 import { client, company, T0 } from '$lib/store/fixtures';
@@ -100,11 +101,11 @@ async function device(opts: DeviceOptions): Promise<Device> {
     removed: false
   });
   const members = new Collection('members');
-  members.load(doc);
-  members.follow(doc);
+  loadCollection(members, doc);
+  followCollection(members, doc);
   const documents = new Collection('documents');
-  documents.load(doc);
-  documents.follow(doc);
+  loadCollection(documents, doc);
+  followCollection(documents, doc);
   const network = new SwitchableNetwork();
   const d: Device = {
     doc,

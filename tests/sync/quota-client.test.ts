@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { exportPublicKey, generateDeviceKeyPair } from '$lib/sync/envelope';
 import { Collection } from '$lib/store/collection.svelte';
+import { loadCollection, followCollection } from '$lib/store/collectionSync';
 import { initialiseDoc, putRecord, readRecord, writeCompany } from '$lib/store/doc';
 import { client, company, T0 } from '$lib/store/fixtures';
 import { RelaySync, type NetworkWatch } from '$lib/store/relaySync.svelte';
@@ -42,11 +43,11 @@ describe('workspace quota, seen from the app', () => {
       removed: false
     });
     const members = new Collection('members');
-    members.load(doc);
-    members.follow(doc);
+    loadCollection(members, doc);
+    followCollection(members, doc);
     const documents = new Collection('documents');
-    documents.load(doc);
-    documents.follow(doc);
+    loadCollection(documents, doc);
+    followCollection(documents, doc);
     link = new RelaySync({
       workspace: {
         id: workspaceId,

@@ -3,10 +3,10 @@
 // waits until everything is on disk and the log is compacted, as a workspace used for years is. Loaded lazily by the /demo page: never in the main bundle.
 import * as Y from 'yjs';
 import { now, today } from '$lib/clock';
-import { Workspace, workspaceDbName } from '$lib/store/workspace.svelte';
+import { Workspace } from '$lib/store/workspace.svelte';
 import { saveWorkspaceEntry, setCurrentWorkspace, type WorkspaceEntry } from '$lib/store/registry';
 import { newSecretKey } from '$lib/store/ids';
-import { openWorkspaceDb } from '$lib/store/persistence';
+import { openWorkspaceDb, workspaceDbName } from '$lib/store/workspaceDb';
 import { requestCompaction } from '$lib/store/compactionClient';
 import type { CollectionName, RecordTypes } from '$lib/store/schema';
 import { demoCompany, generateDemo, type DemoCounts, type DemoProgress, type DemoStats } from './generate';

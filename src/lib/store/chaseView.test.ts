@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { DocumentRecord } from '$lib/domain/types';
 import { STANDARD_POLICY } from '$lib/domain/dunning';
 import { Collection } from './collection.svelte';
+import { loadCollection, followCollection } from './collectionSync';
 import { ChaseView, type ChaseSource } from './chaseView.svelte';
 import { readAll, readCompany, readRecord } from './doc';
 import { StoreError, createDocument, issueDocument, markSent, recordPayment, saveDraft } from './operations';
@@ -31,8 +32,8 @@ const TODAY = '2026-06-15';
 function sourceOf(doc: Y.Doc): ChaseSource & { stop: () => void } {
   const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'chaseConfig'>(name: K) => {
     const c = new Collection(name);
-    c.load(doc);
-    stops.push(c.follow(doc));
+    loadCollection(c, doc);
+    stops.push(followCollection(c, doc));
     return c;
   };
   const stops: (() => void)[] = [];

@@ -1,7 +1,6 @@
 // A reactive, read-only view of one collection of records. It is filled once, then kept up to
-// date from Yjs events: only the records a transaction touched are decoded again.
-import type * as Y from 'yjs';
-import { readableRecord, collectionMap } from './doc';
+// date from Yjs events (collectionSync.ts): only the records a transaction touched are decoded
+// again. No Yjs here: the screens read collections before the Yjs code is loaded.
 import type { CollectionName, RecordTypes } from './schema';
 
 /** Told which records changed: their ids, or null when the whole collection was replaced. */
@@ -52,57 +51,20 @@ export class Collection<K extends CollectionName> {
     return this.#list;
   }
 
-  /** Decodes the whole collection from the document. */
-  load(doc: Y.Doc): void {
-    const records = new Map<string, RecordTypes[K]>();
-    for (const [id, stored] of collectionMap(doc, this.name).entries()) this.#decodeInto(records, doc, id, stored);
+  /** Replaces every record (the collection decoded from the document: collectionSync.ts). */
+  replaceAll(records: Map<string, RecordTypes[K]>): void {
     this.#records = records;
     this.#changed(null);
   }
 
-  /**
-   * Decodes the whole collection in slices of about `sliceMs`, calling `pause` between them so
-   * the page stays responsive (opening years of invoices). Nothing writes to the document meanwhile.
-   */
-  async loadSliced(doc: Y.Doc, pause: () => Promise<void>, sliceMs = 8): Promise<void> {
-    const records = new Map<string, RecordTypes[K]>();
-    let started = performance.now();
-    for (const [id, stored] of collectionMap(doc, this.name).entries()) {
-      this.#decodeInto(records, doc, id, stored);
-      if (performance.now() - started > sliceMs) {
-        await pause();
-        started = performance.now();
-      }
+  /** Applies what changed: each id's new record, or null when it is gone (or unreadable). */
+  update(changes: ReadonlyMap<string, RecordTypes[K] | null>): void {
+    if (!changes.size) return;
+    for (const [id, record] of changes) {
+      if (record) this.#records.set(id, record);
+      else this.#records.delete(id);
     }
-    this.#records = records;
-    this.#changed(null);
-  }
-
-  #decodeInto(records: Map<string, RecordTypes[K]>, doc: Y.Doc, id: string, stored: unknown): void {
-    // An unreadable record is left out of the view (and left alone in the document).
-    const record = readableRecord(doc, this.name, id, stored);
-    if (record) records.set(id, record);
-  }
-
-  /** Follows the document from now on; returns the function that stops following. */
-  follow(doc: Y.Doc): () => void {
-    const col = collectionMap(doc, this.name);
-    const onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-      const touched = new Set<string>();
-      for (const event of events) {
-        if (event.target === col) for (const key of event.changes.keys.keys()) touched.add(key);
-        else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
-      }
-      for (const id of touched) {
-        const stored = col.get(id);
-        const record = stored === undefined ? null : readableRecord(doc, this.name, id, stored);
-        if (record) this.#records.set(id, record);
-        else this.#records.delete(id);
-      }
-      if (touched.size) this.#changed(touched);
-    };
-    col.observeDeep(onEvents);
-    return () => col.unobserveDeep(onEvents);
+    this.#changed(new Set(changes.keys()));
   }
 
   #changed(ids: ReadonlySet<string> | null): void {

@@ -3,14 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Collection } from './collection.svelte';
+import { loadCollection, followCollection, loadCollectionSliced } from './collectionSync';
 import { collectionMap, deleteRecord, patchRecord, putRecord, readAll, readRecord } from './doc';
 import { createDocument, issueDocument, saveDraft } from './operations';
 import { actor, client, joinDevice, line, seededDoc } from './fixtures';
 
 function followed<K extends 'clients' | 'documents'>(doc: Y.Doc, name: K) {
   const col = new Collection(name);
-  col.load(doc);
-  const stop = col.follow(doc);
+  loadCollection(col, doc);
+  const stop = followCollection(col, doc);
   return { col, stop };
 }
 
@@ -134,7 +135,7 @@ describe('Collection', () => {
     const col = new Collection('clients');
     let pauses = 0;
     // A slice shorter than any record takes: a pause after every one.
-    await col.loadSliced(doc, async () => void pauses++, -1);
+    await loadCollectionSliced(col, doc, async () => void pauses++, -1);
     expect(col.all()).toEqual(readAll(doc, 'clients'));
     expect(pauses).toBe(300);
   });

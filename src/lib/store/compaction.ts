@@ -7,7 +7,7 @@
 // invoices.
 import * as Y from 'yjs';
 import { causalPieces } from './causalPieces';
-import { openWorkspaceDb } from './persistence';
+import { openWorkspaceDb } from './workspaceDb';
 
 export interface CompactionResult {
   updatesBefore: number;

@@ -1,5 +1,6 @@
 // Business operations on a workspace document: each reads plain records, asks the domain what
 // to do, and writes the result in one transaction.
+import { StoreError } from './errors';
 import type * as Y from 'yjs';
 import type {
   ActivityEvent,
@@ -37,14 +38,7 @@ export interface Actor {
   now: () => Date;
 }
 
-export class StoreError extends Error {
-  constructor(
-    public code: string,
-    public details: string[] = []
-  ) {
-    super(code + (details.length ? `: ${details.join(', ')}` : ''));
-  }
-}
+export { StoreError };
 
 /** A domain refusal as the error the UI words (errors.ts: error.<code>, with its details). */
 function refuse(refusal: IssueRefusal | DepositRefusal | null): void {

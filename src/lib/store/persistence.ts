@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { requestCompaction } from './compactionClient';
 import { yieldToPage } from './afterPaint';
+import { openWorkspaceDb } from './workspaceDb';
 
 const UPDATES = 'updates';
 /** Stored updates beyond which the log is compacted (y-indexeddb's PREFERRED_TRIM_SIZE). */
@@ -20,11 +21,6 @@ const OVERSIZED_BYTES = 2 * SLICE_BYTES;
 const COMPACT_DELAY_MS = 1000;
 /** Stored updates read per request: about 3 MB once compacted. */
 const READ_BATCH = 16;
-
-/** Same stores as y-indexeddb creates, so either may open the database first. */
-export function openWorkspaceDb(name: string): Promise<IDBDatabase> {
-  return idb.openDB(name, (db) => idb.createStores(db, [[UPDATES, { autoIncrement: true }], ['custom']]));
-}
 
 /** The stored updates in the order they were written, grouped into slices of about `SLICE_BYTES`. */
 export function slices(updates: readonly Uint8Array[], maxBytes = SLICE_BYTES): Uint8Array[][] {

@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Collection } from './collection.svelte';
+import { loadCollection, followCollection } from './collectionSync';
 import { ChaseView } from './chaseView.svelte';
 import { collectionMap, readAll, readCompany, readRecord, readWorkspace, unreadableRecords } from './doc';
 import { checkBackup, exportBackup, restoreWorkspace } from './backup';
@@ -68,12 +69,12 @@ describe('a malformed record', () => {
   it('is skipped by a collection, on load and when it arrives later; repaired, it shows', async () => {
     const { doc } = await lateInvoiceDoc();
     const payments = new Collection('payments');
-    payments.load(doc);
-    payments.follow(doc);
+    loadCollection(payments, doc);
+    followCollection(payments, doc);
     collectionMap(doc, 'payments').set('p-bad', '{not json');
     expect(payments.all().map((p) => p.amountCents)).toEqual([2000]);
     const reloaded = new Collection('payments');
-    reloaded.load(doc);
+    loadCollection(reloaded, doc);
     expect(reloaded.size).toBe(1);
     // A later version (or the device that wrote it) puts it right: it appears.
     collectionMap(doc, 'payments').set('p-bad', JSON.stringify({ id: 'p-bad', clientId: 'c2', amountCents: 500, date: '2026-06-02', method: 'cash', reference: '', allocations: [], memberId: 'm-a', createdAt: '2026-06-02T10:00:00.000Z' }));
@@ -85,7 +86,7 @@ describe('a malformed record', () => {
     injectBadRecords(doc);
     const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'chaseConfig'>(name: K) => {
       const c = new Collection(name);
-      c.load(doc);
+      loadCollection(c, doc);
       return c;
     };
     const view = new ChaseView(

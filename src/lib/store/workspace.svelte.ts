@@ -1,70 +1,34 @@
-// One open workspace: its Y.Doc persisted in IndexedDB, reactive collections for the UI, and the
-// write operations. Pages call these methods; they never see Yjs.
-import * as Y from 'yjs';
+// One open workspace: what the screens read (reactive collections, company, status, the first
+// screen) and the write commands they run. Its Y.Doc, persistence and commands live in
+// workspaceCore.ts, loaded once the first screen has painted: pages never see Yjs, and the first
+// screen needs none of that code.
+import type * as Y from 'yjs';
 import type {
-  CatalogItem,
-  ChaseConfig,
-  ChaseTask,
-  ChaseTemplate,
-  DunningPolicy,
-  Installment,
-  Client,
   Company,
-  DocumentKind,
-  DocumentRecord,
   IsoDate,
-  Line,
-  Member,
-  PenaltyRateEntry,
-  QuoteOutcome,
-  SendChannel
+  Member
 } from '$lib/domain/types';
-import { now, today } from '$lib/clock';
+import { now } from '$lib/clock';
 import { newMember } from '$lib/domain/company';
 import type { UnreadableRecord } from '$lib/domain/recordShape';
 import { Collection } from './collection.svelte';
-import {
-  LOCAL_ORIGIN,
-  companyMap,
-  initialiseDoc,
-  isInitialised,
-  metaMap,
-  migrate,
-  SchemaTooNewError,
-  readCompany,
-  readWorkspace,
-  unreadableRecords,
-  schemaVersion,
-  workspaceIdOf,
-  type WorkspaceData
-} from './doc';
-import { StoreError, type Actor } from './operations';
-import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandContext, type CommandName, type CommandResult } from './commands';
+import type { WorkspaceData } from './doc';
+import { StoreError } from './errors';
+import type { Actor } from './operations';
+import type { CommandArgs, CommandName, CommandResult } from './commands';
+import type { WorkspaceCore } from './workspaceCore';
 import { newId } from './ids';
-import { WorkspacePersistence, openWorkspaceDb } from './persistence';
+import { openWorkspaceDb, workspaceDbName } from './workspaceDb';
 import { readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
-import { afterPaint, yieldToPage } from './afterPaint';
-import { COLLECTIONS } from './schema';
+import { afterPaint } from './afterPaint';
 
-/** What tabs of one workspace send each other: an update, or the hello of a tab that attached. */
-type TabMessage =
-  | Uint8Array
-  | { type: 'hello'; from: string; vector: Uint8Array }
-  | { type: 'welcome'; to: string; update: Uint8Array; vector: Uint8Array };
-
-
-export function workspaceDbName(id: string): string {
-  return `relance-ws-${id}`;
-}
+export { workspaceDbName };
 
 /** The first screen is saved this long after the last change (and when the tab is hidden). */
 const FIRST_SCREEN_DELAY_MS = 1500;
-/** Origin of the state applied when a workspace is restored from a backup. */
-const RESTORED_ORIGIN = Symbol('relance-restored');
 const ISSUE_LOCK_GRACE_MS = 150;
 
 export class Workspace {
-  readonly doc = new Y.Doc();
   readonly actor: Actor;
   /** 'loading' with a `firstScreen`: only that is shown, the Y.Doc loading behind it; writes wait for 'ready'. */
   status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -99,12 +63,10 @@ export class Workspace {
   /** Called when the company profile changes (its penalty rate weighs on the follow-up). */
   readonly companyListeners = new Set<() => void>();
 
-  #persistence: WorkspacePersistence | null = null;
+  #core: WorkspaceCore | null = null;
   #ready: Promise<void>;
   #markReady!: () => void;
-  #stops: (() => void)[] = [];
   #firstScreenTimer: ReturnType<typeof setTimeout> | null = null;
-  #channel: BroadcastChannel | null = null;
   #closed = false;
 
   constructor(
@@ -119,13 +81,24 @@ export class Workspace {
     return this.#ready;
   }
 
+  /** Closed on this device (the user opened another workspace): loading stops where it is. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** The Y.Doc, once loaded (the relay link, backups): read it only after `ready`. */
+  get doc(): Y.Doc {
+    if (!this.#core) throw new Error('workspace not loaded');
+    return this.#core.doc;
+  }
+
   get me(): Member | undefined {
     return this.members.get(this.memberId);
   }
 
   /** Whether the document holds a workspace yet (a device joining waits for the relay's copy). */
   get initialised(): boolean {
-    return isInitialised(this.doc);
+    return this.#core?.initialised ?? false;
   }
 
   /**
@@ -134,8 +107,9 @@ export class Workspace {
    */
   async adoptRemoteCopy(): Promise<void> {
     await this.#ready;
+    const { SchemaTooNewError } = await import('./workspaceCore');
     try {
-      migrate(this.doc);
+      this.#core!.migrate();
     } catch (e) {
       if (!(e instanceof SchemaTooNewError)) throw e;
       this.failure = 'schema_too_new';
@@ -172,17 +146,11 @@ export class Workspace {
 
   /** Creates a new workspace on this device: company, and this device as member A. */
   static async create(input: { id?: string; company: Company; deviceName: string; seriesLetter?: string }): Promise<Workspace> {
-    const id = input.id ?? newId();
-    const memberId = newId();
-    const ws = new Workspace(id, memberId);
+    const ws = new Workspace(input.id ?? newId(), newId());
     await ws.#attach();
     const at = now().toISOString();
-    ws.doc.transact(() => {
-      initialiseDoc(ws.doc, id, at);
-      ws.apply('company/save', input.company);
-      // The first device: nobody else can hold its letter.
-      ws.apply('member/save', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
-    }, LOCAL_ORIGIN);
+    // The first device: nobody else can hold its letter.
+    ws.#core!.initialise(at, input.company, newMember({ id: ws.memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
     return ws;
   }
 
@@ -205,28 +173,22 @@ export class Workspace {
    * backup's when that one is already on this device (a copy: its own workspace from now on).
    */
   static async restore(input: { id: string; update: Uint8Array; deviceName: string; seriesLetter: string }): Promise<Workspace> {
-    const memberId = newId();
-    const ws = new Workspace(input.id, memberId);
+    const ws = new Workspace(input.id, newId());
     await ws.#attach();
-    Y.applyUpdate(ws.doc, input.update, RESTORED_ORIGIN);
-    migrate(ws.doc);
     const at = now().toISOString();
-    ws.doc.transact(() => {
-      if (workspaceIdOf(ws.doc) !== input.id) metaMap(ws.doc).set('workspaceId', input.id);
-      // A copy on this device only, under a letter no member of the backup has.
-      ws.apply('member/save', newMember({ id: memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
-    }, LOCAL_ORIGIN);
+    // A copy on this device only, under a letter no member of the backup has.
+    ws.#core!.restore(input.update, newMember({ id: ws.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
     return ws;
   }
 
   async #attach(): Promise<void> {
     if (this.#closed) return; // closed while the first screen was shown
-    const persistence = new WorkspacePersistence(workspaceDbName(this.id), this.doc);
-    this.#persistence = persistence;
-    await persistence.load();
+    const { WorkspaceCore, SchemaTooNewError } = await import('./workspaceCore');
     if (this.#closed) return;
+    const core = new WorkspaceCore(this, () => this.#scheduleFirstScreen());
+    this.#core = core;
     try {
-      migrate(this.doc);
+      if (!(await core.attach())) return;
     } catch (e) {
       // Written by a newer Relance: show nothing editable rather than risk damaging it.
       if (!(e instanceof SchemaTooNewError)) throw e;
@@ -234,65 +196,18 @@ export class Workspace {
       this.status = 'error';
       return;
     }
-    // Decoded in slices too: 40 000 records take a second.
-    for (const name of COLLECTIONS) await this[name].loadSliced(this.doc, yieldToPage);
-    if (this.#closed) return;
-    this.company = readCompany(this.doc);
-    for (const listener of this.companyListeners) listener();
-    for (const name of COLLECTIONS) this.#stops.push(this[name].follow(this.doc));
-    const onCompany = () => {
-      this.company = readCompany(this.doc);
-      for (const listener of this.companyListeners) listener();
-    };
-    companyMap(this.doc).observe(onCompany);
-    this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
-    this.doc.on('update', this.#onUpdate);
     // A first screen saved before the last changes (the tab went away first) is saved again soon,
     // or every later opening would first show the same old rows.
-    if (this.#openedFirstScreenKey !== undefined && this.#openedFirstScreenKey !== persistence.lastKey) this.#scheduleFirstScreen();
-    this.#listenToOtherTabs();
+    if (this.#openedFirstScreenKey !== undefined && this.#openedFirstScreenKey !== core.persistence.lastKey) this.#scheduleFirstScreen();
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
     this.firstScreen = null;
     this.#markReady();
   }
 
-  #onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== this.#channel) this.#channel?.postMessage(update);
-    this.#scheduleFirstScreen();
-  };
-
   #onHide = () => {
     if (document.visibilityState === 'hidden') void this.saveFirstScreen();
   };
-
-  // Two tabs of one workspace each hold a Y.Doc; they exchange updates so both stay current.
-  // A tab that attaches says hello with its state vector: whatever another tab wrote while this
-  // one was loading (its broadcast then found nobody listening) comes back in the answer. Only
-  // what is missing travels, in both directions, never a whole workspace of megabytes.
-  #listenToOtherTabs(): void {
-    if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(`relance-tabs-${this.id}`);
-    const tab = newId();
-    this.#channel = channel;
-    channel.onmessage = (e: MessageEvent<TabMessage>) => {
-      const m = e.data;
-      if (m instanceof Uint8Array) Y.applyUpdate(this.doc, m, channel);
-      else if (m?.type === 'hello')
-        channel.postMessage({
-          type: 'welcome',
-          to: m.from,
-          update: Y.encodeStateAsUpdate(this.doc, m.vector),
-          vector: Y.encodeStateVector(this.doc)
-        } satisfies TabMessage);
-      else if (m?.type === 'welcome' && m.to === tab) {
-        Y.applyUpdate(this.doc, m.update, channel);
-        // And what the answering tab lacks from this one.
-        channel.postMessage(Y.encodeStateAsUpdate(this.doc, m.vector));
-      }
-    };
-    channel.postMessage({ type: 'hello', from: tab, vector: Y.encodeStateVector(this.doc) } satisfies TabMessage);
-  }
 
   #scheduleFirstScreen(): void {
     if (this.#firstScreenTimer) clearTimeout(this.#firstScreenTimer);
@@ -306,9 +221,9 @@ export class Workspace {
   async saveFirstScreen(): Promise<void> {
     if (this.#firstScreenTimer) clearTimeout(this.#firstScreenTimer);
     this.#firstScreenTimer = null;
-    if (this.status !== 'ready' || !this.#persistence) return;
+    if (this.status !== 'ready' || !this.#core) return;
     // The log's end first, then the screen at once: a change in between makes it look stale, never current.
-    const logKey = await this.#persistence.settled();
+    const logKey = await this.#core.persistence.settled();
     let first: FirstScreen | null = null;
     try {
       first = this.firstScreenOf?.() ?? null;
@@ -326,38 +241,34 @@ export class Workspace {
 
   /** Everything as plain data (backups, exports). */
   read(): WorkspaceData {
-    return readWorkspace(this.doc);
+    return this.#loaded().read();
   }
 
   /** The records no view shows because they cannot be read (for the integrity check). */
   unreadable(): UnreadableRecord[] {
-    return unreadableRecords(this.doc);
+    return this.#loaded().unreadable();
+  }
+
+  #loaded(): WorkspaceCore {
+    if (!this.#core) throw new Error('workspace not loaded');
+    return this.#core;
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     await this.saveFirstScreen();
-    for (const stop of this.#stops) stop();
-    this.#stops = [];
-    this.doc.off('update', this.#onUpdate);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHide);
-    this.#channel?.close();
-    await this.#persistence?.destroy();
-    this.doc.destroy();
+    await this.#core?.close();
   }
 
   /** Deletes this workspace's data from the device. */
   async destroyLocalData(): Promise<void> {
-    const persistence = this.#persistence;
+    const core = this.#core;
     await this.close();
-    if (persistence) await persistence.clearData();
+    await core?.persistence.clearData();
   }
 
   // ——— writes: one door, the commands of ./commands.ts ———
-
-  #context(): CommandContext {
-    return { doc: this.doc, actor: this.actor, documents: () => this.documents.all() };
-  }
 
   /**
    * Runs a write (src/lib/store/commands.ts) once the Y.Doc is loaded; refused on a device
@@ -365,8 +276,9 @@ export class Workspace {
    */
   async run<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<Awaited<CommandResult<K>>> {
     await this.#ready;
-    if (this.readOnly && !DEVICE_COMMANDS.has(name)) throw new StoreError('removed_device');
-    const apply = () => runCommand(this.#context(), name, ...args);
+    const core = this.#core!;
+    if (this.readOnly && !core.isDeviceCommand(name)) throw new StoreError('removed_device');
+    const apply = () => core.run(name, ...args);
     if (name !== 'document/issue' || typeof navigator === 'undefined' || !navigator.locks) return apply() as Awaited<CommandResult<K>>;
     // Two tabs of this device share its series: one issue at a time across tabs, and the lock
     // is held a moment longer so the number taken reaches the other tab before it takes one.
@@ -380,6 +292,6 @@ export class Workspace {
   /** Runs a command at once, on the loaded document (the relay link, within its own callbacks). */
   apply<K extends CommandName>(name: K, ...args: CommandArgs<K>): CommandResult<K> {
     if (this.status !== 'ready') throw new Error(`workspace not loaded: ${name}`);
-    return runCommand(this.#context(), name, ...args);
+    return this.#loaded().run(name, ...args);
   }
 }

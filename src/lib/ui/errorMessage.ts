@@ -1,5 +1,5 @@
 // Words for whatever a store write threw: its code's message, with amounts formatted.
-import { StoreError } from '$lib/store/operations';
+import { StoreError } from '$lib/store/errors';
 import { formatDate, formatMoney, formatRate, t } from '$lib/i18n/index.svelte';
 
 const MONEY_DETAILS = new Set(['credit_exceeds_invoice', 'deposit_exceeds_quote']);
