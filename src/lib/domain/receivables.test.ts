@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   RECOVERY_INDEMNITY_CENTS,
   claimableReceivables,
+  clientLedgers,
   documentFacts,
+  invoicesPaidBy,
+  invoiceWeighedOn,
+  ledgerAccounts,
   invoiceAccount,
   invoiceAccounts,
   lateInterestCents,
@@ -434,5 +438,45 @@ describe('a progress invoice with a retenue de garantie', () => {
     const dates = receptionDates([quote]);
     expect(documentFacts(invoice, 'normal', (id) => dates.get(id))!.retention).toEqual({ cents: 3_541, releaseDate: '2029-02-28' });
     expect(documentFacts(invoice, 'normal')!.retention).toEqual({ cents: 3_541, releaseDate: null });
+  });
+});
+
+describe('client ledgers', () => {
+  // F1 1 000 € to c1, F2 500 € to c2; credit note A1 of 200 € on F1 written to c2; p1 pays 300 €
+  // on F1 and 100 € on F2; p2 pays 50 € on an invoice that is not issued (yet).
+  const docs: DocumentFacts[] = [
+    facts({ id: 'F1', clientId: 'c1', ttcCents: 100_000 }),
+    facts({ id: 'F2', clientId: 'c2', ttcCents: 50_000 }),
+    facts({ id: 'A1', kind: 'credit', clientId: 'c2', ttcCents: 20_000, correctsInvoiceId: 'F1' })
+  ];
+  const pay = (id: string, allocations: [string, number][]): Payment => ({
+    id, clientId: 'c1', amountCents: 0, date: '2026-03-10', method: 'transfer', reference: '', memberId: 'm', createdAt: '2026-03-10T10:00:00.000Z',
+    allocations: allocations.map(([invoiceId, amountCents]) => ({ invoiceId, amountCents }))
+  });
+  const p1 = pay('p1', [['F1', 30_000], ['F2', 10_000]]);
+  const p2 = pay('p2', [['F9', 5_000]]);
+
+  it('files a credit note with the invoice it corrects and a payment with each client it pays', () => {
+    const ledgers = clientLedgers(docs, [p1, p2]);
+    expect([...ledgers.keys()]).toEqual(['c1', 'c2']);
+    expect(ledgers.get('c1')!.documents.map((d) => d.id)).toEqual(['F1', 'A1']);
+    expect(ledgers.get('c1')!.payments.map((p) => p.id)).toEqual(['p1']);
+    expect(ledgers.get('c2')!.documents.map((d) => d.id)).toEqual(['F2']);
+    expect(ledgers.get('c2')!.payments.map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('gives each ledger the accounts invoiceAccounts gives its invoices', () => {
+    const ctx = B2B('2026-03-10');
+    const ledgers = clientLedgers(docs, [p1, p2]);
+    // F1: 1 000 − 200 credited − 300 paid = 500 €; F2: 500 − 100 = 400 €.
+    expect(ledgerAccounts(ledgers.get('c1')!, ctx).map((a) => [a.invoiceId, a.remainingCents])).toEqual([['F1', 50_000]]);
+    expect(ledgerAccounts(ledgers.get('c2')!, ctx).map((a) => [a.invoiceId, a.remainingCents])).toEqual([['F2', 40_000]]);
+    const all = invoiceAccounts(docs, [p1, p2], () => ctx);
+    expect(ledgerAccounts(ledgers.get('c1')!, ctx)).toEqual([all.get('F1')]);
+  });
+
+  it('names the invoices a record weighs on', () => {
+    expect(docs.map(invoiceWeighedOn)).toEqual(['F1', 'F2', 'F1']);
+    expect(invoicesPaidBy(pay('p3', [['F1', 1], ['F2', 1], ['F1', 2]]))).toEqual(['F1', 'F2']);
   });
 });

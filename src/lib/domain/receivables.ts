@@ -88,10 +88,18 @@ export interface DocumentFacts {
  */
 export const RETENTION_PENDING_DUE: IsoDate = '9999-12-31';
 
+/** A quote's readable reception date (what releases its situations' retentions); null for anything else. */
+export function receptionDateOf(doc: DocumentRecord | undefined): IsoDate | null {
+  return doc?.kind === 'quote' && typeof doc.receptionDate === 'string' && isIsoDate(doc.receptionDate) ? doc.receptionDate : null;
+}
+
 /** The reception dates of the quotes among `documents`, by quote id: what releases their situations' retentions. */
 export function receptionDates(documents: Iterable<DocumentRecord>): Map<string, IsoDate> {
   const out = new Map<string, IsoDate>();
-  for (const d of documents) if (d.kind === 'quote' && typeof d.receptionDate === 'string' && isIsoDate(d.receptionDate)) out.set(d.id, d.receptionDate);
+  for (const d of documents) {
+    const date = receptionDateOf(d);
+    if (date) out.set(d.id, date);
+  }
   return out;
 }
 
@@ -647,6 +655,75 @@ export function invoiceAccounts(
   for (let i = 0; i < documents.length; i++) {
     const d = documents[i];
     if (d.kind === 'invoice') out.set(d.id, invoiceAccount(d, settlements[i], context(d.clientId)));
+  }
+  return out;
+}
+
+// ——— one client's ledger: what its accounts read ———
+//
+// An invoice's account reads its own facts (its plan, its retention « id#retention », its
+// early-payment terms, its write-off), the credit notes that correct it, the payments allocated to
+// it, and its client's context. Nothing else: so the accounts can be kept per client and only the
+// clients a change links to computed again (store/views.svelte.ts), the ledger of a client being
+// its invoices with every credit note and payment linked to them.
+
+/** The invoice whose account a document weighs on: an invoice its own, a credit note the invoice it corrects. */
+export function invoiceWeighedOn(doc: DocumentFacts): string | null {
+  return doc.kind === 'invoice' ? doc.id : doc.correctsInvoiceId;
+}
+
+/** The invoices whose accounts a payment weighs on: those it is allocated to. */
+export function invoicesPaidBy(payment: Payment): string[] {
+  const out: string[] = [];
+  for (const a of payment.allocations) if (!out.includes(a.invoiceId)) out.push(a.invoiceId);
+  return out;
+}
+
+/** A client's invoices with the credit notes and the payments linked to them (a credit note or a payment may name another client). */
+export interface ClientLedger {
+  clientId: string;
+  /** The client's issued invoices and the credit notes correcting them. */
+  documents: DocumentFacts[];
+  /** The payments allocated to them, each once, in the workspace's order. */
+  payments: Payment[];
+}
+
+/**
+ * Every client's ledger, by the client of the invoices: a credit note goes with the invoice it
+ * corrects, a payment with each invoice it is allocated to (in several ledgers when it pays
+ * several clients' invoices). Credit notes and payments linked to no issued invoice are in none.
+ */
+export function clientLedgers(documents: readonly DocumentFacts[], payments: readonly Payment[]): Map<string, ClientLedger> {
+  const ownerOf = new Map<string, string>();
+  for (const d of documents) if (d.kind === 'invoice') ownerOf.set(d.id, d.clientId);
+  const out = new Map<string, ClientLedger>();
+  const ledger = (clientId: string) => {
+    let l = out.get(clientId);
+    if (!l) out.set(clientId, (l = { clientId, documents: [], payments: [] }));
+    return l;
+  };
+  for (const d of documents) {
+    const owner = ownerOf.get(invoiceWeighedOn(d) ?? '');
+    if (owner !== undefined) ledger(owner).documents.push(d);
+  }
+  for (const p of payments) {
+    const owners: string[] = [];
+    for (const id of invoicesPaidBy(p)) {
+      const owner = ownerOf.get(id);
+      if (owner !== undefined && !owners.includes(owner)) owners.push(owner);
+    }
+    for (const owner of owners) ledger(owner).payments.push(p);
+  }
+  return out;
+}
+
+/** The accounts of a ledger's invoices (in its order), all on the client's context: what invoiceAccounts gives for them. */
+export function ledgerAccounts(ledger: ClientLedger, context: AccountContext): InvoiceAccount[] {
+  const settlements = settleDocuments(ledger.documents, ledger.payments);
+  const out: InvoiceAccount[] = [];
+  for (let i = 0; i < ledger.documents.length; i++) {
+    const d = ledger.documents[i];
+    if (d.kind === 'invoice') out.push(invoiceAccount(d, settlements[i], context));
   }
   return out;
 }

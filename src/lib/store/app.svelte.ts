@@ -173,6 +173,7 @@ class AppState {
     if (!ws || !this.entry?.joinPending) return;
     await this.#stopSync();
     this.chase?.destroy();
+    this.receivables?.destroy();
     this.chase = this.receivables = null;
     this.workspace = null;
     this.entry = null;
@@ -280,6 +281,7 @@ class AppState {
 
   async #show(entry: WorkspaceEntry, ws: Workspace): Promise<void> {
     this.chase?.destroy();
+    this.receivables?.destroy();
     await this.#stopSync();
     await this.workspace?.close();
     setCurrentWorkspace(entry.id);

@@ -1,15 +1,24 @@
-// The accounts of every issued invoice on today's date (domain/receivables.ts), recomputed when
-// documents, payments, clients or contact events change: what the documents list, an invoice's
-// page, the payment form, the clients and the home figures read.
-import type { DocumentRecord, DocumentStatus, IsoDate, Totals } from '$lib/domain/types';
+// The accounts of every issued invoice on today's date (domain/receivables.ts): what the documents
+// list, an invoice's page, the payment form, the clients, the home figures and the dashboard read.
+// Kept INCREMENTALLY, per client (a client's ledger: its invoices with the credit notes and the
+// payments linked to them, domain/receivables.ts `clientLedgers`): each change marks the clients
+// whose ledger it touches — a document its client (and the client it left), a credit note the
+// client of the invoice it corrects, a payment the clients of the invoices it is allocated to, a
+// contact event or a client record that client — and only those are computed again, when the
+// accounts are next read. A new day, the company's VAT regime, the policies or the penalty rates
+// recompute every client.
+import type { Company, DocumentRecord, DocumentStatus, IsoDate, Payment, Totals } from '$lib/domain/types';
 import { documentStatus, documentTotals } from '$lib/domain/lifecycle';
 import { invoiceTotals, isFinalInvoice } from '$lib/domain/deposits';
 import {
   documentFacts,
-  invoiceAccounts,
-  receptionDates,
+  invoicesPaidBy,
+  invoiceWeighedOn,
+  ledgerAccounts,
+  receptionDateOf,
   summarizeReceivables,
   type AccountContext,
+  type ClientLedger,
   type DocumentFacts,
   type InvoiceAccount,
   type Receivable,
@@ -17,22 +26,121 @@ import {
 } from '$lib/domain/receivables';
 import type { ContactEntry } from '$lib/domain/contactLog';
 import { effectivePolicies } from '$lib/domain/dunning';
-import { penaltyRateTable } from '$lib/domain/terms';
+import { penaltyRateTable, type PenaltyRateRow } from '$lib/domain/terms';
 import { formalStepIds } from '$lib/domain/chaseItem';
 import { findDraftsIssuedTwice, settleIssuedTwice, type IssuedTwiceState } from '$lib/domain/issuedTwice';
-import type { Workspace } from './workspace.svelte';
+import type { Collection } from './collection.svelte';
 import { contactEntry } from './chaseFiles';
 
+/** What the view reads: the workspace's collections and company (a Workspace fits). */
+export interface AccountsSource {
+  clients: Collection<'clients'>;
+  documents: Collection<'documents'>;
+  payments: Collection<'payments'>;
+  events: Collection<'events'>;
+  policies: Collection<'policies'>;
+  penaltyRates: Collection<'penaltyRates'>;
+  readonly company: Company | null;
+  companyListeners?: Set<() => void>;
+}
+
+/** A client's ledger with its invoices' accounts: replaced (never mutated) when computed again. */
+export interface ClientAccounts {
+  ledger: ClientLedger;
+  /** The accounts of the ledger's invoices, in its order. */
+  accounts: InvoiceAccount[];
+  /** The day they were computed for. */
+  asOf: IsoDate;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(id);
+}
 
 export class ReceivablesView {
   /** The day the accounts are computed for (checkDay moves it on after midnight). */
   #day = $state('');
+  /** Bumped when a change reaches the accounts: reading it subscribes a Svelte effect to them. */
+  #version = $state(0);
+
+  /** The clients computed again by the last update: what the tests and the benchmark look at. */
+  lastRecomputed: string[] = [];
+
+  #source: AccountsSource;
+  #stops: (() => void)[] = [];
+  // What is pending: every index to rebuild, every client to compute again, or some clients.
+  #reindex = true;
+  #recomputeAll = false;
+  #dirty = new Set<string>();
+  #computedDay = '';
+  #vatRegime: Company['vatRegime'] | null = null;
+
+  // ——— indexes, kept up to date by each change ———
+  /** The facts of each issued invoice and credit note, read once per change of the document. */
+  #facts = new Map<string, DocumentFacts>();
+  #factsList: DocumentFacts[] | null = null;
+  /** Client → its issued invoices. */
+  #invoicesOf = new Map<string, Set<string>>();
+  /** Invoice id → the credit notes correcting it (kept for invoices not here yet). */
+  #creditsOf = new Map<string, Set<string>>();
+  /** Invoice id → the payments allocated to it (kept for invoices not here yet). */
+  #paymentsOf = new Map<string, Set<string>>();
+  /** Payment id → the invoices it was filed under. */
+  #paidBy = new Map<string, string[]>();
+  /** Quote id → the documents made from it (a quote's reception date releases their retentions). */
+  #situationsOf = new Map<string, Set<string>>();
+  #quoteOf = new Map<string, string>();
+  /** Client → its contact entries, and the client each contact event was filed under. */
+  #contactsOf = new Map<string, Map<string, ContactEntry>>();
+  #contactClient = new Map<string, string>();
+  #contactLists = new Map<string, ContactEntry[]>();
+  /**
+   * Each payment's and contact's place in its collection: a ledger lists them in the workspace's
+   * order, as a full computation over the collections reads them (two payments of one day: the
+   * first one is the one an early-payment discount looks at).
+   */
+  #paymentOrder = new Map<string, number>();
+  #contactOrder = new Map<string, number>();
+  #nextOrder = 0;
+  #formalStepIds: ReadonlySet<string> | null = null;
+  #rates: PenaltyRateRow[] | null = null;
+
+  // ——— results ———
+  #books = new Map<string, ClientAccounts>();
+  #accounts = new Map<string, InvoiceAccount>();
 
   constructor(
-    private ws: Workspace,
+    source: AccountsSource,
     private today: () => IsoDate
   ) {
+    this.#source = source;
     this.#day = today();
+    const s = source;
+    this.#stops.push(
+      s.clients.onChange((ids) => (ids ? this.#clientsChanged(ids) : this.#changed(() => (this.#recomputeAll = true)))),
+      s.documents.onChange((ids) => (ids ? this.#documentsChanged(ids) : this.#changed(() => (this.#reindex = true)))),
+      s.payments.onChange((ids) => (ids ? this.#paymentsChanged(ids) : this.#changed(() => (this.#reindex = true)))),
+      s.events.onChange((ids) => (ids ? this.#eventsChanged(ids) : this.#changed(() => (this.#reindex = true)))),
+      s.policies.onChange(() => this.#changed(() => ((this.#formalStepIds = null), (this.#recomputeAll = true)))),
+      s.penaltyRates.onChange(() => this.#changed(() => ((this.#rates = null), (this.#recomputeAll = true))))
+    );
+    if (s.companyListeners) {
+      // Issued documents are frozen; the VAT regime only weighs on the facts of older records.
+      const onCompany = () => {
+        const regime = s.company?.vatRegime ?? 'normal';
+        if (regime !== this.#vatRegime) this.#changed(() => (this.#reindex = true));
+      };
+      s.companyListeners.add(onCompany);
+      this.#stops.push(() => s.companyListeners!.delete(onCompany));
+    }
+  }
+
+  /** Stops following the collections. */
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+    this.#stops = [];
   }
 
   /** Call when the page shows again: a new day changes days late and interest. */
@@ -45,71 +153,33 @@ export class ReceivablesView {
     return this.#day;
   }
 
-  /** The facts of the issued invoices and credit notes (frozen: read once per change). */
-  readonly #facts = $derived.by(() => {
-    const vatRegime = this.ws.company?.vatRegime ?? 'normal';
-    const out: DocumentFacts[] = [];
-    // A situation's retention is released a year after its quote's reception date.
-    const reception = receptionDates(this.ws.documents.all());
-    const receptionOf = (quoteId: string) => reception.get(quoteId);
-    for (const d of this.ws.documents.all()) {
-      const f = documentFacts(d, vatRegime, receptionOf);
-      if (f) out.push(f);
-    }
-    return out;
-  });
-
-  readonly #contacts = $derived.by(() => {
-    const byClient = new Map<string, ContactEntry[]>();
-    for (const e of this.ws.events.all()) {
-      const entry = contactEntry(e);
-      if (!entry) continue;
-      const list = byClient.get(entry.clientId);
-      if (list) list.push(entry);
-      else byClient.set(entry.clientId, [entry]);
-    }
-    return byClient;
-  });
-
-  readonly #rates = $derived.by(() => penaltyRateTable(this.ws.penaltyRates.all()));
-  readonly #formalStepIds = $derived.by(() => formalStepIds(effectivePolicies(this.ws.policies.all())));
-
   /** The issued invoices and credit notes, as the receivables model reads them. */
   get facts(): readonly DocumentFacts[] {
-    return this.#facts;
+    this.#update();
+    return (this.#factsList ??= [...this.#facts.values()]);
+  }
+
+  /** Every issued invoice's account on the view's day, by invoice id. */
+  get accounts(): ReadonlyMap<string, InvoiceAccount> {
+    this.#update();
+    return this.#accounts;
+  }
+
+  /** Each client's ledger and accounts, by client id (a client without issued invoices has none). */
+  get books(): ReadonlyMap<string, ClientAccounts> {
+    this.#update();
+    return this.#books;
   }
 
   /** A client's account context on the view's day: kind, pause, contact log. */
   context(clientId: string): AccountContext {
-    const client = this.ws.clients.peek(clientId);
-    return {
-      asOf: this.#day,
-      clientKind: client?.kind ?? 'company',
-      clientPause: client?.chasePause ?? null,
-      contacts: this.#contacts.get(clientId) ?? [],
-      formalStepIds: this.#formalStepIds,
-      rates: this.#rates
-    };
+    this.#update();
+    return this.#contextOf(clientId);
   }
-
-  /** Every issued invoice's account on the view's day, by invoice id. */
-  readonly accounts = $derived.by(() => {
-    void this.#day;
-    void this.ws.clients.version;
-    const contexts = new Map<string, AccountContext>();
-    const contextOf = (clientId: string): AccountContext => {
-      let c = contexts.get(clientId);
-      if (!c) contexts.set(clientId, (c = this.context(clientId)));
-      return c;
-    };
-    return invoiceAccounts(this.#facts, this.ws.payments.all(), contextOf);
-  });
 
   /** The accounts of one client's invoices. */
   accountsOf(clientId: string): InvoiceAccount[] {
-    const out: InvoiceAccount[] = [];
-    for (const a of this.accounts.values()) if (a.clientId === clientId) out.push(a);
-    return out;
+    return this.books.get(clientId)?.accounts ?? [];
   }
 
   account(id: string): InvoiceAccount | null {
@@ -123,8 +193,8 @@ export class ReceivablesView {
 
   totals(doc: DocumentRecord): Totals {
     // A draft final invoice: its quote's deposits issued by now already taken off, as the editor shows.
-    if (!doc.frozen && isFinalInvoice(doc)) return invoiceTotals(doc, this.ws.documents.all(), this.ws.company?.vatRegime ?? 'normal');
-    return documentTotals(doc, this.ws.company?.vatRegime ?? 'normal');
+    if (!doc.frozen && isFinalInvoice(doc)) return invoiceTotals(doc, this.#source.documents.all(), this.#source.company?.vatRegime ?? 'normal');
+    return documentTotals(doc, this.#source.company?.vatRegime ?? 'normal');
   }
 
   status(doc: DocumentRecord): DocumentStatus {
@@ -134,10 +204,8 @@ export class ReceivablesView {
   /** The open receivables of a client (or of everyone). */
   openReceivables(clientId?: string): Receivable[] {
     const out: Receivable[] = [];
-    for (const a of this.accounts.values()) {
-      if (clientId !== undefined && a.clientId !== clientId) continue;
-      for (const r of a.receivables) if (r.remainingCents > 0) out.push(r);
-    }
+    const accounts = clientId === undefined ? this.accounts.values() : this.accountsOf(clientId);
+    for (const a of accounts) for (const r of a.receivables) if (r.remainingCents > 0) out.push(r);
     return out;
   }
 
@@ -148,8 +216,8 @@ export class ReceivablesView {
 
   /** Drafts issued on several devices offline: where each stands, and the fix to propose. */
   readonly issuedTwice: IssuedTwiceState[] = $derived.by(() => {
-    const documents = this.ws.documents.all();
-    const vatRegime = this.ws.company?.vatRegime ?? 'normal';
+    const documents = this.#source.documents.all();
+    const vatRegime = this.#source.company?.vatRegime ?? 'normal';
     return findDraftsIssuedTwice(documents).map((group) =>
       settleIssuedTwice(group, { documents, paidCents: (id) => this.account(id)?.paidCents ?? 0, vatRegime })
     );
@@ -158,5 +226,238 @@ export class ReceivablesView {
   /** The draft-issued-twice group a document belongs to (by its id, or the draft's id). */
   issuedTwiceOf(ref: string): IssuedTwiceState | undefined {
     return this.issuedTwice.find((s) => s.draftId === ref || s.documents.some((d) => d.id === ref));
+  }
+
+  // ——— bringing the accounts up to date ———
+
+  /** Records what a change needs, and tells Svelte the accounts changed. */
+  #changed(mark: () => void): void {
+    mark();
+    this.#version++;
+  }
+
+  /** Applies what is pending (on read: a burst of changes is computed once). */
+  #update(): void {
+    void this.#version;
+    const day = this.#day;
+    if (day !== this.#computedDay) {
+      this.#computedDay = day;
+      this.#recomputeAll = true;
+    }
+    if (this.#reindex) {
+      this.#reindex = false;
+      this.#recomputeAll = true;
+      this.#rebuildIndexes();
+    }
+    let clients: Iterable<string>;
+    if (this.#recomputeAll) {
+      this.#recomputeAll = false;
+      this.#dirty.clear();
+      clients = new Set([...this.#books.keys(), ...this.#invoicesOf.keys()]);
+    } else {
+      if (!this.#dirty.size) return;
+      clients = this.#dirty;
+      this.#dirty = new Set();
+    }
+    this.lastRecomputed = [...clients];
+    for (const clientId of this.lastRecomputed) this.#compute(clientId);
+  }
+
+  /** One client's ledger read from the indexes, and its accounts computed again. */
+  #compute(clientId: string): void {
+    const before = this.#books.get(clientId);
+    const invoices = this.#invoicesOf.get(clientId);
+    const ledger: ClientLedger = { clientId, documents: [], payments: [] };
+    const paymentIds = new Set<string>();
+    for (const id of invoices ?? []) {
+      ledger.documents.push(this.#facts.get(id)!);
+      for (const credit of this.#creditsOf.get(id) ?? []) {
+        const f = this.#facts.get(credit);
+        if (f) ledger.documents.push(f);
+      }
+      for (const p of this.#paymentsOf.get(id) ?? []) paymentIds.add(p);
+    }
+    for (const id of paymentIds) {
+      const p = this.#source.payments.peek(id);
+      if (p) ledger.payments.push(p);
+    }
+    if (ledger.payments.length > 1) ledger.payments.sort((a, b) => this.#paymentOrder.get(a.id)! - this.#paymentOrder.get(b.id)!);
+    const accounts = ledger.documents.length ? ledgerAccounts(ledger, this.#contextOf(clientId)) : [];
+    // An invoice gone, or moved to another client (whose book may be computed first: then it is theirs).
+    for (const a of before?.accounts ?? []) if (this.#accounts.get(a.invoiceId) === a && invoices?.has(a.invoiceId) !== true) this.#accounts.delete(a.invoiceId);
+    for (const a of accounts) this.#accounts.set(a.invoiceId, a);
+    if (accounts.length) this.#books.set(clientId, { ledger, accounts, asOf: this.#computedDay });
+    else this.#books.delete(clientId);
+  }
+
+  #contextOf(clientId: string): AccountContext {
+    const client = this.#source.clients.peek(clientId);
+    this.#formalStepIds ??= formalStepIds(effectivePolicies([...this.#source.policies.values()]));
+    this.#rates ??= penaltyRateTable([...this.#source.penaltyRates.values()]);
+    return {
+      asOf: this.#computedDay,
+      clientKind: client?.kind ?? 'company',
+      clientPause: client?.chasePause ?? null,
+      contacts: this.#contactsList(clientId),
+      formalStepIds: this.#formalStepIds,
+      rates: this.#rates
+    };
+  }
+
+  #contactsList(clientId: string): ContactEntry[] {
+    let list = this.#contactLists.get(clientId);
+    if (!list) {
+      list = [...(this.#contactsOf.get(clientId)?.values() ?? [])];
+      list.sort((a, b) => this.#contactOrder.get(a.id)! - this.#contactOrder.get(b.id)!);
+      this.#contactLists.set(clientId, list);
+    }
+    return list;
+  }
+
+  // ——— indexes ———
+
+  #rebuildIndexes(): void {
+    for (const index of [this.#facts, this.#invoicesOf, this.#creditsOf, this.#paymentsOf, this.#paidBy, this.#situationsOf, this.#quoteOf]) index.clear();
+    for (const index of [this.#contactsOf, this.#contactClient, this.#contactLists, this.#paymentOrder, this.#contactOrder]) index.clear();
+    this.#factsList = null;
+    this.#dirty.clear();
+    const s = this.#source;
+    this.#vatRegime = s.company?.vatRegime ?? 'normal';
+    for (const d of s.documents.values()) this.#fileDocument(d.id);
+    for (const p of s.payments.values()) this.#filePayment(p.id);
+    for (const e of s.events.values()) this.#fileContact(e.id);
+  }
+
+  /** The client whose ledger an invoice is in (null: not an issued invoice here). */
+  #ownerOf(invoiceId: string | null): string | null {
+    const f = invoiceId === null ? undefined : this.#facts.get(invoiceId);
+    return f?.kind === 'invoice' ? f.clientId : null;
+  }
+
+  #touch(clientId: string | null): void {
+    if (clientId !== null) this.#dirty.add(clientId);
+  }
+
+  #fileDocument(id: string): void {
+    const s = this.#source;
+    const d = s.documents.peek(id);
+    if (d?.sourceQuoteId) {
+      addTo(this.#situationsOf, d.sourceQuoteId, id);
+      this.#quoteOf.set(id, d.sourceQuoteId);
+    }
+    const facts = d ? documentFacts(d, this.#vatRegime ?? 'normal', (q) => receptionDateOf(s.documents.peek(q))) : null;
+    if (!facts) return;
+    this.#facts.set(id, facts);
+    if (facts.kind === 'invoice') addTo(this.#invoicesOf, facts.clientId, id);
+    else if (facts.correctsInvoiceId) addTo(this.#creditsOf, facts.correctsInvoiceId, id);
+    this.#touch(this.#ownerOf(invoiceWeighedOn(facts)));
+  }
+
+  #unfileDocument(id: string): void {
+    const quote = this.#quoteOf.get(id);
+    if (quote !== undefined) {
+      this.#situationsOf.get(quote)?.delete(id);
+      this.#quoteOf.delete(id);
+    }
+    const facts = this.#facts.get(id);
+    if (!facts) return;
+    this.#touch(this.#ownerOf(invoiceWeighedOn(facts)));
+    this.#facts.delete(id);
+    if (facts.kind === 'invoice') this.#invoicesOf.get(facts.clientId)?.delete(id);
+    else if (facts.correctsInvoiceId) this.#creditsOf.get(facts.correctsInvoiceId)?.delete(id);
+  }
+
+  #filePayment(id: string): void {
+    const p: Payment | undefined = this.#source.payments.peek(id);
+    if (!p) {
+      this.#paymentOrder.delete(id);
+      return;
+    }
+    if (!this.#paymentOrder.has(id)) this.#paymentOrder.set(id, this.#nextOrder++);
+    const invoices = invoicesPaidBy(p);
+    for (const invoiceId of invoices) {
+      addTo(this.#paymentsOf, invoiceId, id);
+      this.#touch(this.#ownerOf(invoiceId));
+    }
+    this.#paidBy.set(id, invoices);
+  }
+
+  #unfilePayment(id: string): void {
+    for (const invoiceId of this.#paidBy.get(id) ?? []) {
+      this.#paymentsOf.get(invoiceId)?.delete(id);
+      this.#touch(this.#ownerOf(invoiceId));
+    }
+    this.#paidBy.delete(id);
+  }
+
+  /** Files a contact event under its client; true when it is one. */
+  #fileContact(id: string): boolean {
+    const e = this.#source.events.peek(id);
+    const entry = e ? contactEntry(e) : null;
+    if (!entry) {
+      this.#contactOrder.delete(id);
+      return false;
+    }
+    if (!this.#contactOrder.has(id)) this.#contactOrder.set(id, this.#nextOrder++);
+    let entries = this.#contactsOf.get(entry.clientId);
+    if (!entries) this.#contactsOf.set(entry.clientId, (entries = new Map()));
+    entries.set(id, entry);
+    this.#contactClient.set(id, entry.clientId);
+    this.#contactLists.delete(entry.clientId);
+    this.#touch(entry.clientId);
+    return true;
+  }
+
+  #unfileContact(id: string): boolean {
+    const clientId = this.#contactClient.get(id);
+    if (clientId === undefined) return false;
+    this.#contactsOf.get(clientId)?.delete(id);
+    this.#contactClient.delete(id);
+    this.#contactLists.delete(clientId);
+    this.#touch(clientId);
+    return true;
+  }
+
+  // ——— changes ———
+
+  #documentsChanged(ids: ReadonlySet<string>): void {
+    // A quote's reception date moves its situations' retentions: they are read again with it.
+    const all = new Set(ids);
+    for (const id of ids) for (const s of this.#situationsOf.get(id) ?? []) all.add(s);
+    for (const id of all) {
+      this.#unfileDocument(id);
+      this.#fileDocument(id);
+    }
+    this.#factsList = null;
+    this.#version++;
+  }
+
+  #paymentsChanged(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      this.#unfilePayment(id);
+      this.#filePayment(id);
+    }
+    this.#version++;
+  }
+
+  #eventsChanged(ids: ReadonlySet<string>): void {
+    let any = false;
+    for (const id of ids) {
+      if (this.#unfileContact(id)) any = true;
+      if (this.#fileContact(id)) any = true;
+    }
+    // Most events (a document issued, a payment recorded) are not contacts: nothing to redo.
+    if (any) this.#version++;
+  }
+
+  #clientsChanged(ids: ReadonlySet<string>): void {
+    // A client's kind and pause weigh on its accounts.
+    let any = false;
+    for (const id of ids)
+      if (this.#invoicesOf.get(id)?.size) {
+        this.#dirty.add(id);
+        any = true;
+      }
+    if (any) this.#version++;
   }
 }
