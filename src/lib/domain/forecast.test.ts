@@ -71,6 +71,16 @@ describe('cashInForecast on Wednesday 17 June 2026', () => {
   });
 });
 
+describe('cashInForecast and a retention whose works are not received', () => {
+  it('counts it after the weeks shown, whatever the client’s usual delay', () => {
+    // Due « 9999-12-31 » (never reached): + 32 days would be a date past year 9999. 50 € later.
+    const pending = owed('S1#retention', 'slow', '9999-12-31', 5_000, { retention: true, retentionPending: true });
+    const forecast = cashInForecast([pending], '2026-06-17', { byClient: new Map([['slow', 32]]), fallback: 44 });
+    expect(forecast.laterCents).toBe(5_000);
+    expect(forecast.weeks.reduce((s, w) => s + w.cents, 0)).toBe(0);
+  });
+});
+
 describe('pastWeeks', () => {
   const fact = (id: string, ttcCents: number, issueDate: string, dueDate: string, extra: Partial<DocumentFacts> = {}): DocumentFacts => ({
     id,

@@ -82,6 +82,12 @@ export function cashInForecast(receivables: Iterable<Receivable>, today: IsoDate
       out.leftOutCents += r.remainingCents;
       continue;
     }
+    // Works not received yet: no day to place it on (its due date is never reached, and moving
+    // « 9999-12-31 » by a delay would leave the calendar): after the weeks shown.
+    if (r.retentionPending) {
+      out.laterCents += r.remainingCents;
+      continue;
+    }
     const { on, basis } = expectedPayment(r, today, delays);
     const week = Math.floor((dayNumber(on) - first) / 7);
     if (week >= weeks) {
