@@ -90,42 +90,62 @@ function add(c: AgingCell, cents: Cents, probable: Cents): void {
  * Disputed and in-collection receivables stay out of the buckets and of the probable value.
  */
 export function agingOf(receivables: Iterable<Receivable>, asOf: IsoDate, curve: readonly RecoveryPoint[] = DEFAULT_RECOVERY_CURVE): Aging {
-  const out: Aging = {
-    asOf,
-    buckets: bucketCells(),
-    disputed: cell(),
-    inCollection: cell(),
-    totalCents: 0,
-    probableCents: 0,
-    probablyLostCents: 0,
-    rows: []
-  };
-  const rows = new Map<string, AgingRow>();
+  const byClient = new Map<string, Receivable[]>();
   for (const r of receivables) {
     if (r.remainingCents <= 0) continue;
-    let row = rows.get(r.clientId);
-    if (!row) {
-      row = { clientId: r.clientId, buckets: bucketCells(), totalCents: 0, disputed: cell(), inCollection: cell(), maxDaysLate: 0 };
-      rows.set(r.clientId, row);
-    }
-    out.totalCents += r.remainingCents;
+    const list = byClient.get(r.clientId);
+    if (list) list.push(r);
+    else byClient.set(r.clientId, [r]);
+  }
+  const rows: AgingRow[] = [];
+  for (const [clientId, list] of byClient) rows.push(agingRowOf(clientId, list, curve)!);
+  return agingOfRows(rows, asOf);
+}
+
+/**
+ * One client's row of the aging (null when nothing is open): what agingOfRows sums, so that the
+ * dashboard computes again only the rows of the clients a change touched.
+ */
+export function agingRowOf(clientId: string, receivables: Iterable<Receivable>, curve: readonly RecoveryPoint[] = DEFAULT_RECOVERY_CURVE): AgingRow | null {
+  const row: AgingRow = { clientId, buckets: bucketCells(), totalCents: 0, disputed: cell(), inCollection: cell(), maxDaysLate: 0 };
+  let open = false;
+  for (const r of receivables) {
+    if (r.remainingCents <= 0) continue;
+    open = true;
     row.totalCents += r.remainingCents;
     const apart = heldApart(r);
     if (apart) {
-      const key = apart === 'disputed' ? 'disputed' : 'inCollection';
-      add(out[key], r.remainingCents, 0);
-      add(row[key], r.remainingCents, 0);
+      add(row[apart === 'disputed' ? 'disputed' : 'inCollection'], r.remainingCents, 0);
       continue;
     }
     const probable = Math.round((r.remainingCents * recoveryPercent(r.daysLate, curve)) / 100);
-    const bucket = agingBucket(r.daysLate);
-    add(out.buckets[bucket], r.remainingCents, probable);
-    add(row.buckets[bucket], r.remainingCents, probable);
-    out.probableCents += probable;
-    out.probablyLostCents += r.remainingCents - probable;
+    add(row.buckets[agingBucket(r.daysLate)], r.remainingCents, probable);
     row.maxDaysLate = Math.max(row.maxDaysLate, r.daysLate);
   }
-  out.rows = [...rows.values()].sort((a, b) => b.totalCents - a.totalCents || (a.clientId < b.clientId ? -1 : 1));
+  return open ? row : null;
+}
+
+/** The aging from its clients' rows: each bucket the sum of theirs; rows most owed first. */
+export function agingOfRows(rows: Iterable<AgingRow>, asOf: IsoDate): Aging {
+  const out: Aging = { asOf, buckets: bucketCells(), disputed: cell(), inCollection: cell(), totalCents: 0, probableCents: 0, probablyLostCents: 0, rows: [] };
+  const sum = (into: AgingCell, from: AgingCell) => {
+    into.cents += from.cents;
+    into.count += from.count;
+    into.probableCents += from.probableCents;
+  };
+  for (const row of rows) {
+    out.rows.push(row);
+    out.totalCents += row.totalCents;
+    sum(out.disputed, row.disputed);
+    sum(out.inCollection, row.inCollection);
+    for (const id of AGING_BUCKET_IDS) {
+      const c = row.buckets[id];
+      sum(out.buckets[id], c);
+      out.probableCents += c.probableCents;
+      out.probablyLostCents += c.cents - c.probableCents;
+    }
+  }
+  out.rows.sort((a, b) => b.totalCents - a.totalCents || (a.clientId < b.clientId ? -1 : 1));
   return out;
 }
 

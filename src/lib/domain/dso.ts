@@ -120,11 +120,23 @@ export const SIMPLE_DSO_PERIODS = [30, 90, 365] as const;
 
 /** The DSO figures on `today` from the issued invoices and credit notes and the payments. */
 export function dsoFigures(documents: readonly DocumentFacts[], payments: readonly Payment[], today: IsoDate, months = 12): DsoFigures {
-  const sales = salesIndex(documents);
+  const ends = dsoDates(today, months);
+  return dsoOfOwed(salesIndex(documents), today, ends, outstandingOn(documents, settleDocuments(documents, payments), ends));
+}
+
+/** The days the trend reads what is owed: the end of each of the `months` − 1 months before today's, then today. */
+export function dsoDates(today: IsoDate, months = 12): IsoDate[] {
   const ends: IsoDate[] = [];
   for (let k = months - 1; k >= 1; k--) ends.push(endOfMonth(addMonths(today.slice(0, 8) + '01', -k)));
   ends.push(today);
-  const owed = outstandingOn(documents, settleDocuments(documents, payments), ends);
+  return ends;
+}
+
+/**
+ * The DSO figures from what was owed on each of `ends` (dsoDates; summed per client by the
+ * dashboard, receivables.ts outstandingOn) and the sales.
+ */
+export function dsoOfOwed(sales: SalesIndex, today: IsoDate, ends: readonly IsoDate[], owed: readonly Cents[]): DsoFigures {
   const trend = ends.map((asOf, k) => ({ month: asOf.slice(0, 7), asOf, owedCents: owed[k], dso: countBackDso(owed[k], monthPeriods(sales, asOf)) }));
   const now = trend[trend.length - 1];
   const t = dayNumber(today);

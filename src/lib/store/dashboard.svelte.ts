@@ -1,16 +1,34 @@
 // « Tableau de bord »: its figures on the receivables view's day (domain/dashboard.ts), computed
-// when the page reads them and again when what they read changes. The page makes it: its code
-// loads with the page, not with the app.
+// when the page reads them and again when what they read changes — each client's share only when
+// that client's accounts were computed again (the receivables view replaces a client's book
+// then), the sales only when the documents changed. The page makes it: its code loads with the
+// page, not with the app.
 import { recoveryCurveOf } from '$lib/domain/dashboardSettings';
-import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
+import { clientFigures, combineFigures, type ClientFigures, type DashboardFigures } from '$lib/domain/dashboard';
+import { salesIndex, type SalesIndex } from '$lib/domain/dso';
 import { collectionCases, type CaseView } from '$lib/domain/collection';
 import { pastWeeks, type PastWeek } from '$lib/domain/forecast';
-import type { ReceivablesView } from './views.svelte';
-import type { Workspace } from './workspace.svelte';
+import type { DocumentFacts } from '$lib/domain/receivables';
+import type { RecoveryPoint } from '$lib/domain/types';
+import type { ClientAccounts, ReceivablesView } from './views.svelte';
+import type { Collection } from './collection.svelte';
+
+/** What the dashboard reads besides the accounts (a Workspace fits). */
+export interface DashboardSource {
+  documents: Collection<'documents'>;
+  payments: Collection<'payments'>;
+  chaseConfig: Collection<'chaseConfig'>;
+}
 
 export class DashboardView {
+  /** Each client's share, with the book and the curve it was computed from. */
+  #parts = new Map<string, { book: ClientAccounts; curve: readonly RecoveryPoint[]; figures: ClientFigures }>();
+  #sales: { facts: readonly DocumentFacts[]; index: SalesIndex } | null = null;
+  /** The clients whose share the last computation redid: what the tests and the benchmark look at. */
+  lastRecomputed: string[] = [];
+
   constructor(
-    private ws: Workspace,
+    private ws: DashboardSource,
     private receivables: ReceivablesView
   ) {}
 
@@ -24,9 +42,22 @@ export class DashboardView {
     return { recoveryCurve: recoveryCurveOf(config?.recoveryCurve), dsoTargetDays: config?.dsoTargetDays ?? null, customCurve: Boolean(config?.recoveryCurve) };
   });
 
-  readonly figures: DashboardFigures = $derived.by(() =>
-    dashboardFigures(this.receivables.facts, this.receivables.accounts.values(), this.ws.payments.all(), this.receivables.day, this.settings.recoveryCurve)
-  );
+  readonly figures: DashboardFigures = $derived.by(() => {
+    const curve = this.settings.recoveryCurve;
+    const books = this.receivables.books;
+    const facts = this.receivables.facts;
+    const day = this.receivables.day;
+    if (this.#sales?.facts !== facts) this.#sales = { facts, index: salesIndex(facts) };
+    this.lastRecomputed = [];
+    for (const clientId of this.#parts.keys()) if (!books.has(clientId)) this.#parts.delete(clientId);
+    for (const [clientId, book] of books) {
+      const part = this.#parts.get(clientId);
+      if (part?.book === book && part.curve === curve) continue;
+      this.#parts.set(clientId, { book, curve, figures: clientFigures(book.ledger, book.accounts, day, curve) });
+      this.lastRecomputed.push(clientId);
+    }
+    return combineFigures(Array.from(this.#parts.values(), (p) => p.figures), this.#sales.index, day);
+  });
 
   /** The last 8 weeks: what their Monday's forecast expected, beside what came in. */
   readonly pastWeeks: PastWeek[] = $derived.by(() =>

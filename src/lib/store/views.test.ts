@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { ActivityEvent, Client, DocumentRecord, IsoDate, Payment } from '$lib/domain/types';
-import { accountsOfRecords, type AccountContext } from '$lib/domain/receivables';
+import { accountsOfRecords, documentFacts, receptionDates, type AccountContext, type DocumentFacts } from '$lib/domain/receivables';
 import { effectivePolicies } from '$lib/domain/dunning';
 import { formalStepIds } from '$lib/domain/chaseItem';
 import { penaltyRateTable } from '$lib/domain/terms';
@@ -17,12 +17,14 @@ import { Collection } from './collection.svelte';
 import { deleteRecord, patchRecord, putRecord, readCompany, readRecord } from './doc';
 import { client, seededDoc } from './fixtures';
 import { ReceivablesView, type AccountsSource } from './views.svelte';
+import { DashboardView, type DashboardSource } from './dashboard.svelte';
+import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
 
 const TODAY = '2026-06-15';
 
 /** The collections of a document, loaded and followed, as the Workspace has them. */
-function sourceOf(doc: Y.Doc): AccountsSource & { companyListeners: Set<() => void> } {
-  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'penaltyRates'>(name: K) => {
+function sourceOf(doc: Y.Doc): AccountsSource & DashboardSource & { companyListeners: Set<() => void> } {
+  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'penaltyRates' | 'chaseConfig'>(name: K) => {
     const c = new Collection(name);
     c.load(doc);
     c.follow(doc);
@@ -35,6 +37,7 @@ function sourceOf(doc: Y.Doc): AccountsSource & { companyListeners: Set<() => vo
     events: make('events'),
     policies: make('policies'),
     penaltyRates: make('penaltyRates'),
+    chaseConfig: make('chaseConfig'),
     get company() {
       return readCompany(doc);
     },
@@ -56,6 +59,28 @@ function fullAccounts(source: AccountsSource, asOf: IsoDate) {
     return { asOf, clientKind: c?.kind ?? 'company', clientPause: c?.chasePause ?? null, contacts: (contacts.get(clientId) ?? []) as never, formalStepIds: steps, rates };
   };
   return accountsOfRecords(source.documents.all(), source.payments.all(), source.company?.vatRegime ?? 'normal', context);
+}
+
+/** The dashboard computed from scratch over the collections. */
+function fullFigures(source: AccountsSource, asOf: IsoDate): DashboardFigures {
+  const reception = receptionDates(source.documents.all());
+  const facts: DocumentFacts[] = [];
+  for (const d of source.documents.all()) {
+    const f = documentFacts(d, source.company?.vatRegime ?? 'normal', (q) => reception.get(q));
+    if (f) facts.push(f);
+  }
+  return dashboardFigures(facts, fullAccounts(source, asOf).values(), source.payments.all(), asOf);
+}
+
+/** The figures with lists in one order (summed per client, receivables come client by client). */
+function normalised(f: DashboardFigures) {
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+  return {
+    ...f,
+    open: [...f.open].sort(byKey),
+    risks: [...f.risks].sort(([a], [b]) => (a < b ? -1 : 1)),
+    forecast: { ...f.forecast, weeks: f.forecast.weeks.map((w) => ({ ...w, entries: [...w.entries].sort((a, b) => byKey(a.receivable, b.receivable)) })) }
+  };
 }
 
 /** An issued invoice of `ttc` cents (0 % VAT) to `clientId`, due on `due`. */
@@ -114,12 +139,12 @@ function setup(clients: Client[] = [client('c1'), client('c2'), client('c3')]) {
     day = to;
     view.checkDay();
   };
-  return { doc, source, view, moveDay, day: () => day };
+  return { doc, source, view, board: new DashboardView(source, view), moveDay, day: () => day };
 }
 
 describe('ReceivablesView: hand-computed cases', () => {
   it('a payment spread over two clients’ invoices computes those two clients again, and only them', () => {
-    const { doc, view } = setup();
+    const { doc, view, board } = setup();
     // F1 1 000 € to c1, F2 500 € to c2, F3 200 € to c3, all due 1 June (14 days late on 15 June).
     putRecord(doc, 'documents', invoice('F1', 'c1', 100_000, '2026-06-01'));
     putRecord(doc, 'documents', invoice('F2', 'c2', 50_000, '2026-06-01'));
@@ -133,6 +158,11 @@ describe('ReceivablesView: hand-computed cases', () => {
     expect(view.account('F3')!.remainingCents).toBe(20_000);
     expect(view.lastRecomputed.sort()).toEqual(['c1', 'c2']);
     expect(view.accountsOf('c1').map((a) => a.invoiceId)).toEqual(['F1']);
+    // The dashboard redoes those two clients' shares: 700 + 300 + 200 = 1 200 € owed.
+    expect(board.figures.aging.totalCents).toBe(120_000);
+    putRecord(doc, 'payments', payment('p2', 'c3', '2026-06-11', [['F3', 5_000]]));
+    expect(board.figures.aging.totalCents).toBe(115_000);
+    expect(board.lastRecomputed).toEqual(['c3']);
     // Removed: both owe everything again.
     deleteRecord(doc, 'payments', 'p1');
     expect([view.account('F1')!.remainingCents, view.account('F2')!.remainingCents]).toEqual([100_000, 50_000]);
@@ -238,7 +268,7 @@ describe('ReceivablesView: random sequences of changes equal a full computation'
   for (const seed of [1, 2, 3, 4]) {
     it(`seed ${seed}: 300 steps`, () => {
       const clientIds = ['c1', 'c2', 'c3', 'c4'];
-      const { doc, source, view, moveDay, day } = setup(clientIds.map((id, i) => client(id, { kind: i === 3 ? 'individual' : 'company' })));
+      const { doc, source, view, board, moveDay, day } = setup(clientIds.map((id, i) => client(id, { kind: i === 3 ? 'individual' : 'company' })));
       const g = generator(seed);
       const invoices: string[] = [];
       const payments: string[] = [];
@@ -299,6 +329,8 @@ describe('ReceivablesView: random sequences of changes equal a full computation'
         if (g.next() < 0.3) continue;
         const expected = fullAccounts(source, day());
         expect(view.accounts, `seed ${seed}, step ${step} (${name})`).toEqual(expected);
+        // The dashboard, summed per client and redone for the clients that changed, equals it from scratch.
+        if (step % 5 === 0) expect(normalised(board.figures), `seed ${seed}, step ${step} (${name}): dashboard`).toEqual(normalised(fullFigures(source, day())));
         // Each client's book holds exactly its invoices' accounts.
         for (const [clientId, book] of view.books) for (const a of book.accounts) expect([a.clientId, view.accounts.get(a.invoiceId)]).toEqual([clientId, a]);
       }
