@@ -1,13 +1,22 @@
 // The « Tableau de bord » benchmark body, bundled by bench/dashboard.js and run in Node: the
-// 10 000-invoice demo workspace, every figure of the dashboard computed from the accounts the
-// receivables view keeps (what a visit to the page costs), then with the accounts recomputed too
-// (what one change costs: a new payment recomputes the accounts, then the dashboard).
+// 10 000-invoice demo workspace, every figure of the dashboard computed from the accounts (what a
+// visit to the page costs), then what one change costs in the app — a payment recorded through the
+// store on a real Y.Doc, the receivables view (store/views.svelte.ts) and the dashboard view
+// (store/dashboard.svelte.ts) bringing the accounts and the figures up to date for the clients it
+// touched — beside the same figures recomputed from scratch (every account, then the dashboard).
+import * as Y from 'yjs';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
 import { dashboardFigures } from '$lib/domain/dashboard';
 import { collectionCases } from '$lib/domain/collection';
 import { pastWeeks } from '$lib/domain/forecast';
 import { documentFacts, invoiceAccounts, plainContext, type DocumentFacts } from '$lib/domain/receivables';
-import { time } from './timing';
+import { LOCAL_ORIGIN, initialiseDoc, putRecord, writeCompany } from '$lib/store/doc';
+import { Collection } from '$lib/store/collection.svelte';
+import { ReceivablesView } from '$lib/store/views.svelte';
+import { DashboardView } from '$lib/store/dashboard.svelte';
+import { recordPayment } from '$lib/store/operations';
+import type { CollectionName } from '$lib/store/schema';
+import { median, r3, time } from './timing';
 
 export async function runDashboardBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
   const counts = proportionalCounts(opts.invoices);
@@ -27,10 +36,73 @@ export async function runDashboardBench(opts: { invoices: number; runs: number; 
   const page = (all: typeof accounts) => ({ figures: dashboardFigures(facts, all.values(), data.payments, opts.today), cases: collectionCases(data.documents, all) });
   for (let i = 0; i < 5; i++) page(accounts);
   const fromAccounts = time(opts.runs, () => page(accounts));
-  const afterChange = time(opts.runs, () => page(invoiceAccounts(facts, data.payments, contextOf)));
+  // Without the per-client views: every account, then the whole dashboard, again.
+  const fullRecompute = time(opts.runs, () => page(invoiceAccounts(facts, data.payments, contextOf)));
   const delays = dashboardFigures(facts, accounts.values(), data.payments, opts.today).delays;
   const past = time(opts.runs, () => pastWeeks(facts, accounts, data.payments, opts.today, delays));
   const { figures, cases } = page(accounts);
+
+  // The store: a real Y.Doc with every record, its collections followed, the two views.
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    initialiseDoc(doc, 'bench', `${opts.today}T08:00:00.000Z`);
+    writeCompany(doc, data.company);
+    putRecord(doc, 'members', { id: 'bench-a', name: 'Banc', seriesLetter: 'A', createdAt: '', lastSeenAt: '', removed: false });
+    for (const [name, list] of [['clients', data.clients], ['documents', data.documents], ['payments', data.payments], ['events', data.events]] as const)
+      for (const r of list) putRecord(doc, name as CollectionName, r as never);
+  }, LOCAL_ORIGIN);
+  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'penaltyRates' | 'chaseConfig'>(name: K) => {
+    const c = new Collection(name);
+    c.load(doc);
+    c.follow(doc);
+    return c;
+  };
+  const source = {
+    clients: make('clients'),
+    documents: make('documents'),
+    payments: make('payments'),
+    events: make('events'),
+    policies: make('policies'),
+    penaltyRates: make('penaltyRates'),
+    chaseConfig: make('chaseConfig'),
+    company: data.company
+  };
+  const receivables = new ReceivablesView(source, () => opts.today);
+  const board = new DashboardView(source, receivables);
+  const t0 = performance.now();
+  void board.figures;
+  void board.openCases;
+  const firstBuild = performance.now() - t0;
+
+  // One change: a payment recorded on an open invoice (a different client each time), through
+  // the store's command as the payment form does; then the page's figures read again.
+  const open = [...receivables.accounts.values()].filter((a) => a.remainingCents > 0);
+  const actor = { memberId: 'bench-a', now: () => new Date(`${opts.today}T09:00:00.000Z`) };
+  const updates: number[] = [];
+  const withWrite: number[] = [];
+  const accountsRedone: number[] = [];
+  const sharesRedone: number[] = [];
+  const runs = Math.min(opts.runs, open.length);
+  for (let i = 0; i < runs; i++) {
+    const a = open[Math.floor((i * open.length) / runs)];
+    const cents = Math.min(a.remainingCents, 1000);
+    const started = performance.now();
+    recordPayment(
+      doc,
+      actor,
+      { clientId: a.clientId, amountCents: cents, date: opts.today, method: 'transfer', reference: `bench ${i}`, allocations: [{ invoiceId: a.invoiceId, amountCents: cents }] },
+      new Map([[a.invoiceId, a.remainingCents]])
+    );
+    const u0 = performance.now();
+    void board.figures;
+    void board.openCases;
+    const end = performance.now();
+    updates.push(end - u0);
+    withWrite.push(end - started);
+    accountsRedone.push(receivables.lastRecomputed.length);
+    sharesRedone.push(board.lastRecomputed.length);
+  }
+  const after = board.figures;
   return {
     invoices: opts.invoices,
     documents: facts.length,
@@ -40,7 +112,17 @@ export async function runDashboardBench(opts: { invoices: number; runs: number; 
     dsoDays: figures.dso.countBack.days,
     collectionCases: cases.length,
     dashboardMs: fromAccounts,
-    afterOneChangeMs: afterChange,
+    /** A payment recorded: the accounts and the figures brought up to date by the store's views. */
+    afterOneChangeMs: { median: r3(median(updates)), min: r3(Math.min(...updates)), max: r3(Math.max(...updates)), runs },
+    /** The same with the Yjs write and the collections' decoding of the new records. */
+    afterOneChangeWithWriteMs: { median: r3(median(withWrite)), max: r3(Math.max(...withWrite)) },
+    clientsRecomputedPerChange: { accounts: Math.max(...accountsRedone), dashboard: Math.max(...sharesRedone) },
+    /** Every account and the whole dashboard computed again (what one change cost before the views were incremental). */
+    fullRecomputeMs: fullRecompute,
+    /** The views' first computation over the whole workspace. */
+    viewsFirstBuildMs: r3(firstBuild),
+    /** The recorded payments lowered what is owed by as much (a sanity check of the incremental path). */
+    owedAfterChangesCents: after.aging.totalCents,
     /** « Semaines passées » opened: 8 past Mondays' forecasts replayed. */
     pastWeeksMs: past
   };

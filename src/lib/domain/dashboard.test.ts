@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
 import { agingOf } from './aging';
-import { clientFigures, clientRisks, combineFigures, dashboardFigures, type DashboardFigures } from './dashboard';
-import { dsoFigures, salesIndex } from './dso';
+import { clientFigures, clientRisks, combineFigures, dashboardFigures, figuresDay, type DashboardFigures } from './dashboard';
+import { dsoFigures, dsoSales, salesIndex } from './dso';
 import { cashInForecast, usualDelays } from './forecast';
 import { writtenOffIn } from './collection';
 import { clientLedgers, documentFacts, invoiceAccounts, plainContext, type DocumentFacts, type InvoiceAccount } from './receivables';
@@ -56,12 +56,13 @@ describe('dashboard figures summed per client', () => {
     const payments = [pay('p1', 'F1', 40_000, '2026-05-20')];
     const accounts = invoiceAccounts(facts, payments, () => plainContext(TODAY, 'company'));
     const ledgers = clientLedgers(facts, payments);
-    const c1 = clientFigures(ledgers.get('c1')!, [accounts.get('F1')!], TODAY);
-    const c2 = clientFigures(ledgers.get('c2')!, [accounts.get('F2')!], TODAY);
+    const day = figuresDay(TODAY);
+    const c1 = clientFigures(ledgers.get('c1')!, [accounts.get('F1')!], day);
+    const c2 = clientFigures(ledgers.get('c2')!, [accounts.get('F2')!], day);
     // Owed at the end of May: F1 1 000 − 400 = 600 € (F2 not issued yet); today 600 + 500.
     expect(c1.owed.at(-2)).toBe(60_000);
     expect(c2.owed.at(-2)).toBe(0);
-    const f = combineFigures([c1, c2], salesIndex(facts), TODAY);
+    const f = combineFigures([c1, c2], dsoSales(salesIndex(facts), day.dsoDates), day);
     expect(f.aging.totalCents).toBe(110_000);
     expect([f.aging.buckets.d31_45.cents, f.aging.buckets.not_due.cents]).toEqual([60_000, 50_000]);
     expect(f.dso.owedCents).toBe(110_000);

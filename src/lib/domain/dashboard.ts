@@ -4,8 +4,8 @@
 // client's accounts change, and combineFigures adds the shares up — so one payment recomputes one
 // client's share, not the whole dashboard.
 import { agingOfRows, agingRowOf, DEFAULT_RECOVERY_CURVE, type Aging, type AgingRow, type RecoveryPoint } from './aging';
-import { dsoDates, dsoOfOwed, salesIndex, type DsoFigures, type SalesIndex } from './dso';
-import { cashInForecast, usualDelays, type CashInForecast, type UsualDelays } from './forecast';
+import { dsoDates, dsoOfOwed, dsoSales, salesIndex, type DsoFigures, type DsoSales } from './dso';
+import { forecastOfShares, forecastShare, usualDelays, type CashInForecast, type ForecastShare, type UsualDelays } from './forecast';
 import { clientLedgers, outstandingOn, settleDocuments, type ClientLedger, type DocumentFacts, type InvoiceAccount, type Receivable } from './receivables';
 import { clientRisk, type ClientRisk, type SettledInvoice } from './risk';
 import type { Cents, IsoDate, Payment } from './types';
@@ -62,38 +62,54 @@ export interface ClientFigures {
   writtenOff: { cents: Cents; count: number };
 }
 
-/** The first day of the last 12 months: the losses the dashboard counts. */
-const writtenOffFrom = (today: IsoDate) => addDays(addMonths(today, -12), 1);
+/** What every client's share is computed for: the day, the recovery curve, and the dates they read. */
+export interface FiguresDay {
+  today: IsoDate;
+  curve: readonly RecoveryPoint[];
+  /** The DSO trend's dates (dso.ts dsoDates). */
+  dsoDates: IsoDate[];
+  /** The first day of the last 12 months: the losses counted. */
+  lossesFrom: IsoDate;
+}
 
-/** A client's share of the dashboard, from its ledger and its invoices' accounts on `today`. */
-export function clientFigures(
-  ledger: ClientLedger,
-  accounts: readonly InvoiceAccount[],
-  today: IsoDate,
-  curve: readonly RecoveryPoint[] = DEFAULT_RECOVERY_CURVE
-): ClientFigures {
+export function figuresDay(today: IsoDate, curve: readonly RecoveryPoint[] = DEFAULT_RECOVERY_CURVE): FiguresDay {
+  return { today, curve, dsoDates: dsoDates(today), lossesFrom: addDays(addMonths(today, -12), 1) };
+}
+
+/** A client's share of the dashboard, from its ledger and its invoices' accounts on `day.today`. */
+export function clientFigures(ledger: ClientLedger, accounts: readonly InvoiceAccount[], day: FiguresDay): ClientFigures {
   const open: Receivable[] = [];
   for (const a of accounts) for (const r of a.receivables) if (r.remainingCents > 0) open.push(r);
   const settled = settledInvoices(ledger.documents, accounts).get(ledger.clientId);
   return {
     clientId: ledger.clientId,
     open,
-    aging: agingRowOf(ledger.clientId, open, curve),
+    aging: agingRowOf(ledger.clientId, open, day.curve),
     risk: settled ? clientRisk(settled) : null,
-    owed: outstandingOn(ledger.documents, settleDocuments(ledger.documents, ledger.payments), dsoDates(today)),
-    writtenOff: writtenOffIn(accounts, writtenOffFrom(today), today)
+    owed: outstandingOn(ledger.documents, settleDocuments(ledger.documents, ledger.payments), day.dsoDates),
+    writtenOff: writtenOffIn(accounts, day.lossesFrom, day.today)
   };
 }
 
-/** The dashboard from every client's share (on the same `today` and curve) and the sales. */
-export function combineFigures(parts: Iterable<ClientFigures>, sales: SalesIndex, today: IsoDate): DashboardFigures {
+/**
+ * The dashboard from every client's share (all computed for `day`) and the sales walked back from
+ * `day.dsoDates`. `forecastOf` places a client's receivables in the weeks once the usual delays
+ * are known (the store keeps each client's placement while its share and its delay stay the same).
+ */
+export function combineFigures(
+  parts: Iterable<ClientFigures>,
+  sales: DsoSales,
+  day: FiguresDay,
+  forecastOf: (part: ClientFigures, delays: UsualDelays) => ForecastShare = (part, delays) => forecastShare(part.open, day.today, delays)
+): DashboardFigures {
+  const all: ClientFigures[] = [];
   const open: Receivable[] = [];
   const rows: AgingRow[] = [];
   const risks = new Map<string, ClientRisk>();
-  const ends = dsoDates(today);
-  const owed: Cents[] = ends.map(() => 0);
+  const owed: Cents[] = day.dsoDates.map(() => 0);
   const writtenOff = { cents: 0, count: 0 };
   for (const p of parts) {
+    all.push(p);
     for (const r of p.open) open.push(r);
     if (p.aging) rows.push(p.aging);
     if (p.risk) risks.set(p.clientId, p.risk);
@@ -104,11 +120,11 @@ export function combineFigures(parts: Iterable<ClientFigures>, sales: SalesIndex
   const delays = usualDelays(risks);
   return {
     open,
-    aging: agingOfRows(rows, today),
-    dso: dsoOfOwed(sales, today, ends, owed),
+    aging: agingOfRows(rows, day.today),
+    dso: dsoOfOwed(sales, day.today, day.dsoDates, owed),
     risks,
     delays,
-    forecast: cashInForecast(open, today, delays),
+    forecast: forecastOfShares(all.map((p) => forecastOf(p, delays)), day.today),
     writtenOff
   };
 }
@@ -127,7 +143,8 @@ export function dashboardFigures(
     if (list) list.push(a);
     else byClient.set(a.clientId, [a]);
   }
+  const day = figuresDay(today, curve);
   const parts: ClientFigures[] = [];
-  for (const ledger of clientLedgers(facts, payments).values()) parts.push(clientFigures(ledger, byClient.get(ledger.clientId) ?? [], today, curve));
-  return combineFigures(parts, salesIndex(facts), today);
+  for (const ledger of clientLedgers(facts, payments).values()) parts.push(clientFigures(ledger, byClient.get(ledger.clientId) ?? [], day));
+  return combineFigures(parts, dsoSales(salesIndex(facts), day.dsoDates), day);
 }

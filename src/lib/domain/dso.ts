@@ -121,7 +121,7 @@ export const SIMPLE_DSO_PERIODS = [30, 90, 365] as const;
 /** The DSO figures on `today` from the issued invoices and credit notes and the payments. */
 export function dsoFigures(documents: readonly DocumentFacts[], payments: readonly Payment[], today: IsoDate, months = 12): DsoFigures {
   const ends = dsoDates(today, months);
-  return dsoOfOwed(salesIndex(documents), today, ends, outstandingOn(documents, settleDocuments(documents, payments), ends));
+  return dsoOfOwed(dsoSales(salesIndex(documents), ends), today, ends, outstandingOn(documents, settleDocuments(documents, payments), ends));
 }
 
 /** The days the trend reads what is owed: the end of each of the `months` − 1 months before today's, then today. */
@@ -132,15 +132,25 @@ export function dsoDates(today: IsoDate, months = 12): IsoDate[] {
   return ends;
 }
 
+/** The sales as the DSO of each of `ends` walks them back (monthPeriods): they change with the documents, not with payments. */
+export interface DsoSales {
+  index: SalesIndex;
+  periods: SalesPeriod[][];
+}
+
+export function dsoSales(index: SalesIndex, ends: readonly IsoDate[]): DsoSales {
+  return { index, periods: ends.map((asOf) => monthPeriods(index, asOf)) };
+}
+
 /**
  * The DSO figures from what was owed on each of `ends` (dsoDates; summed per client by the
- * dashboard, receivables.ts outstandingOn) and the sales.
+ * dashboard, receivables.ts outstandingOn) and the sales walked back from them.
  */
-export function dsoOfOwed(sales: SalesIndex, today: IsoDate, ends: readonly IsoDate[], owed: readonly Cents[]): DsoFigures {
-  const trend = ends.map((asOf, k) => ({ month: asOf.slice(0, 7), asOf, owedCents: owed[k], dso: countBackDso(owed[k], monthPeriods(sales, asOf)) }));
+export function dsoOfOwed(sales: DsoSales, today: IsoDate, ends: readonly IsoDate[], owed: readonly Cents[]): DsoFigures {
+  const trend = ends.map((asOf, k) => ({ month: asOf.slice(0, 7), asOf, owedCents: owed[k], dso: countBackDso(owed[k], sales.periods[k]) }));
   const now = trend[trend.length - 1];
   const t = dayNumber(today);
   const simple = {} as Record<30 | 90 | 365, number | null>;
-  for (const days of SIMPLE_DSO_PERIODS) simple[days] = simpleDso(now.owedCents, salesBetween(sales, t - days + 1, t), days);
+  for (const days of SIMPLE_DSO_PERIODS) simple[days] = simpleDso(now.owedCents, salesBetween(sales.index, t - days + 1, t), days);
   return { asOf: today, owedCents: now.owedCents, countBack: now.dso, simple, trend };
 }

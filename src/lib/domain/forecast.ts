@@ -70,12 +70,23 @@ export function expectedPayment(r: Receivable, today: IsoDate, delays: UsualDela
 
 /** The next `weeks` weeks of expected payments, from the week of `today`. */
 export function cashInForecast(receivables: Iterable<Receivable>, today: IsoDate, delays: UsualDelays, weeks = 12): CashInForecast {
+  return forecastOfShares([forecastShare(receivables, today, delays, weeks)], today, weeks);
+}
+
+/**
+ * Some receivables (one client's, for the dashboard) placed in the weeks from `today`'s: what
+ * forecastOfShares adds up. A client's share changes with its receivables and its usual delay only.
+ */
+export interface ForecastShare {
+  /** Each receivable expected within the weeks, with its week (0: the current one). */
+  placed: { week: number; entry: ForecastEntry }[];
+  laterCents: Cents;
+  leftOutCents: Cents;
+}
+
+export function forecastShare(receivables: Iterable<Receivable>, today: IsoDate, delays: UsualDelays, weeks = 12): ForecastShare {
   const first = dayNumber(weekStart(today));
-  const out: CashInForecast = {
-    weeks: Array.from({ length: weeks }, (_, i) => ({ start: fromDayNumber(first + 7 * i), end: fromDayNumber(first + 7 * i + 6), cents: 0, entries: [] })),
-    laterCents: 0,
-    leftOutCents: 0
-  };
+  const out: ForecastShare = { placed: [], laterCents: 0, leftOutCents: 0 };
   for (const r of receivables) {
     if (r.remainingCents <= 0) continue;
     if (heldApart(r)) {
@@ -90,12 +101,27 @@ export function cashInForecast(receivables: Iterable<Receivable>, today: IsoDate
     }
     const { on, basis } = expectedPayment(r, today, delays);
     const week = Math.floor((dayNumber(on) - first) / 7);
-    if (week >= weeks) {
-      out.laterCents += r.remainingCents;
-      continue;
+    if (week >= weeks) out.laterCents += r.remainingCents;
+    else out.placed.push({ week, entry: { receivable: r, cents: r.remainingCents, expectedOn: on, basis } });
+  }
+  return out;
+}
+
+/** The weeks from `today`'s with every share's receivables, each week's earliest first, then the largest. */
+export function forecastOfShares(shares: Iterable<ForecastShare>, today: IsoDate, weeks = 12): CashInForecast {
+  const first = dayNumber(weekStart(today));
+  const out: CashInForecast = {
+    weeks: Array.from({ length: weeks }, (_, i) => ({ start: fromDayNumber(first + 7 * i), end: fromDayNumber(first + 7 * i + 6), cents: 0, entries: [] })),
+    laterCents: 0,
+    leftOutCents: 0
+  };
+  for (const share of shares) {
+    out.laterCents += share.laterCents;
+    out.leftOutCents += share.leftOutCents;
+    for (const { week, entry } of share.placed) {
+      out.weeks[week].cents += entry.cents;
+      out.weeks[week].entries.push(entry);
     }
-    out.weeks[week].cents += r.remainingCents;
-    out.weeks[week].entries.push({ receivable: r, cents: r.remainingCents, expectedOn: on, basis });
   }
   for (const w of out.weeks) w.entries.sort((a, b) => (a.expectedOn < b.expectedOn ? -1 : a.expectedOn > b.expectedOn ? 1 : b.cents - a.cents));
   return out;
