@@ -3,18 +3,15 @@
 // in full (from the records: grouped, settled and decided from scratch; and from the per-client
 // files the view keeps: decided again, as on a new day or after a policy change), then
 // incrementally after one invoice changes. Returns plain numbers; bench/chase.js prints them as JSON.
-import * as Y from 'yjs';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
 import { chaseClient, chaseEnv, prepareFile, type ChaseEnv } from '$lib/domain/chaseItem';
 import { assembleList } from '$lib/domain/chaseList';
 import { buildChaseList, indexClientFiles } from '$lib/store/chaseFiles';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
-import { LOCAL_ORIGIN, initialiseDoc, putRecord, writeCompany } from '$lib/store/doc';
-import { Collection } from '$lib/store/collection.svelte';
-import { loadCollection, followCollection } from '$lib/store/collectionSync';
 import { ChaseView } from '$lib/store/chaseView.svelte';
 import { logContact } from '$lib/store/chaseOperations';
-import type { CollectionName } from '$lib/store/schema';
+import { followedCollections } from '$lib/store/fixtures';
+import { demoDoc } from './demoDoc';
 import { median, r3, time } from './timing';
 
 export async function runChaseBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
@@ -33,29 +30,8 @@ export async function runChaseBench(opts: { invoices: number; runs: number; toda
   const list = buildChaseList(records, env);
 
   // The store: a real Y.Doc with every record, collections followed, the incremental view.
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    initialiseDoc(doc, 'bench', `${opts.today}T08:00:00.000Z`);
-    writeCompany(doc, data.company);
-    putRecord(doc, 'members', { id: 'bench-a', name: 'Banc', seriesLetter: 'A', createdAt: '', lastSeenAt: '', removed: false });
-    for (const [name, list] of [['clients', data.clients], ['documents', data.documents], ['payments', data.payments], ['events', data.events]] as const)
-      for (const r of list) putRecord(doc, name as CollectionName, r as never);
-  }, LOCAL_ORIGIN);
-  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'chaseConfig'>(name: K) => {
-    const c = new Collection(name);
-    loadCollection(c, doc);
-    followCollection(c, doc);
-    return c;
-  };
-  const source = {
-    clients: make('clients'),
-    documents: make('documents'),
-    payments: make('payments'),
-    events: make('events'),
-    policies: make('policies'),
-    chaseConfig: make('chaseConfig'),
-    company: data.company
-  };
+  const doc = demoDoc(data, opts.today);
+  const source = { ...followedCollections(doc), company: data.company };
   const t0 = performance.now();
   const view = new ChaseView(source, () => opts.today);
   const viewBuild = performance.now() - t0;

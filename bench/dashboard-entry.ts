@@ -4,18 +4,16 @@
 // store on a real Y.Doc, the receivables view (store/views.svelte.ts) and the dashboard view
 // (store/dashboard.svelte.ts) bringing the accounts and the figures up to date for the clients it
 // touched — beside the same figures recomputed from scratch (every account, then the dashboard).
-import * as Y from 'yjs';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
 import { dashboardFigures } from '$lib/domain/dashboard';
 import { collectionCases } from '$lib/domain/collection';
 import { pastWeeks } from '$lib/domain/forecast';
 import { documentFacts, invoiceAccounts, plainContext, type DocumentFacts } from '$lib/domain/receivables';
-import { LOCAL_ORIGIN, initialiseDoc, putRecord, writeCompany } from '$lib/store/doc';
-import { Collection } from '$lib/store/collection.svelte';
 import { ReceivablesView } from '$lib/store/views.svelte';
 import { DashboardView } from '$lib/store/dashboard.svelte';
 import { recordPayment } from '$lib/store/operations';
-import type { CollectionName } from '$lib/store/schema';
+import { followedCollections } from '$lib/store/fixtures';
+import { demoDoc } from './demoDoc';
 import { median, r3, time } from './timing';
 
 export async function runDashboardBench(opts: { invoices: number; runs: number; today: string; seed: number }) {
@@ -43,30 +41,8 @@ export async function runDashboardBench(opts: { invoices: number; runs: number; 
   const { figures, cases } = page(accounts);
 
   // The store: a real Y.Doc with every record, its collections followed, the two views.
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    initialiseDoc(doc, 'bench', `${opts.today}T08:00:00.000Z`);
-    writeCompany(doc, data.company);
-    putRecord(doc, 'members', { id: 'bench-a', name: 'Banc', seriesLetter: 'A', createdAt: '', lastSeenAt: '', removed: false });
-    for (const [name, list] of [['clients', data.clients], ['documents', data.documents], ['payments', data.payments], ['events', data.events]] as const)
-      for (const r of list) putRecord(doc, name as CollectionName, r as never);
-  }, LOCAL_ORIGIN);
-  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'penaltyRates' | 'chaseConfig'>(name: K) => {
-    const c = new Collection(name);
-    c.load(doc);
-    c.follow(doc);
-    return c;
-  };
-  const source = {
-    clients: make('clients'),
-    documents: make('documents'),
-    payments: make('payments'),
-    events: make('events'),
-    policies: make('policies'),
-    penaltyRates: make('penaltyRates'),
-    chaseConfig: make('chaseConfig'),
-    company: data.company
-  };
+  const doc = demoDoc(data, opts.today);
+  const source = { ...followedCollections(doc), company: data.company };
   const receivables = new ReceivablesView(source, () => opts.today);
   const board = new DashboardView(source, receivables);
   const t0 = performance.now();

@@ -1,5 +1,6 @@
 // Test fixtures for the store: a company that may issue, clients, members, lines, a pinned clock,
-// and the exchange of Yjs updates between two devices. Used by the *.test.ts files only.
+// the collections of a document as the Workspace follows them, and the exchange of Yjs updates
+// between two devices. Used by the *.test.ts files and the benchmarks only.
 import * as Y from 'yjs';
 import type { Client, Company, Line, Member } from '$lib/domain/types';
 import { newClient, newCompany } from '$lib/domain/company';
@@ -7,6 +8,8 @@ import { newLine } from '$lib/domain/documents';
 import { COLLECTIONS } from './schema';
 import { initialiseDoc, putRecord, readAll, writeCompany } from './doc';
 import type { Actor } from './operations';
+import { Collection } from './collection.svelte';
+import { followCollection, loadCollection } from './collectionSync';
 
 export const T0 = '2026-03-10T09:00:00.000Z';
 
@@ -63,6 +66,28 @@ export function seededDoc(opts: { memberId?: string; letter?: string; clients?: 
   putRecord(doc, 'members', member(opts.memberId ?? 'm-a', opts.letter ?? 'A'));
   for (const c of opts.clients ?? [client('c1')]) putRecord(doc, 'clients', c);
   return doc;
+}
+
+/** The collections the views read, loaded from `doc` and following it, as the Workspace keeps them. */
+export function followedCollections(doc: Y.Doc) {
+  const stops: (() => void)[] = [];
+  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'penaltyRates' | 'chaseConfig'>(name: K) => {
+    const c = new Collection(name);
+    loadCollection(c, doc);
+    stops.push(followCollection(c, doc));
+    return c;
+  };
+  return {
+    clients: make('clients'),
+    documents: make('documents'),
+    payments: make('payments'),
+    events: make('events'),
+    policies: make('policies'),
+    penaltyRates: make('penaltyRates'),
+    chaseConfig: make('chaseConfig'),
+    /** Stops following the document. */
+    stop: () => stops.forEach((stop) => stop())
+  };
 }
 
 /** A second device: starts from everything the first one has. */

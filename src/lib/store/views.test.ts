@@ -13,9 +13,8 @@ import { addDays } from '$lib/domain/dates';
 import { newDocument } from '$lib/domain/documents';
 import { chaseInvoice } from '$lib/domain/fixtures';
 import { contactEntry } from './chaseFiles';
-import { Collection } from './collection.svelte';
 import { deleteRecord, patchRecord, putRecord, readCompany, readRecord } from './doc';
-import { client, seededDoc } from './fixtures';
+import { client, followedCollections, seededDoc } from './fixtures';
 import { ReceivablesView, type AccountsSource } from './views.svelte';
 import { DashboardView, type DashboardSource } from './dashboard.svelte';
 import { dashboardFigures, type DashboardFigures } from '$lib/domain/dashboard';
@@ -24,20 +23,8 @@ const TODAY = '2026-06-15';
 
 /** The collections of a document, loaded and followed, as the Workspace has them. */
 function sourceOf(doc: Y.Doc): AccountsSource & DashboardSource & { companyListeners: Set<() => void> } {
-  const make = <K extends 'clients' | 'documents' | 'payments' | 'events' | 'policies' | 'penaltyRates' | 'chaseConfig'>(name: K) => {
-    const c = new Collection(name);
-    c.load(doc);
-    c.follow(doc);
-    return c;
-  };
   return {
-    clients: make('clients'),
-    documents: make('documents'),
-    payments: make('payments'),
-    events: make('events'),
-    policies: make('policies'),
-    penaltyRates: make('penaltyRates'),
-    chaseConfig: make('chaseConfig'),
+    ...followedCollections(doc),
     get company() {
       return readCompany(doc);
     },
