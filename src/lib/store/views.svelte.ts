@@ -7,7 +7,7 @@
 // contact event or a client record that client — and only those are computed again, when the
 // accounts are next read. A new day, the company's VAT regime, the policies or the penalty rates
 // recompute every client.
-import type { Company, DocumentRecord, DocumentStatus, IsoDate, Payment, Totals } from '$lib/domain/types';
+import type { ActivityEvent, Company, DocumentRecord, DocumentStatus, IsoDate, Payment, Totals } from '$lib/domain/types';
 import { documentStatus, documentTotals } from '$lib/domain/lifecycle';
 import { invoiceTotals, isFinalInvoice } from '$lib/domain/deposits';
 import {
@@ -53,10 +53,33 @@ export interface ClientAccounts {
   asOf: IsoDate;
 }
 
+/** A payment as the indexes hold it: its place in the collection and the invoices it was filed under. */
+interface PaymentEntry {
+  payment: Payment;
+  order: number;
+  invoices: string[];
+  /** The last computation that took it (each is taken once per ledger). */
+  stamp: number;
+}
+
+const NONE: readonly never[] = [];
+
 function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
   let set = index.get(key);
   if (!set) index.set(key, (set = new Set()));
   set.add(id);
+}
+
+function pushTo<T>(index: Map<string, T[]>, key: string, item: T): void {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+}
+
+function removeFrom<T>(index: Map<string, T[]>, key: string, item: T): void {
+  const list = index.get(key);
+  const at = list ? list.indexOf(item) : -1;
+  if (at >= 0) list!.splice(at, 1);
 }
 
 export class ReceivablesView {
@@ -86,9 +109,9 @@ export class ReceivablesView {
   /** Invoice id → the credit notes correcting it (kept for invoices not here yet). */
   #creditsOf = new Map<string, Set<string>>();
   /** Invoice id → the payments allocated to it (kept for invoices not here yet). */
-  #paymentsOf = new Map<string, Set<string>>();
-  /** Payment id → the invoices it was filed under. */
-  #paidBy = new Map<string, string[]>();
+  #paymentsOf = new Map<string, PaymentEntry[]>();
+  #payments = new Map<string, PaymentEntry>();
+  #stamp = 0;
   /** Quote id → the documents made from it (a quote's reception date releases their retentions). */
   #situationsOf = new Map<string, Set<string>>();
   #quoteOf = new Map<string, string>();
@@ -101,9 +124,11 @@ export class ReceivablesView {
    * order, as a full computation over the collections reads them (two payments of one day: the
    * first one is the one an early-payment discount looks at).
    */
-  #paymentOrder = new Map<string, number>();
   #contactOrder = new Map<string, number>();
   #nextOrder = 0;
+  /** Indexes being rebuilt: every client is computed next, none needs marking. */
+  #rebuilding = false;
+  readonly #receptionOf = (quoteId: string) => receptionDateOf(this.#source.documents.peek(quoteId));
   #formalStepIds: ReadonlySet<string> | null = null;
   #rates: PenaltyRateRow[] | null = null;
 
@@ -268,20 +293,22 @@ export class ReceivablesView {
     const before = this.#books.get(clientId);
     const invoices = this.#invoicesOf.get(clientId);
     const ledger: ClientLedger = { clientId, documents: [], payments: [] };
-    const paymentIds = new Set<string>();
-    for (const id of invoices ?? []) {
+    const entries: PaymentEntry[] = [];
+    const stamp = ++this.#stamp;
+    for (const id of invoices ?? NONE) {
       ledger.documents.push(this.#facts.get(id)!);
-      for (const credit of this.#creditsOf.get(id) ?? []) {
+      for (const credit of this.#creditsOf.get(id) ?? NONE) {
         const f = this.#facts.get(credit);
         if (f) ledger.documents.push(f);
       }
-      for (const p of this.#paymentsOf.get(id) ?? []) paymentIds.add(p);
+      for (const e of this.#paymentsOf.get(id) ?? NONE)
+        if (e.stamp !== stamp) {
+          e.stamp = stamp;
+          entries.push(e);
+        }
     }
-    for (const id of paymentIds) {
-      const p = this.#source.payments.peek(id);
-      if (p) ledger.payments.push(p);
-    }
-    if (ledger.payments.length > 1) ledger.payments.sort((a, b) => this.#paymentOrder.get(a.id)! - this.#paymentOrder.get(b.id)!);
+    if (entries.length > 1) entries.sort((a, b) => a.order - b.order);
+    for (const e of entries) ledger.payments.push(e.payment);
     const accounts = ledger.documents.length ? ledgerAccounts(ledger, this.#contextOf(clientId)) : [];
     // An invoice gone, or moved to another client (whose book may be computed first: then it is theirs).
     for (const a of before?.accounts ?? []) if (this.#accounts.get(a.invoiceId) === a && invoices?.has(a.invoiceId) !== true) this.#accounts.delete(a.invoiceId);
@@ -307,7 +334,9 @@ export class ReceivablesView {
   #contactsList(clientId: string): ContactEntry[] {
     let list = this.#contactLists.get(clientId);
     if (!list) {
-      list = [...(this.#contactsOf.get(clientId)?.values() ?? [])];
+      const entries = this.#contactsOf.get(clientId);
+      if (!entries?.size) return NONE as never[];
+      list = [...entries.values()];
       list.sort((a, b) => this.#contactOrder.get(a.id)! - this.#contactOrder.get(b.id)!);
       this.#contactLists.set(clientId, list);
     }
@@ -317,15 +346,17 @@ export class ReceivablesView {
   // ——— indexes ———
 
   #rebuildIndexes(): void {
-    for (const index of [this.#facts, this.#invoicesOf, this.#creditsOf, this.#paymentsOf, this.#paidBy, this.#situationsOf, this.#quoteOf]) index.clear();
-    for (const index of [this.#contactsOf, this.#contactClient, this.#contactLists, this.#paymentOrder, this.#contactOrder]) index.clear();
+    for (const index of [this.#facts, this.#invoicesOf, this.#creditsOf, this.#paymentsOf, this.#payments, this.#situationsOf, this.#quoteOf]) index.clear();
+    for (const index of [this.#contactsOf, this.#contactClient, this.#contactLists, this.#contactOrder]) index.clear();
     this.#factsList = null;
-    this.#dirty.clear();
     const s = this.#source;
     this.#vatRegime = s.company?.vatRegime ?? 'normal';
-    for (const d of s.documents.values()) this.#fileDocument(d.id);
-    for (const p of s.payments.values()) this.#filePayment(p.id);
-    for (const e of s.events.values()) this.#fileContact(e.id);
+    this.#rebuilding = true;
+    for (const d of s.documents.values()) this.#fileDocument(d.id, d);
+    for (const p of s.payments.values()) this.#filePayment(p.id, this.#nextOrder++, p);
+    for (const e of s.events.values()) this.#fileContact(e.id, e);
+    this.#rebuilding = false;
+    this.#dirty.clear();
   }
 
   /** The client whose ledger an invoice is in (null: not an issued invoice here). */
@@ -338,19 +369,17 @@ export class ReceivablesView {
     if (clientId !== null) this.#dirty.add(clientId);
   }
 
-  #fileDocument(id: string): void {
-    const s = this.#source;
-    const d = s.documents.peek(id);
+  #fileDocument(id: string, d: DocumentRecord | undefined = this.#source.documents.peek(id)): void {
     if (d?.sourceQuoteId) {
       addTo(this.#situationsOf, d.sourceQuoteId, id);
       this.#quoteOf.set(id, d.sourceQuoteId);
     }
-    const facts = d ? documentFacts(d, this.#vatRegime ?? 'normal', (q) => receptionDateOf(s.documents.peek(q))) : null;
+    const facts = d ? documentFacts(d, this.#vatRegime ?? 'normal', this.#receptionOf) : null;
     if (!facts) return;
     this.#facts.set(id, facts);
     if (facts.kind === 'invoice') addTo(this.#invoicesOf, facts.clientId, id);
     else if (facts.correctsInvoiceId) addTo(this.#creditsOf, facts.correctsInvoiceId, id);
-    this.#touch(this.#ownerOf(invoiceWeighedOn(facts)));
+    if (!this.#rebuilding) this.#touch(this.#ownerOf(invoiceWeighedOn(facts)));
   }
 
   #unfileDocument(id: string): void {
@@ -367,32 +396,31 @@ export class ReceivablesView {
     else if (facts.correctsInvoiceId) this.#creditsOf.get(facts.correctsInvoiceId)?.delete(id);
   }
 
-  #filePayment(id: string): void {
-    const p: Payment | undefined = this.#source.payments.peek(id);
-    if (!p) {
-      this.#paymentOrder.delete(id);
-      return;
+  /** Files a payment under each invoice it pays; `order`: its place in the collection, kept when it changes. */
+  #filePayment(id: string, order = this.#nextOrder++, payment: Payment | undefined = this.#source.payments.peek(id)): void {
+    if (!payment) return;
+    const entry: PaymentEntry = { payment, order, invoices: invoicesPaidBy(payment), stamp: 0 };
+    this.#payments.set(id, entry);
+    for (const invoiceId of entry.invoices) {
+      pushTo(this.#paymentsOf, invoiceId, entry);
+      if (!this.#rebuilding) this.#touch(this.#ownerOf(invoiceId));
     }
-    if (!this.#paymentOrder.has(id)) this.#paymentOrder.set(id, this.#nextOrder++);
-    const invoices = invoicesPaidBy(p);
-    for (const invoiceId of invoices) {
-      addTo(this.#paymentsOf, invoiceId, id);
-      this.#touch(this.#ownerOf(invoiceId));
-    }
-    this.#paidBy.set(id, invoices);
   }
 
-  #unfilePayment(id: string): void {
-    for (const invoiceId of this.#paidBy.get(id) ?? []) {
-      this.#paymentsOf.get(invoiceId)?.delete(id);
+  /** Takes a payment out of the indexes; returns its place in the collection (undefined: it was not there). */
+  #unfilePayment(id: string): number | undefined {
+    const entry = this.#payments.get(id);
+    if (!entry) return undefined;
+    for (const invoiceId of entry.invoices) {
+      removeFrom(this.#paymentsOf, invoiceId, entry);
       this.#touch(this.#ownerOf(invoiceId));
     }
-    this.#paidBy.delete(id);
+    this.#payments.delete(id);
+    return entry.order;
   }
 
   /** Files a contact event under its client; true when it is one. */
-  #fileContact(id: string): boolean {
-    const e = this.#source.events.peek(id);
+  #fileContact(id: string, e: ActivityEvent | undefined = this.#source.events.peek(id)): boolean {
     const entry = e ? contactEntry(e) : null;
     if (!entry) {
       this.#contactOrder.delete(id);
@@ -433,10 +461,7 @@ export class ReceivablesView {
   }
 
   #paymentsChanged(ids: ReadonlySet<string>): void {
-    for (const id of ids) {
-      this.#unfilePayment(id);
-      this.#filePayment(id);
-    }
+    for (const id of ids) this.#filePayment(id, this.#unfilePayment(id));
     this.#version++;
   }
 
