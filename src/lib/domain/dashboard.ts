@@ -1,12 +1,12 @@
 // Every figure of « Tableau de bord » on a day, from the receivables model's accounts: what the
 // store's DashboardView derives and what bench/dashboard.js measures. The figures are sums over
-// clients: each client's share (clientFigures, from its ledger and accounts) is kept until that
-// client's accounts change, and combineFigures adds the shares up — so one payment recomputes one
-// client's share, not the whole dashboard.
-import { agingOfRows, agingRowOf, DEFAULT_RECOVERY_CURVE, type Aging, type AgingRow, type RecoveryPoint } from './aging';
-import { dsoDates, dsoOfOwed, dsoSales, salesIndex, type DsoFigures, type DsoSales } from './dso';
-import { forecastOfShares, forecastShare, usualDelays, type CashInForecast, type ForecastShare, type UsualDelays } from './forecast';
-import { clientLedgers, outstandingOn, settleDocuments, type ClientLedger, type DocumentFacts, type InvoiceAccount, type Receivable } from './receivables';
+// clients: the store keeps each client's share (clientFigures, from its ledger and accounts) until
+// that client's accounts change, and combineFigures adds the shares up — so one payment recomputes
+// one client's share, not the whole dashboard. dashboardFigures computes them all at once.
+import { agingOf, agingOfRows, agingRowOf, DEFAULT_RECOVERY_CURVE, type Aging, type AgingRow, type RecoveryPoint } from './aging';
+import { dsoDates, dsoFigures, dsoOfOwed, type DsoFigures, type DsoSales } from './dso';
+import { cashInForecast, forecastOfShares, forecastShare, usualDelays, type CashInForecast, type ForecastShare, type UsualDelays } from './forecast';
+import { outstandingOn, settleDocuments, type ClientLedger, type DocumentFacts, type InvoiceAccount, type Receivable } from './receivables';
 import { clientRisk, type ClientRisk, type SettledInvoice } from './risk';
 import type { Cents, IsoDate, Payment } from './types';
 import { writtenOffIn } from './collection';
@@ -129,7 +129,10 @@ export function combineFigures(
   };
 }
 
-/** Every figure at once, from the accounts (each client's share computed, then added up). */
+/**
+ * Every figure at once, from all the accounts (what a single computation costs least): the same
+ * figures as every client's share added up (combineFigures), which the store keeps per client.
+ */
 export function dashboardFigures(
   facts: readonly DocumentFacts[],
   accounts: Iterable<InvoiceAccount>,
@@ -137,14 +140,21 @@ export function dashboardFigures(
   today: IsoDate,
   curve: readonly RecoveryPoint[] = DEFAULT_RECOVERY_CURVE
 ): DashboardFigures {
-  const byClient = new Map<string, InvoiceAccount[]>();
+  const open: Receivable[] = [];
+  const all: InvoiceAccount[] = [];
   for (const a of accounts) {
-    const list = byClient.get(a.clientId);
-    if (list) list.push(a);
-    else byClient.set(a.clientId, [a]);
+    all.push(a);
+    for (const r of a.receivables) if (r.remainingCents > 0) open.push(r);
   }
-  const day = figuresDay(today, curve);
-  const parts: ClientFigures[] = [];
-  for (const ledger of clientLedgers(facts, payments).values()) parts.push(clientFigures(ledger, byClient.get(ledger.clientId) ?? [], day));
-  return combineFigures(parts, dsoSales(salesIndex(facts), day.dsoDates), day);
+  const risks = clientRisks(facts, all);
+  const delays = usualDelays(risks);
+  return {
+    open,
+    aging: agingOf(open, today, curve),
+    dso: dsoFigures(facts, payments, today),
+    risks,
+    delays,
+    forecast: cashInForecast(open, today, delays),
+    writtenOff: writtenOffIn(all, addDays(addMonths(today, -12), 1), today)
+  };
 }
