@@ -53,7 +53,12 @@ export interface ClientAccounts {
   asOf: IsoDate;
 }
 
-/** A payment as the indexes hold it: its place in the collection and the invoices it was filed under. */
+/**
+ * A payment as the indexes hold it: the invoices it was filed under, and its place in the
+ * collection — a ledger lists payments (and a client's contacts) in the workspace's order, as a
+ * full computation over the collections reads them (two payments of one day: the first one is the
+ * one an early-payment discount looks at).
+ */
 interface PaymentEntry {
   payment: Payment;
   order: number;
@@ -110,6 +115,7 @@ export class ReceivablesView {
   #creditsOf = new Map<string, Set<string>>();
   /** Invoice id → the payments allocated to it (kept for invoices not here yet). */
   #paymentsOf = new Map<string, PaymentEntry[]>();
+  /** Payment id → how it is filed. */
   #payments = new Map<string, PaymentEntry>();
   #stamp = 0;
   /** Quote id → the documents made from it (a quote's reception date releases their retentions). */
@@ -119,11 +125,7 @@ export class ReceivablesView {
   #contactsOf = new Map<string, Map<string, ContactEntry>>();
   #contactClient = new Map<string, string>();
   #contactLists = new Map<string, ContactEntry[]>();
-  /**
-   * Each payment's and contact's place in its collection: a ledger lists them in the workspace's
-   * order, as a full computation over the collections reads them (two payments of one day: the
-   * first one is the one an early-payment discount looks at).
-   */
+  /** Each contact's place in its collection (payments keep theirs in their entry). */
   #contactOrder = new Map<string, number>();
   #nextOrder = 0;
   /** Indexes being rebuilt: every client is computed next, none needs marking. */
