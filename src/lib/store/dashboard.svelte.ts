@@ -81,6 +81,9 @@ export class DashboardView {
     pastWeeks(this.receivables.facts, this.receivables.accounts, this.ws.payments.all(), this.receivables.day, this.figures.delays)
   );
 
+  /** The documents handed over to collection (few): looked for again only when the documents change. */
+  readonly #handedOver = $derived.by(() => this.ws.documents.all().filter((d) => d.collection));
+
   /** The collection cases still open, newest first. */
-  readonly openCases: CaseView[] = $derived.by(() => collectionCases(this.ws.documents.all(), this.receivables.accounts).filter((c) => !c.closed));
+  readonly openCases: CaseView[] = $derived.by(() => collectionCases(this.#handedOver, this.receivables.accounts).filter((c) => !c.closed));
 }
