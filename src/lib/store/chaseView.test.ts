@@ -67,6 +67,26 @@ describe('ChaseView', () => {
     expect(view.count).toBe(2);
   });
 
+  it('built in slices, it gives the same list; a payment recorded meanwhile is in it', async () => {
+    const { doc, i1, me, source, view } = await setup();
+    let pauses = 0;
+    // A slice shorter than any record takes: a pause after each.
+    const sliced = await ChaseView.build(source, () => TODAY, async () => void pauses++, -1);
+    expect(sliced.list).toEqual(view.list);
+    expect(pauses).toBeGreaterThan(3);
+
+    let paid = false;
+    const meanwhile = await ChaseView.build(source, () => TODAY, async () => {
+      if (paid) return;
+      paid = true;
+      // 120 € paid on c1's invoice while the list is being built.
+      recordPayment(doc, me, { clientId: 'c1', amountCents: 12_000, date: TODAY, method: 'transfer', reference: '', allocations: [{ invoiceId: i1.id, amountCents: 12_000 }] }, new Map([[i1.id, 12_000]]));
+    }, -1);
+    expect(meanwhile.list.overdue.map((i) => i.clientId)).toEqual(['c2']);
+    view.flush();
+    expect(meanwhile.list).toEqual(view.list);
+  });
+
   it('an invoice never sent is listed to be sent, not chased', async () => {
     const doc = seededDoc({ clients: [client('c1')] });
     await issued(doc, 'c1', '2026-05-06', false);
