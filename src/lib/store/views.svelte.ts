@@ -130,6 +130,8 @@ export class ReceivablesView {
   #nextOrder = 0;
   /** Indexes being rebuilt: every client is computed next, none needs marking. */
   #rebuilding = false;
+  /** Being computed in slices (warm()): a change meanwhile is taken as a change of everything. */
+  #warming = false;
   readonly #receptionOf = (quoteId: string) => receptionDateOf(this.#source.documents.peek(quoteId));
   #formalStepIds: ReadonlySet<string> | null = null;
   #rates: PenaltyRateRow[] | null = null;
@@ -145,20 +147,25 @@ export class ReceivablesView {
     this.#source = source;
     this.#day = today();
     const s = source;
+    // While warm() runs, the indexes are half made: any change means everything again.
+    const when =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A) =>
+        this.#warming ? this.#changed(() => (this.#reindex = true)) : fn(...args);
     this.#stops.push(
-      s.clients.onChange((ids) => (ids ? this.#clientsChanged(ids) : this.#changed(() => (this.#recomputeAll = true)))),
-      s.documents.onChange((ids) => (ids ? this.#documentsChanged(ids) : this.#changed(() => (this.#reindex = true)))),
-      s.payments.onChange((ids) => (ids ? this.#paymentsChanged(ids) : this.#changed(() => (this.#reindex = true)))),
-      s.events.onChange((ids) => (ids ? this.#eventsChanged(ids) : this.#changed(() => (this.#reindex = true)))),
-      s.policies.onChange(() => this.#changed(() => ((this.#formalStepIds = null), (this.#recomputeAll = true)))),
-      s.penaltyRates.onChange(() => this.#changed(() => ((this.#rates = null), (this.#recomputeAll = true))))
+      s.clients.onChange(when((ids) => (ids ? this.#clientsChanged(ids) : this.#changed(() => (this.#recomputeAll = true))))),
+      s.documents.onChange(when((ids) => (ids ? this.#documentsChanged(ids) : this.#changed(() => (this.#reindex = true))))),
+      s.payments.onChange(when((ids) => (ids ? this.#paymentsChanged(ids) : this.#changed(() => (this.#reindex = true))))),
+      s.events.onChange(when((ids) => (ids ? this.#eventsChanged(ids) : this.#changed(() => (this.#reindex = true))))),
+      s.policies.onChange(when(() => this.#changed(() => ((this.#formalStepIds = null), (this.#recomputeAll = true))))),
+      s.penaltyRates.onChange(when(() => this.#changed(() => ((this.#rates = null), (this.#recomputeAll = true)))))
     );
     if (s.companyListeners) {
       // Issued documents are frozen; the VAT regime only weighs on the facts of older records.
-      const onCompany = () => {
+      const onCompany = when(() => {
         const regime = s.company?.vatRegime ?? 'normal';
         if (regime !== this.#vatRegime) this.#changed(() => (this.#reindex = true));
-      };
+      });
       s.companyListeners.add(onCompany);
       this.#stops.push(() => s.companyListeners!.delete(onCompany));
     }
@@ -266,6 +273,7 @@ export class ReceivablesView {
   /** Applies what is pending (on read: a burst of changes is computed once). */
   #update(): void {
     void this.#version;
+    if (this.#warming) return; // half made: read once warm() is done
     const day = this.#day;
     if (day !== this.#computedDay) {
       this.#computedDay = day;
@@ -348,17 +356,66 @@ export class ReceivablesView {
   // ——— indexes ———
 
   #rebuildIndexes(): void {
+    for (const _ of this.#reindexSteps());
+  }
+
+  /** Files every record anew, yielding after each one (where warm() may pause). */
+  *#reindexSteps(): Generator<void> {
     for (const index of [this.#facts, this.#invoicesOf, this.#creditsOf, this.#paymentsOf, this.#payments, this.#situationsOf, this.#quoteOf]) index.clear();
     for (const index of [this.#contactsOf, this.#contactClient, this.#contactLists, this.#contactOrder]) index.clear();
     this.#factsList = null;
     const s = this.#source;
     this.#vatRegime = s.company?.vatRegime ?? 'normal';
     this.#rebuilding = true;
-    for (const d of s.documents.values()) this.#fileDocument(d.id, d);
-    for (const p of s.payments.values()) this.#filePayment(p.id, this.#nextOrder++, p);
-    for (const e of s.events.values()) this.#fileContact(e.id, e);
-    this.#rebuilding = false;
+    try {
+      for (const d of [...s.documents.values()]) {
+        this.#fileDocument(d.id, d);
+        yield;
+      }
+      for (const p of [...s.payments.values()]) {
+        this.#filePayment(p.id, this.#nextOrder++, p);
+        yield;
+      }
+      for (const e of [...s.events.values()]) {
+        this.#fileContact(e.id, e);
+        yield;
+      }
+    } finally {
+      this.#rebuilding = false;
+    }
     this.#dirty.clear();
+  }
+
+  /**
+   * Computes every account before anything reads them, a slice of about `sliceMs` at a time,
+   * `pause` letting the page answer between slices: what the first read would otherwise do in
+   * one long task (opening years of invoices). A change meanwhile makes the next read redo it all.
+   */
+  async warm(pause: () => Promise<void>, sliceMs = 8): Promise<void> {
+    if (!this.#reindex) return;
+    this.#reindex = false;
+    this.#warming = true;
+    let started = performance.now();
+    const step = async () => {
+      if (performance.now() - started <= sliceMs) return;
+      await pause();
+      started = performance.now();
+    };
+    try {
+      for (const _ of this.#reindexSteps()) await step();
+      this.#computedDay = this.#day;
+      this.#recomputeAll = false;
+      const clients = [...this.#invoicesOf.keys()];
+      for (const clientId of clients) {
+        if (this.#reindex) return; // changed meanwhile: the next read does it all again
+        this.#compute(clientId);
+        await step();
+      }
+      this.lastRecomputed = clients;
+    } finally {
+      this.#warming = false;
+      this.#version++;
+    }
   }
 
   /** The client whose ledger an invoice is in (null: not an issued invoice here). */

@@ -156,6 +156,34 @@ describe('ReceivablesView: hand-computed cases', () => {
     expect(view.lastRecomputed.sort()).toEqual(['c1', 'c2']);
   });
 
+  it('warm() computes every account in slices, equal to a full computation; a change meanwhile is counted', async () => {
+    const doc = seededDoc({ clients: [client('c1'), client('c2'), client('c3')] });
+    putRecord(doc, 'documents', invoice('F1', 'c1', 100_000, '2026-06-01'));
+    putRecord(doc, 'documents', invoice('F2', 'c2', 50_000, '2026-06-01'));
+    putRecord(doc, 'payments', payment('p1', 'c1', '2026-06-10', [['F1', 30_000]]));
+    const source = sourceOf(doc);
+    const view = new ReceivablesView(source, () => TODAY);
+    let pauses = 0;
+    // A slice shorter than any record takes: a pause after each.
+    await view.warm(async () => void pauses++, -1);
+    expect(pauses).toBeGreaterThanOrEqual(5); // 2 invoices, 1 payment, 2 clients
+    expect(view.lastRecomputed.sort()).toEqual(['c1', 'c2']);
+    expect(view.accounts).toEqual(fullAccounts(source, TODAY));
+    // 1 000 − 300 = 700 € left on F1.
+    expect(view.account('F1')!.remainingCents).toBe(70_000);
+
+    const again = new ReceivablesView(source, () => TODAY);
+    let paid = false;
+    await again.warm(async () => {
+      if (paid) return;
+      paid = true;
+      // 200 € more on F1 while the accounts are being computed: 1 000 − 300 − 200 = 500 €.
+      putRecord(doc, 'payments', payment('p2', 'c1', '2026-06-12', [['F1', 20_000]]));
+    }, -1);
+    expect(again.account('F1')!.remainingCents).toBe(50_000);
+    expect(again.accounts).toEqual(fullAccounts(source, TODAY));
+  });
+
   it('a credit note weighs on the client of the invoice it corrects, even written to another client', () => {
     const { doc, view } = setup();
     putRecord(doc, 'documents', invoice('F1', 'c1', 100_000, '2026-06-01'));

@@ -34,6 +34,11 @@ export class Workspace {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   /** The first screen as last saved, shown while nothing else is loaded (store/firstScreen.ts). */
   firstScreen = $state.raw<FirstScreen | null>(null);
+  /**
+   * Run once the records are loaded, before the workspace is shown ready (set by the app: the
+   * views computed in slices rather than in one long task on the first read).
+   */
+  beforeReady: (() => Promise<void>) | null = null;
   /** Computes the first screen to save after changes (set by the app, which owns the views). */
   firstScreenOf: (() => FirstScreen | null) | null = null;
   /** The day of the first screen this opening found (null: none was saved). */
@@ -199,6 +204,12 @@ export class Workspace {
     // A first screen saved before the last changes (the tab went away first) is saved again soon,
     // or every later opening would first show the same old rows.
     if (this.#openedFirstScreenKey !== undefined && this.#openedFirstScreenKey !== core.persistence.lastKey) this.#scheduleFirstScreen();
+    try {
+      await this.beforeReady?.();
+    } catch (e) {
+      console.warn('views not prepared', e); // they compute on first read instead
+    }
+    if (this.#closed) return;
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
     this.firstScreen = null;
