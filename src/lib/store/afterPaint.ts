@@ -20,3 +20,16 @@ export function yieldToPage(): Promise<void> {
     });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * What a loop over thousands of records awaits after each one: it pauses once about `sliceMs`
+ * of work has run since the last pause, so that no task of the loop runs much longer than that.
+ */
+export function slicer(pause: () => Promise<void>, sliceMs: number): () => Promise<void> {
+  let started = performance.now();
+  return async () => {
+    if (performance.now() - started <= sliceMs) return;
+    await pause();
+    started = performance.now();
+  };
+}

@@ -10,6 +10,7 @@ import { assembleList, type ChaseList } from '$lib/domain/chaseList';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
 import type { Collection } from './collection.svelte';
 import { contactEntry } from './chaseFiles';
+import { slicer } from './afterPaint';
 
 /** What the view reads: the workspace's collections and company (a Workspace fits). */
 export interface ChaseSource {
@@ -105,12 +106,7 @@ export class ChaseView {
 
   async #buildSliced(pause: () => Promise<void>, sliceMs: number): Promise<void> {
     this.#building = true;
-    let started = performance.now();
-    const step = async () => {
-      if (performance.now() - started <= sliceMs) return;
-      await pause();
-      started = performance.now();
-    };
+    const step = slicer(pause, sliceMs);
     try {
       this.#all = false;
       this.#day = this.#today();

@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import { readableRecord, collectionMap } from './doc';
 import type { Collection } from './collection.svelte';
+import { slicer } from './afterPaint';
 import type { CollectionName, RecordTypes } from './schema';
 
 /** Decodes the whole collection from the document. */
@@ -22,14 +23,11 @@ export function loadCollection<K extends CollectionName>(collection: Collection<
  */
 export async function loadCollectionSliced<K extends CollectionName>(collection: Collection<K>, doc: Y.Doc, pause: () => Promise<void>, sliceMs = 8): Promise<void> {
   const records = new Map<string, RecordTypes[K]>();
-  let started = performance.now();
+  const step = slicer(pause, sliceMs);
   for (const [id, stored] of collectionMap(doc, collection.name).entries()) {
     const record = readableRecord(doc, collection.name, id, stored);
     if (record) records.set(id, record);
-    if (performance.now() - started > sliceMs) {
-      await pause();
-      started = performance.now();
-    }
+    await step();
   }
   collection.replaceAll(records);
 }

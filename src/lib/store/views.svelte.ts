@@ -31,6 +31,7 @@ import { formalStepIds } from '$lib/domain/chaseItem';
 import { findDraftsIssuedTwice, settleIssuedTwice, type IssuedTwiceState } from '$lib/domain/issuedTwice';
 import type { Collection } from './collection.svelte';
 import { contactEntry } from './chaseFiles';
+import { slicer } from './afterPaint';
 
 /** What the view reads: the workspace's collections and company (a Workspace fits). */
 export interface AccountsSource {
@@ -395,12 +396,7 @@ export class ReceivablesView {
     if (!this.#reindex) return;
     this.#reindex = false;
     this.#warming = true;
-    let started = performance.now();
-    const step = async () => {
-      if (performance.now() - started <= sliceMs) return;
-      await pause();
-      started = performance.now();
-    };
+    const step = slicer(pause, sliceMs);
     try {
       for (const _ of this.#reindexSteps()) await step();
       this.#computedDay = this.#day;
