@@ -7,7 +7,7 @@
 // invoices.
 import * as Y from 'yjs';
 import { causalPieces } from './causalPieces';
-import { openWorkspaceDb } from './workspaceDb';
+import { COMPACTED_KEY, openWorkspaceDb } from './workspaceDb';
 
 export interface CompactionResult {
   updatesBefore: number;
@@ -33,8 +33,9 @@ export async function compactLog(name: string): Promise<CompactionResult> {
     return await new Promise<CompactionResult>((resolve, reject) => {
       const tx = db.transaction(['updates', 'custom'], 'readwrite');
       const store = tx.objectStore('updates');
+      const custom = tx.objectStore('custom');
       // The materialised copy earlier versions kept beside the log (tens of megabytes), unused now.
-      tx.objectStore('custom').delete('snapshot');
+      custom.delete('snapshot');
       let result: CompactionResult | null = null;
       const read = store.getAll();
       // The work is done inside the request's callback: the transaction stays open for the writes.
@@ -42,7 +43,12 @@ export async function compactLog(name: string): Promise<CompactionResult> {
         const updates = read.result as Uint8Array[];
         const pieces = compactUpdates(updates);
         store.clear();
-        for (const piece of pieces) store.add(piece);
+        custom.delete(COMPACTED_KEY);
+        // Where the pieces end: only what is written after them counts towards the next compaction.
+        pieces.forEach((piece, i) => {
+          const add = store.add(piece);
+          if (i === pieces.length - 1) add.onsuccess = () => custom.put(add.result, COMPACTED_KEY);
+        });
         result = {
           updatesBefore: updates.length,
           bytesBefore: updates.reduce((n, u) => n + u.byteLength, 0),

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { requestCompaction } from './compactionClient';
 import { yieldToPage } from './afterPaint';
-import { openWorkspaceDb } from './workspaceDb';
+import { COMPACTED_KEY, openWorkspaceDb } from './workspaceDb';
 
 const UPDATES = 'updates';
 /** Stored updates beyond which the log is compacted (y-indexeddb's PREFERRED_TRIM_SIZE). */
@@ -64,6 +64,10 @@ export class WorkspacePersistence {
     const db = await this.db;
     let oversized = false;
     let count = 0;
+    // The pieces of the last compaction neither count towards the next one nor call for it.
+    const [custom] = idb.transact(db, ['custom'], 'readonly');
+    const compacted = await idb.get(custom, COMPACTED_KEY);
+    const through = typeof compacted === 'number' ? compacted : -Infinity;
     // Read in batches too: the values of one request are deserialized in one task.
     for (let after: number | null = null; ; ) {
       const [store] = idb.transact(db, [UPDATES], 'readonly');
@@ -74,14 +78,15 @@ export class WorkspacePersistence {
       ]);
       if (updates.length === 0) break;
       after = this.lastKey = keys[keys.length - 1];
-      count += updates.length;
+      keys.forEach((key, i) => {
+        if (key <= through) return;
+        count++;
+        if (updates[i].byteLength > OVERSIZED_BYTES) oversized = true;
+      });
       for (const slice of slices(updates)) {
         if (this.#destroyed) return;
         Y.transact(this.doc, () => {
-          for (const update of slice) {
-            if (update.byteLength > OVERSIZED_BYTES) oversized = true;
-            Y.applyUpdate(this.doc, update, this);
-          }
+          for (const update of slice) Y.applyUpdate(this.doc, update, this);
         }, this, false);
         await yieldToPage();
       }

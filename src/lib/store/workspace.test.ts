@@ -290,6 +290,31 @@ describe('Workspace', () => {
     await again.close();
   });
 
+  it('a compacted log is not compacted again at every opening, even with a piece too large to slice', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    // One value of 500 kB: a single structure, larger than any slice, alone in its piece.
+    await ws.run('client/save', client('c1', { notes: 'x'.repeat(500_000) }));
+    const memberId = ws.memberId;
+    await ws.close();
+    await compactLog(workspaceDbName(id));
+    const keys = async () => {
+      const db = await openWorkspaceDb(workspaceDbName(id));
+      try {
+        return await idb.getAllKeys(idb.transact(db, ['updates'], 'readonly')[0]);
+      } finally {
+        db.close();
+      }
+    };
+    const compacted = await keys();
+    const again = await Workspace.open(id, memberId);
+    // Longer than the compaction's delay (1 s): had it been asked for, it would have rewritten the log.
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    await again.close();
+    expect(await keys()).toEqual(compacted);
+    expect((await stored(id)).custom.get('compactedThrough')).toBe(compacted[compacted.length - 1]);
+  });
+
   it('closed while only the first screen shows, it never attaches afterwards', async () => {
     const { id, memberId } = await filledWorkspace();
     const first = await Workspace.open(id, memberId);

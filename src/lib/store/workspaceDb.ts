@@ -3,6 +3,9 @@
 // first screen is read before the Yjs code is even loaded.
 import * as idb from 'lib0/indexeddb';
 
+/** In 'custom': the key of the last piece the log was compacted into (compaction.ts). */
+export const COMPACTED_KEY = 'compactedThrough';
+
 export function workspaceDbName(id: string): string {
   return `relance-ws-${id}`;
 }
