@@ -156,6 +156,7 @@ export class Workspace {
     const at = now().toISOString();
     // The first device: nobody else can hold its letter.
     ws.#core!.initialise(at, input.company, newMember({ id: ws.memberId, name: input.deviceName, seriesLetter: input.seriesLetter ?? 'A', at, confirmed: true }));
+    await ws.#stored();
     return ws;
   }
 
@@ -169,6 +170,7 @@ export class Workspace {
     await ws.#attach();
     const at = now().toISOString();
     ws.apply('member/save', newMember({ id: input.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: false, publicKey: input.publicKey }));
+    await ws.#stored();
     return ws;
   }
 
@@ -183,7 +185,13 @@ export class Workspace {
     const at = now().toISOString();
     // A copy on this device only, under a letter no member of the backup has.
     ws.#core!.restore(input.update, newMember({ id: ws.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
+    await ws.#stored();
     return ws;
+  }
+
+  /** Once what was written so far is on disk: a workspace made or restored is not left half stored by a reload. */
+  async #stored(): Promise<void> {
+    await this.#core?.persistence.settled();
   }
 
   async #attach(): Promise<void> {
