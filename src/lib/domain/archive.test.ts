@@ -116,6 +116,14 @@ describe('quotes', () => {
     expect(plan(w)).toEqual({ documents: { q1: 2024, i1: 2024 }, payments: { p1: 2024 }, events: {} });
   });
 
+  it('the works received in 2025 on a quote whose invoice was paid in 2024: all in 2025, in either order', () => {
+    const documents = [quote('q1', '2023-11-10', 'accepted', '2023-12-10', { receptionDate: '2025-01-20' }), invoice('i1', '2024-01-15', { sourceQuoteId: 'q1' })];
+    const payments = [chasePayment('p1', 'i1', 100_000, '2024-02-01')];
+    const archived = { documents: { q1: 2025, i1: 2025 }, payments: { p1: 2025 }, events: {} };
+    expect(plan({ documents, payments })).toEqual(archived);
+    expect(plan({ documents: [...documents].reverse(), payments })).toEqual(archived);
+  });
+
   it('refused, or expired unanswered: archived in its year; pending with no validity: live', () => {
     const w = {
       documents: [quote('q1', '2024-05-01', 'refused', '2024-05-31'), quote('q2', '2024-06-01', 'pending', '2024-07-01'), quote('q3', '2024-07-01', 'pending')]
@@ -267,6 +275,13 @@ describe('events', () => {
     expect(plan({ events })).toEqual({ documents: {}, payments: {}, events: { e1: 2024, e2: 2025, e4: 2024 } });
   });
 
+  it('an unreadable date keeps its group live', () => {
+    const w = paid2024();
+    w.events.push(event('e3', 'hier', 'note', 'i1'));
+    expect(plan(w)).toEqual(NOTHING);
+    expect(plan({ events: [event('e1', '2024-13-0xT08:00:00.000Z', 'client_created', null)] })).toEqual(NOTHING);
+  });
+
   it('old contact events naming no document we have stay live', () => {
     expect(plan({ events: [contactEvent('e1', '2024-04-01T08:00:00.000Z', []), contactEvent('e2', '2024-04-02T08:00:00.000Z', ['gone'])] })).toEqual(NOTHING);
   });
@@ -379,6 +394,10 @@ describe('random workspaces', () => {
         expect(w.pinned.some((id) => isDocumentRef(d, id))).toBe(false);
         expect(accounts.get(d.id)?.remainingCents ?? 0).toBe(0);
       }
+      // A group goes to the year of its latest date: never before any of its records' own dates.
+      for (const d of w.documents) if (d.id in p.documents) expect(p.documents[d.id]).toBeGreaterThanOrEqual(Number(d.issueDate!.slice(0, 4)));
+      for (const x of w.payments) if (x.id in p.payments) expect(p.payments[x.id]).toBeGreaterThanOrEqual(Number(x.date.slice(0, 4)));
+      for (const e of w.events) if (e.id in p.events) expect(p.events[e.id]).toBeGreaterThanOrEqual(Number(e.at.slice(0, 4)));
       for (const e of w.events)
         if (e.kind === 'contact' && e.id in p.events) expect(links(w).some(([a]) => a === `e:${e.id}`)).toBe(true);
       const n = Object.keys(p.documents).length + Object.keys(p.payments).length + Object.keys(p.events).length;
