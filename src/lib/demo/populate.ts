@@ -1,12 +1,16 @@
 // Creates a NEW workspace on this device and fills it with generated records through the real
-// store code (Workspace.create, the 'records/import' command in batched transactions, the update log), then
-// waits until everything is on disk and the log is compacted, as a workspace used for years is. Loaded lazily by the /demo page: never in the main bundle.
+// store code (Workspace.create, the 'records/import' command in batched transactions, the update log),
+// moves its closed years to their archives as the app does after an opening (domain/archive.ts,
+// store/archiver.ts), then waits until everything is on disk and every log is compacted, as a
+// workspace used for years is. Loaded lazily by the /demo page: never in the main bundle.
 import * as Y from 'yjs';
 import { now, today } from '$lib/clock';
 import { Workspace } from '$lib/store/workspace.svelte';
 import { saveWorkspaceEntry, setCurrentWorkspace, type WorkspaceEntry } from '$lib/store/registry';
 import { newSecretKey } from '$lib/store/ids';
-import { openWorkspaceDb, workspaceDbName } from '$lib/store/workspaceDb';
+import { archiveDbName, openWorkspaceDb, workspaceDbName } from '$lib/store/workspaceDb';
+import { archivePlan } from '$lib/domain/archive';
+import { accountsOfRecords, plainContext } from '$lib/domain/receivables';
 import { requestCompaction } from '$lib/store/compactionClient';
 import type { CollectionName, RecordTypes } from '$lib/store/schema';
 import { demoCompany, generateDemo, type DemoCounts, type DemoProgress, type DemoStats } from './generate';
@@ -25,9 +29,13 @@ export interface DemoResult {
   stats: DemoStats;
   /** Y.encodeStateAsUpdate(doc).byteLength once everything is written. */
   encodedBytes: number;
-  /** Rows in the 'updates' store (store/persistence.ts) and their total size, once compacted. */
+  /** Rows in the live document's 'updates' store (store/persistence.ts) and their total size, once compacted. */
   idbUpdates: number;
   idbUpdateBytes: number;
+  /** The live document's encoded state once the closed years are archived, and each archive's. */
+  liveEncodedBytes: number;
+  archives: { year: number; encodedBytes: number; idbUpdates: number; idbUpdateBytes: number; documents: number }[];
+  archiveMs: number;
   transactions: number;
   generateMs: number;
   writeMs: number;
@@ -45,8 +53,8 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /** What the update log actually holds on disk. */
-async function storedSizes(id: string): Promise<{ updates: number; updateBytes: number }> {
-  const db = await openWorkspaceDb(workspaceDbName(id));
+async function storedSizes(name: string): Promise<{ updates: number; updateBytes: number }> {
+  const db = await openWorkspaceDb(name);
   try {
     const tx = db.transaction(['updates'], 'readonly');
     const updates = (await requestResult(tx.objectStore('updates').getAll())) as Uint8Array[];
@@ -102,12 +110,35 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
     }
     const t2 = performance.now();
 
-    progress('persist', 0, 1);
     const encodedBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
+
+    // The closed years to their archives, as the app does a while after an opening.
+    progress('archive', 0, 1);
+    const kinds = new Map(data.clients.map((c) => [c.id, c.kind]));
+    const documents = ws.documents.all();
+    const payments = ws.payments.all();
+    const accounts = accountsOfRecords(documents, payments, company.vatRegime, (id) => plainContext(day, kinds.get(id) ?? 'company'));
+    await ws.archiveClosed(archivePlan({ documents, payments, events: ws.events.all(), accounts, pinned: new Set(), today: day }), day);
+    const liveEncodedBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
+    const archived: { year: number; encodedBytes: number; documents: number }[] = [];
+    ws.watchArchives((year, doc) => {
+      archived.push({ year, encodedBytes: Y.encodeStateAsUpdate(doc).byteLength, documents: doc.getMap('documents').size });
+      return () => {};
+    })();
+    const t25 = performance.now();
+    progress('archive', 1, 1);
+
+    progress('persist', 0, 1);
     // Closing the database connection waits for every queued update transaction to commit.
     await ws.close();
     await requestCompaction(workspaceDbName(ws.id));
-    const stored = await storedSizes(ws.id);
+    const stored = await storedSizes(workspaceDbName(ws.id));
+    const archives = [];
+    for (const a of archived.sort((x, y) => x.year - y.year)) {
+      await requestCompaction(archiveDbName(ws.id, a.year));
+      const sizes = await storedSizes(archiveDbName(ws.id, a.year));
+      archives.push({ ...a, idbUpdates: sizes.updates, idbUpdateBytes: sizes.updateBytes });
+    }
     setCurrentWorkspace(ws.id);
     const t3 = performance.now();
     progress('persist', 1, 1);
@@ -133,10 +164,13 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
       encodedBytes,
       idbUpdates: stored.updates,
       idbUpdateBytes: stored.updateBytes,
+      liveEncodedBytes,
+      archives,
+      archiveMs: Math.round(t25 - t2),
       transactions,
       generateMs: Math.round(t1 - t0),
       writeMs: Math.round(t2 - t1),
-      persistMs: Math.round(t3 - t2),
+      persistMs: Math.round(t3 - t25),
       totalMs: Math.round(t3 - t0)
     };
   } catch (e) {

@@ -26,6 +26,8 @@ import type { RegistrationResult } from '$lib/sync/relayApi';
 
 /** How long linking waits for the relay's first answer before saying it could not. */
 const LINK_TIMEOUT_MS = 15_000;
+/** The closed years are archived this long after an opening, once the screens have settled. */
+const ARCHIVE_DELAY_MS = 5_000;
 
 export type ShareResult = 'ok' | Exclude<KeyCheck, 'ok' | 'unregistered'> | Exclude<RegistrationResult, 'ok' | 'refused' | 'unreachable'>;
 
@@ -322,6 +324,7 @@ class AppState {
           });
     // Recurring occurrences due become drafts: after the first screen too, never delaying it.
     afterPaint(() => void this.#prepareRecurring(ws));
+    void this.#archiveClosed(ws, receivables);
     if (entry.relayUrl) void this.#startSync(ws);
   }
 
@@ -338,6 +341,35 @@ class AppState {
       for (const id of await ws.run('recurring/prepare')) await ws.run('document/issue', id, today()).catch(() => null);
     } catch (e) {
       console.warn('recurring invoices not prepared', e);
+    }
+  }
+
+  /**
+   * The closed years' records moved to their archives (domain/archive.ts says which), a while
+   * after opening and by one tab at a time: the next openings load only today's work.
+   */
+  async #archiveClosed(ws: Workspace, receivables: ReceivablesView): Promise<void> {
+    await ws.complete;
+    await new Promise((resolve) => setTimeout(resolve, ARCHIVE_DELAY_MS));
+    if (this.workspace !== ws || ws.readOnly || ws.status !== 'ready' || !ws.initialised) return;
+    const archive = async () => {
+      const { archivePlan } = await import('$lib/domain/archive');
+      const day = today();
+      const plan = archivePlan({
+        documents: ws.documents.all(),
+        payments: ws.payments.all(),
+        events: ws.events.all(),
+        accounts: receivables.accounts,
+        pinned: new Set(),
+        today: day
+      });
+      await ws.archiveClosed(plan, day);
+    };
+    try {
+      if (typeof navigator === 'undefined' || !navigator.locks) await archive();
+      else await navigator.locks.request(`relance-archive-${ws.id}`, { ifAvailable: true }, (lock) => (lock ? archive() : undefined));
+    } catch (e) {
+      console.warn('closed years not archived', e);
     }
   }
 

@@ -1,8 +1,10 @@
 // Fills a Collection from the workspace's Y.Doc and keeps it following the document: only the
 // records a transaction touched are decoded again. An unreadable record is left out of the view
-// (and left alone in the document).
+// (and left alone in the document). A record read from the live document or from one of its
+// archives (doc.ts visibleRecord) is the same record: moving it between them changes nothing here.
 import type * as Y from 'yjs';
-import { readableRecord, collectionMap } from './doc';
+import { canonicalJson } from '$lib/domain/integrity';
+import { ARCHIVED_COLLECTIONS, collectionMap, visibleRecord } from './doc';
 import type { Collection } from './collection.svelte';
 import { slicer } from './afterPaint';
 import type { CollectionName, RecordTypes } from './schema';
@@ -11,7 +13,7 @@ import type { CollectionName, RecordTypes } from './schema';
 export function loadCollection<K extends CollectionName>(collection: Collection<K>, doc: Y.Doc): void {
   const records = new Map<string, RecordTypes[K]>();
   for (const [id, stored] of collectionMap(doc, collection.name).entries()) {
-    const record = readableRecord(doc, collection.name, id, stored);
+    const record = visibleRecord(doc, collection.name, id, stored);
     if (record) records.set(id, record);
   }
   collection.replaceAll(records);
@@ -25,29 +27,61 @@ export async function loadCollectionSliced<K extends CollectionName>(collection:
   const records = new Map<string, RecordTypes[K]>();
   const step = slicer(pause, sliceMs);
   for (const [id, stored] of collectionMap(doc, collection.name).entries()) {
-    const record = readableRecord(doc, collection.name, id, stored);
+    const record = visibleRecord(doc, collection.name, id, stored);
     if (record) records.set(id, record);
     await step();
   }
   collection.replaceAll(records);
 }
 
-/** Follows the document from now on; returns the function that stops following. */
-export function followCollection<K extends CollectionName>(collection: Collection<K>, doc: Y.Doc): () => void {
-  const col = collectionMap(doc, collection.name);
-  const onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const touched = new Set<string>();
-    for (const event of events) {
-      if (event.target === col) for (const key of event.changes.keys.keys()) touched.add(key);
-      else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
-    }
-    const changes = new Map<string, RecordTypes[K] | null>();
-    for (const id of touched) {
-      const stored = col.get(id);
-      changes.set(id, stored === undefined ? null : readableRecord(doc, collection.name, id, stored));
-    }
-    collection.update(changes);
-  };
+/** What the app sees of `ids` now, leaving out what reads as before (a record that moved to its archive). */
+function visibleChanges<K extends CollectionName>(collection: Collection<K>, live: Y.Doc, ids: Iterable<string>): Map<string, RecordTypes[K] | null> {
+  const changes = new Map<string, RecordTypes[K] | null>();
+  const archivable = ARCHIVED_COLLECTIONS.has(collection.name);
+  for (const id of ids) {
+    const record = visibleRecord(live, collection.name, id);
+    const before = collection.peek(id);
+    if (!record && !before) continue;
+    if (archivable && record && before && canonicalJson(record) === canonicalJson(before)) continue;
+    changes.set(id, record);
+  }
+  return changes;
+}
+
+/** The ids of a collection's records that a batch of Yjs events touched. */
+function touchedIds(col: unknown, events: Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+  const touched = new Set<string>();
+  for (const event of events) {
+    if (event.target === col) for (const key of event.changes.keys.keys()) touched.add(key);
+    else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
+  }
+  return touched;
+}
+
+/**
+ * Follows `source` — the live document, or one of its archives — from now on, the records read
+ * through the live document `live`; returns the function that stops following.
+ */
+export function followCollection<K extends CollectionName>(collection: Collection<K>, live: Y.Doc, source: Y.Doc = live): () => void {
+  const col = collectionMap(source, collection.name);
+  const onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => collection.update(visibleChanges(collection, live, touchedIds(col, events)));
   col.observeDeep(onEvents);
   return () => col.unobserveDeep(onEvents);
 }
+
+/**
+ * Follows an archive just loaded and adds its records, a slice per task (each slice applied as it
+ * is read, so a change arriving meanwhile is never overwritten by an older read).
+ */
+export async function addArchive<K extends CollectionName>(collection: Collection<K>, live: Y.Doc, archive: Y.Doc, pause: () => Promise<void>): Promise<() => void> {
+  const stop = followCollection(collection, live, archive);
+  const ids = [...collectionMap(archive, collection.name).keys()];
+  for (let i = 0; i < ids.length; i += ARCHIVE_SLICE) {
+    collection.update(visibleChanges(collection, live, ids.slice(i, i + ARCHIVE_SLICE)));
+    await pause();
+  }
+  return stop;
+}
+
+/** Archived records read per task: about 10 ms of decoding. */
+const ARCHIVE_SLICE = 150;

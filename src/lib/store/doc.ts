@@ -104,7 +104,11 @@ type StoredRecord = Y.Map<unknown> | string;
  */
 export function decodeRecord<K extends CollectionName>(doc: Y.Doc, name: K, stored: StoredRecord): RecordTypes[K] {
   if (typeof stored === 'string') return JSON.parse(stored) as RecordTypes[K];
-  const fields = decodeEntries(stored, LAYOUTS[name]);
+  return withFrozen(doc, name, decodeEntries(stored, LAYOUTS[name])) as unknown as RecordTypes[K];
+}
+
+/** An issued document's fields with its frozen content read back (stored as JSON, its seller apart). */
+function withFrozen(doc: Y.Doc, name: CollectionName, fields: Record<string, unknown>): Record<string, unknown> {
   if (name === 'documents' && fields.frozen) {
     const frozen = (
       typeof fields.frozen === 'string' ? { ...JSON.parse(fields.frozen), seller: readSeller(doc, String(fields.sellerRef)) } : fields.frozen
@@ -113,7 +117,7 @@ export function decodeRecord<K extends CollectionName>(doc: Y.Doc, name: K, stor
     fields.frozen = frozen;
     for (const f of FROZEN_ONLY_FIELDS) fields[f] = frozen[f];
   }
-  return fields as unknown as RecordTypes[K];
+  return fields;
 }
 
 export type Decoded<K extends CollectionName> = { ok: true; record: RecordTypes[K] } | { ok: false; unreadable: UnreadableRecord };
@@ -163,28 +167,98 @@ function storedRecord(doc: Y.Doc, name: CollectionName, id: string): StoredRecor
   return collectionMap(doc, name).get(id);
 }
 
+// ——— archived records ———
+// A workspace's closed records (store/archiver.ts) move to one archive Y.Doc per year, kept apart
+// so that opening the workspace loads only today's work. An archived payment or event leaves the
+// live document; an archived document leaves a stub there (ARCHIVE_KEY: its year): a field a
+// device changes on it meanwhile — offline, unaware of the move — lands in the stub, on top of the
+// archived copy, instead of in a deleted map where it would be lost. Reads see one record: the
+// live one when the live document holds it whole, else the archived one with the stub's fields.
+
+/** The collections whose records may be archived. */
+export const ARCHIVED_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['documents', 'payments', 'events']);
+/** In a document's stub: the year of the archive holding it, and when it moved there. */
+export const ARCHIVE_KEY = '@archive';
+export const ARCHIVED_AT_KEY = '@archivedAt';
+
+const linkedArchives = new WeakMap<Y.Doc, () => Iterable<Y.Doc>>();
+
+/** Makes the live document's reads and writes see the archive documents `archives()` returns (the loaded ones). */
+export function linkArchives(live: Y.Doc, archives: () => Iterable<Y.Doc>): void {
+  linkedArchives.set(live, archives);
+}
+
+function archivesOf(live: Y.Doc): Iterable<Y.Doc> {
+  return linkedArchives.get(live)?.() ?? [];
+}
+
+export function isStub(stored: unknown): stored is Y.Map<unknown> {
+  return stored instanceof Y.Map && stored.has(ARCHIVE_KEY);
+}
+
+/** The archive document holding a record, and how it is stored there. */
+export function archivedStored(live: Y.Doc, name: CollectionName, id: string): { doc: Y.Doc; stored: StoredRecord } | null {
+  if (!ARCHIVED_COLLECTIONS.has(name)) return null;
+  for (const doc of archivesOf(live)) {
+    const stored = collectionMap(doc, name).get(id);
+    if (stored !== undefined) return { doc, stored };
+  }
+  return null;
+}
+
+/** The fields a device wrote on a stub since its document was archived. */
+export function stubFields(stub: Y.Map<unknown>, name: CollectionName): Record<string, unknown> {
+  const { [ARCHIVE_KEY]: _year, [ARCHIVED_AT_KEY]: _at, ...fields } = decodeEntries(stub, LAYOUTS[name]);
+  return fields;
+}
+
+/**
+ * The record as the app sees it, live or archived (`stored`: what the live document holds under
+ * `id`, if the caller has it); null when it is unknown, unreadable, or its archive is not loaded.
+ */
+export function visibleRecord<K extends CollectionName>(live: Y.Doc, name: K, id: string, stored: unknown = storedRecord(live, name, id)): RecordTypes[K] | null {
+  if (stored !== undefined && !isStub(stored)) return readableRecord(live, name, id, stored);
+  const found = archivedStored(live, name, id);
+  if (!found) return null;
+  const record = readableRecord(found.doc, name, id, found.stored);
+  if (!record || stored === undefined) return record;
+  const fields = withFrozen(live, name, stubFields(stored, name));
+  return Object.keys(fields).length ? ({ ...record, ...fields } as RecordTypes[K]) : record;
+}
+
 export function readRecord<K extends CollectionName>(doc: Y.Doc, name: K, id: string): RecordTypes[K] | null {
-  const stored = storedRecord(doc, name, id);
-  return stored === undefined ? null : readableRecord(doc, name, id, stored);
+  return visibleRecord(doc, name, id);
 }
 
 export function readAll<K extends CollectionName>(doc: Y.Doc, name: K): RecordTypes[K][] {
   const out: RecordTypes[K][] = [];
+  const seen = new Set<string>();
   collectionMap(doc, name).forEach((stored, id) => {
-    const record = readableRecord(doc, name, id, stored);
+    seen.add(id);
+    const record = visibleRecord(doc, name, id, stored);
     if (record) out.push(record);
   });
+  if (ARCHIVED_COLLECTIONS.has(name))
+    for (const archive of archivesOf(doc))
+      collectionMap(archive, name).forEach((_, id) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const record = visibleRecord(doc, name, id, undefined);
+        if (record) out.push(record);
+      });
   return out;
 }
 
-/** Every record of the workspace that cannot be read, collection by collection. */
+/** Every record of the workspace that cannot be read, collection by collection, its archives included. */
 export function unreadableRecords(doc: Y.Doc): UnreadableRecord[] {
   const out: UnreadableRecord[] = [];
-  for (const name of COLLECTIONS)
-    collectionMap(doc, name).forEach((stored, id) => {
-      const decoded = decodeStored(doc, name, id, stored);
-      if (!decoded.ok) out.push(decoded.unreadable);
-    });
+  for (const source of [doc, ...archivesOf(doc)])
+    for (const name of COLLECTIONS)
+      collectionMap(source, name).forEach((stored, id) => {
+        if (isStub(stored)) return;
+        const decoded = decodeStored(source, name, id, stored);
+        if (!decoded.ok) out.push(decoded.unreadable);
+      });
   return out;
 }
 
@@ -220,8 +294,20 @@ export function patchRecord<K extends CollectionName>(
   base?: Partial<RecordTypes[K]>
 ): void {
   doc.transact(() => {
-    const stored = storedRecord(doc, name, id);
-    if (stored === undefined) throw new Error(`Unknown ${name} record ${id}`);
+    let stored = storedRecord(doc, name, id);
+    if (stored === undefined) {
+      // Archived: a changed payment or event comes back whole (the live copy wins); a document
+      // gets a stub holding the changed fields.
+      const found = archivedStored(doc, name, id);
+      if (!found) throw new Error(`Unknown ${name} record ${id}`);
+      if (typeof found.stored === 'string') stored = found.stored;
+      else {
+        const stub = new Y.Map<unknown>();
+        collectionMap(doc, name).set(id, stub);
+        stub.set(ARCHIVE_KEY, archiveYearOf(found.doc));
+        stored = stub;
+      }
+    }
     if (typeof stored === 'string') {
       collectionMap(doc, name).set(id, JSON.stringify({ ...JSON.parse(stored), ...patch }));
       return;
@@ -231,8 +317,13 @@ export function patchRecord<K extends CollectionName>(
   }, LOCAL_ORIGIN);
 }
 
+/** Deletes the record, from the archive holding it too. */
 export function deleteRecord(doc: Y.Doc, name: CollectionName, id: string): void {
   doc.transact(() => collectionMap(doc, name).delete(id), LOCAL_ORIGIN);
+  for (let found = archivedStored(doc, name, id); found; found = archivedStored(doc, name, id)) {
+    const archive = found.doc;
+    archive.transact(() => collectionMap(archive, name).delete(id), LOCAL_ORIGIN);
+  }
 }
 
 /** Fields added to the company profile over time: a profile saved before them reads as these. */
@@ -260,6 +351,22 @@ export function workspaceIdOf(doc: Y.Doc): string | null {
 
 export function isInitialised(doc: Y.Doc): boolean {
   return schemaVersion(doc) > 0 || companyMap(doc).has('name');
+}
+
+/** The year an archive document holds (stamped by initialiseArchive), 0 if none. */
+export function archiveYearOf(doc: Y.Doc): number {
+  const year = metaMap(doc).get('archiveYear');
+  return typeof year === 'number' ? year : 0;
+}
+
+/** Stamps a new archive document: its workspace, year and schema (its records are read by the same rules). */
+export function initialiseArchive(doc: Y.Doc, workspaceId: string, year: number): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    if (meta.get('schemaVersion') !== SCHEMA_VERSION) meta.set('schemaVersion', SCHEMA_VERSION);
+    if (meta.get('workspaceId') !== workspaceId) meta.set('workspaceId', workspaceId);
+    if (meta.get('archiveYear') !== year) meta.set('archiveYear', year);
+  }, LOCAL_ORIGIN);
 }
 
 /** Stamps a brand-new workspace document. */

@@ -31,7 +31,7 @@ import { earlierProgress, finalInvoiceRefusal, issuedSituations, requestOf, sett
 import { refuseProgress, requestSituation } from './progressOperations';
 import { newId } from './ids';
 import { localDate } from '$lib/clock';
-import { LOCAL_ORIGIN, collectionMap, patchRecord, putRecord, readAll, readCompany, readRecord } from './doc';
+import { LOCAL_ORIGIN, collectionMap, deleteRecord, patchRecord, putRecord, readAll, readCompany, readRecord } from './doc';
 
 export interface Actor {
   memberId: string;
@@ -466,7 +466,7 @@ export function deletePayment(doc: Y.Doc, actor: Actor, id: string): void {
   const payment = readRecord(doc, 'payments', id);
   if (!payment) return;
   doc.transact(() => {
-    collectionMap(doc, 'payments').delete(id);
+    deleteRecord(doc, 'payments', id);
     logEvent(doc, actor, 'payment_deleted', {
       clientId: payment.clientId,
       data: { amountCents: payment.amountCents, date: payment.date }

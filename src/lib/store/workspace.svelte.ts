@@ -17,6 +17,8 @@ import { StoreError } from './errors';
 import type { Actor } from './operations';
 import type { CommandArgs, CommandName, CommandResult } from './commands';
 import type { WorkspaceCore } from './workspaceCore';
+import type { ArchiveReport } from './archiver';
+import type { ArchivePlan } from '$lib/domain/archive';
 import { newId } from './ids';
 import { openWorkspaceDb, workspaceDbName } from './workspaceDb';
 import { readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
@@ -27,6 +29,23 @@ export { workspaceDbName };
 /** The first screen is saved this long after the last change (and when the tab is hidden). */
 const FIRST_SCREEN_DELAY_MS = 1500;
 const ISSUE_LOCK_GRACE_MS = 150;
+
+/**
+ * Commands that read every document — the series' last number and hash, the conversions, deposits
+ * and occurrences already made, what a backup holds — wait for the archives to be loaded.
+ */
+const WHOLE_WORKSPACE_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
+  'document/issue',
+  'quote/toInvoice',
+  'quote/requestSituation',
+  'quote/requestDeposit',
+  'order/requestDeposit',
+  'order/finalInvoice',
+  'invoice/creditNote',
+  'recurring/prepare',
+  'records/import',
+  'backup/merge'
+]);
 
 export class Workspace {
   readonly actor: Actor;
@@ -73,6 +92,7 @@ export class Workspace {
   #markReady!: () => void;
   #firstScreenTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
+  #archivesLoaded: Promise<void> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -84,6 +104,14 @@ export class Workspace {
 
   get ready(): Promise<void> {
     return this.#ready;
+  }
+
+  /**
+   * Once every record is loaded, the closed years' archives included (store/archives.ts): what
+   * numbering, backups, exports and the integrity check read. The workspace is editable before.
+   */
+  get complete(): Promise<void> {
+    return this.#ready.then(() => this.#archivesLoaded);
   }
 
   /** Closed on this device (the user opened another workspace): loading stops where it is. */
@@ -221,7 +249,19 @@ export class Workspace {
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
     this.firstScreen = null;
+    // The closed years load behind the editable workspace, a slice per task.
+    this.#archivesLoaded = core.openArchives().catch((e) => console.error('archives not loaded', e));
     this.#markReady();
+  }
+
+  /**
+   * Moves the closed records to their year's archive and back as `plan` says (computed by the app
+   * from the accounts: domain/archive.ts), once every archive is loaded.
+   */
+  async archiveClosed(plan: ArchivePlan, today: IsoDate): Promise<ArchiveReport | null> {
+    await this.complete;
+    if (this.#closed || this.readOnly || !this.#core) return null;
+    return this.#core.archive(plan, today);
   }
 
   #onHide = () => {
@@ -258,6 +298,11 @@ export class Workspace {
     }
   }
 
+  /** Calls `watcher` for every archive loaded, now and later (the relay link syncs each); returns what stops it. */
+  watchArchives(watcher: (year: number, doc: Y.Doc) => () => void): () => void {
+    return this.#loaded().watchArchives((archive) => watcher(archive.year, archive.doc));
+  }
+
   /** Everything as plain data (backups, exports). */
   read(): WorkspaceData {
     return this.#loaded().read();
@@ -283,8 +328,9 @@ export class Workspace {
   /** Deletes this workspace's data from the device. */
   async destroyLocalData(): Promise<void> {
     const core = this.#core;
+    const years = core?.archiveYears() ?? [];
     await this.close();
-    await core?.persistence.clearData();
+    await core?.clearData(years);
   }
 
   // ——— writes: one door, the commands of ./commands.ts ———
@@ -294,7 +340,7 @@ export class Workspace {
    * removed from the workspace, but for its own device record.
    */
   async run<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<Awaited<CommandResult<K>>> {
-    await this.#ready;
+    await (WHOLE_WORKSPACE_COMMANDS.has(name) ? this.complete : this.#ready);
     const core = this.#core!;
     if (this.readOnly && !core.isDeviceCommand(name)) throw new StoreError('removed_device');
     const apply = () => core.run(name, ...args);

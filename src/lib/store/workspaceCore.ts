@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { Company, Member } from '$lib/domain/types';
 import type { UnreadableRecord } from '$lib/domain/recordShape';
 import {
+  ARCHIVED_COLLECTIONS,
   LOCAL_ORIGIN,
   companyMap,
   initialiseDoc,
@@ -19,21 +20,18 @@ import {
   type WorkspaceData
 } from './doc';
 import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandName, type CommandResult } from './commands';
-import { newId } from './ids';
+import { linkTabs, tabChannelName } from './tabLink';
 import { WorkspacePersistence } from './persistence';
 import { workspaceDbName } from './workspaceDb';
-import { followCollection, loadCollectionSliced } from './collectionSync';
+import { addArchive, followCollection, loadCollectionSliced } from './collectionSync';
+import { ArchiveShelf, listedYears, type OpenArchive } from './archives';
+import { applyArchivePlan, type ArchiveReport } from './archiver';
+import type { ArchivePlan } from '$lib/domain/archive';
 import { yieldToPage } from './afterPaint';
 import { COLLECTIONS } from './schema';
 import type { Workspace } from './workspace.svelte';
 
 export { SchemaTooNewError } from './doc';
-
-/** What tabs of one workspace send each other: an update, or the hello of a tab that attached. */
-type TabMessage =
-  | Uint8Array
-  | { type: 'hello'; from: string; vector: Uint8Array }
-  | { type: 'welcome'; to: string; update: Uint8Array; vector: Uint8Array };
 
 /** Origin of the state applied when a workspace is restored from a backup. */
 const RESTORED_ORIGIN = Symbol('relance-restored');
@@ -41,8 +39,11 @@ const RESTORED_ORIGIN = Symbol('relance-restored');
 export class WorkspaceCore {
   readonly doc = new Y.Doc();
   readonly persistence: WorkspacePersistence;
+  readonly archives: ArchiveShelf;
   #stops: (() => void)[] = [];
-  #channel: BroadcastChannel | null = null;
+  /** Told of every archive loaded, now and later (the relay link syncs each): what they return stops it. */
+  #archiveWatchers = new Set<(archive: OpenArchive) => () => void>();
+  #archiveLinks: { watcher: (archive: OpenArchive) => () => void; stop: () => void }[] = [];
 
   constructor(
     private ws: Workspace,
@@ -50,6 +51,36 @@ export class WorkspaceCore {
     private onChange: () => void
   ) {
     this.persistence = new WorkspacePersistence(workspaceDbName(ws.id), this.doc);
+    this.archives = new ArchiveShelf(ws.id, this.doc, { loaded: (archive) => this.#showArchive(archive) });
+  }
+
+  /** An archive loaded: its records join the collections, and it follows the other tabs and the relay. */
+  async #showArchive(archive: OpenArchive): Promise<() => void> {
+    const stops: (() => void)[] = [linkTabs(archive.doc, tabChannelName(this.ws.id, archive.year))];
+    for (const name of ARCHIVED_COLLECTIONS) stops.push(await addArchive(this.ws[name] as never, this.doc, archive.doc, yieldToPage));
+    for (const watcher of this.#archiveWatchers) this.#archiveLinks.push({ watcher, stop: watcher(archive) });
+    return () => stops.forEach((stop) => stop());
+  }
+
+  /** Calls `watcher` for every archive loaded, now and later; returns what stops it (and what it started). */
+  watchArchives(watcher: (archive: OpenArchive) => () => void): () => void {
+    this.#archiveWatchers.add(watcher);
+    for (const archive of this.archives.archives()) this.#archiveLinks.push({ watcher, stop: watcher(archive) });
+    return () => {
+      this.#archiveWatchers.delete(watcher);
+      for (const link of this.#archiveLinks.filter((l) => l.watcher === watcher)) link.stop();
+      this.#archiveLinks = this.#archiveLinks.filter((l) => l.watcher !== watcher);
+    };
+  }
+
+  /** Loads every archive the live document lists, and those listed later; resolves once the first are loaded. */
+  openArchives(): Promise<void> {
+    return this.archives.follow();
+  }
+
+  /** Moves closed records to their archives and back as `plan` says (archiver.ts). */
+  archive(plan: ArchivePlan, today: string): Promise<ArchiveReport> {
+    return applyArchivePlan(this.archives, plan, today, yieldToPage);
   }
 
   get initialised(): boolean {
@@ -74,7 +105,7 @@ export class WorkspaceCore {
     companyMap(this.doc).observe(onCompany);
     this.#stops.push(() => companyMap(this.doc).unobserve(onCompany));
     this.doc.on('update', this.#onUpdate);
-    this.#listenToOtherTabs();
+    this.#stops.push(linkTabs(this.doc, tabChannelName(this.ws.id)));
     return true;
   }
 
@@ -83,38 +114,7 @@ export class WorkspaceCore {
     for (const listener of this.ws.companyListeners) listener();
   }
 
-  #onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== this.#channel) this.#channel?.postMessage(update);
-    this.onChange();
-  };
-
-  // Two tabs of one workspace each hold a Y.Doc; they exchange updates so both stay current.
-  // A tab that attaches says hello with its state vector: whatever another tab wrote while this
-  // one was loading (its broadcast then found nobody listening) comes back in the answer. Only
-  // what is missing travels, in both directions, never a whole workspace of megabytes.
-  #listenToOtherTabs(): void {
-    if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(`relance-tabs-${this.ws.id}`);
-    const tab = newId();
-    this.#channel = channel;
-    channel.onmessage = (e: MessageEvent<TabMessage>) => {
-      const m = e.data;
-      if (m instanceof Uint8Array) Y.applyUpdate(this.doc, m, channel);
-      else if (m?.type === 'hello')
-        channel.postMessage({
-          type: 'welcome',
-          to: m.from,
-          update: Y.encodeStateAsUpdate(this.doc, m.vector),
-          vector: Y.encodeStateVector(this.doc)
-        } satisfies TabMessage);
-      else if (m?.type === 'welcome' && m.to === tab) {
-        Y.applyUpdate(this.doc, m.update, channel);
-        // And what the answering tab lacks from this one.
-        channel.postMessage(Y.encodeStateAsUpdate(this.doc, m.vector));
-      }
-    };
-    channel.postMessage({ type: 'hello', from: tab, vector: Y.encodeStateVector(this.doc) } satisfies TabMessage);
-  }
+  #onUpdate = () => this.onChange();
 
   /** A new workspace's first content: its identity, company and first member, in one transaction. */
   initialise(at: string, company: Company, member: Member): void {
@@ -140,6 +140,17 @@ export class WorkspaceCore {
     migrate(this.doc);
   }
 
+  /** The years whose archive the live document lists. */
+  archiveYears(): number[] {
+    return listedYears(this.doc);
+  }
+
+  /** Deletes the workspace's databases from this device, its archives' (`years`) included; once closed. */
+  async clearData(years: number[]): Promise<void> {
+    await this.persistence.clearData();
+    await this.archives.clearData(years);
+  }
+
   isDeviceCommand(name: CommandName): boolean {
     return DEVICE_COMMANDS.has(name);
   }
@@ -160,7 +171,10 @@ export class WorkspaceCore {
     for (const stop of this.#stops) stop();
     this.#stops = [];
     this.doc.off('update', this.#onUpdate);
-    this.#channel?.close();
+    for (const link of this.#archiveLinks) link.stop();
+    this.#archiveLinks = [];
+    this.#archiveWatchers.clear();
+    await this.archives.close();
     await this.persistence.destroy();
     this.doc.destroy();
   }

@@ -14,3 +14,8 @@ export function workspaceDbName(id: string): string {
 export function openWorkspaceDb(name: string): Promise<IDBDatabase> {
   return idb.openDB(name, (db) => idb.createStores(db, [['updates', { autoIncrement: true }], ['custom']]));
 }
+
+/** An archive year's own database beside its workspace's (store/archives.ts). */
+export function archiveDbName(workspaceId: string, year: number): string {
+  return `${workspaceDbName(workspaceId)}~${year}`;
+}
