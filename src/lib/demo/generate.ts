@@ -60,8 +60,10 @@ export interface DemoCounts {
 
 export interface DemoOptions extends DemoCounts {
   seed: number;
-  /** The day the workspace is generated on; documents spread over the two years before it. */
+  /** The day the workspace is generated on; documents spread over the `years` before it. */
   today: IsoDate;
+  /** How many years of history (default 2): the bench's 10 000 invoices are 5 years of a plumber's, 50 000 an agency's decade. */
+  years?: number;
   /** The member created with the workspace (series A); member B is generated. */
   memberA: string;
 }
@@ -201,12 +203,14 @@ function address(rng: Rng) {
   };
 }
 
-function makeClients(rng: Rng, count: number, today: IsoDate): ClientInfo[] {
+function makeClients(rng: Rng, count: number, today: IsoDate, years: number): ClientInfo[] {
+  // Clients arrive over the whole history and a while before it (2 years: the first 3).
+  const oldest = years > 2 ? Math.round(years * 550) : 1100;
   const used = new Set<string>();
   const out: ClientInfo[] = [];
   for (let i = 0; i < count; i++) {
     const id = rng.id();
-    const since = addDays(today, -rng.int(20, 1100));
+    const since = addDays(today, -rng.int(20, oldest));
     const createdAt = at(rng, since);
     const billingAddress = address(rng);
     const kindRoll = rng.next();
@@ -401,7 +405,8 @@ interface PaymentPlan {
 export async function generateDemo(opts: DemoOptions, progress: DemoProgress = () => {}): Promise<DemoData> {
   const rng = new Rng(opts.seed);
   const today = opts.today;
-  const start = addDays(today, -730);
+  const years = Math.max(1, Math.round(opts.years ?? 2));
+  const start = addDays(today, -365 * years);
   const company = demoCompany(today);
   const seller: Company = { ...company, logoDataUrl: '' };
   const memberB: Member = {
@@ -416,7 +421,7 @@ export async function generateDemo(opts: DemoOptions, progress: DemoProgress = (
   const pickMember = () => (rng.chance(0.65) ? opts.memberA : memberB.id);
 
   progress('clients', 0, opts.clients);
-  const infos = makeClients(rng, Math.max(1, opts.clients), today);
+  const infos = makeClients(rng, Math.max(1, opts.clients), today, years);
   const byClientId = new Map(infos.map((i) => [i.client.id, i]));
   const pickClient = clientPicker(rng, infos);
   const items = makeItems(rng);

@@ -17,6 +17,8 @@ import { demoCompany, generateDemo, type DemoCounts, type DemoProgress, type Dem
 
 export interface DemoRunOptions extends DemoCounts {
   seed?: number;
+  /** Years of history (generate.ts; default 2). */
+  years?: number;
   /** Records per Yjs transaction (each transaction is one update row in IndexedDB). */
   batchSize?: number;
   deviceName?: string;
@@ -85,7 +87,7 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
 
   let transactions = 0;
   try {
-    const data = await generateDemo({ ...opts, seed, today: day, memberA: ws.memberId }, progress);
+    const data = await generateDemo({ ...opts, seed, years: opts.years, today: day, memberA: ws.memberId }, progress);
     const t1 = performance.now();
 
     const collections: [CollectionName, { id: string }[]][] = [

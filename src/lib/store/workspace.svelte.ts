@@ -248,9 +248,13 @@ export class Workspace {
     if (this.#closed) return;
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHide);
     this.status = 'ready';
+    performance.mark?.('relance:ready');
     this.firstScreen = null;
     // The closed years load behind the editable workspace, a slice per task.
-    this.#archivesLoaded = core.openArchives().catch((e) => console.error('archives not loaded', e));
+    this.#archivesLoaded = core
+      .openArchives()
+      .then(() => void performance.mark?.('relance:complete'))
+      .catch((e) => console.error('archives not loaded', e));
     this.#markReady();
   }
 
