@@ -426,6 +426,26 @@ describe('RelaySync.syncArchive', () => {
     expect(r.relay.workspaces.get(archive(workspaceId, 2024))?.sockets.size).toBe(1);
   });
 
+  it('uploads an archive larger than a relay frame in pieces, as the live document', { timeout: 30_000 }, async () => {
+    const r = await relay();
+    const { workspaceId, key, link } = await firstDevice(r, new SwitchableNetwork());
+    // 40 × 60 000 bytes = 2.4 MB: in one step 2 it would be closed 1009 (over the relay's 2 MiB
+    // frames) at every try; the pieces are at most 512 KiB.
+    const doc = new Y.Doc();
+    for (let i = 0; i < 40; i++) notes(doc).set(`F-2021-A-${i}`, String(i % 10).repeat(60_000));
+    link.syncArchive(2021, doc);
+    link.start();
+    const other = client(r, archive(workspaceId, 2021), await relayToken(key, workspaceId));
+    await waitFor(() => notes(other).size === 40, 20_000, 'the whole archive on the other device');
+    expect(notes(other).get('F-2021-A-7')).toBe('7'.repeat(60_000));
+    // A local change of the same size later goes out in pieces too.
+    doc.transact(() => {
+      for (let i = 40; i < 80; i++) notes(doc).set(`F-2021-A-${i}`, 'x'.repeat(60_000));
+    });
+    await waitFor(() => notes(other).size === 80, 20_000, 'the large change on the other device');
+    expect(r.relay.counters.framesRejected).toBe(0);
+  });
+
   it('follows the live room: offline closes the archives, back online reopens them; stop() closes them', { timeout: 30_000 }, async () => {
     const r = await relay();
     const network = new SwitchableNetwork();
