@@ -93,6 +93,17 @@ export function authorize(
   return { ok: true, registered: false };
 }
 
+/**
+ * The check of an archive room (rooms.ts): the workspace's own key, and never a registration —
+ * an unknown workspace's archive is refused (403) even where registration is open.
+ */
+export function authorizeArchive(registry: KeyRegistry, workspaceId: string, key: string | null | undefined): AuthResult {
+  if (registry.keyHash(workspaceId) === null) {
+    return { ok: false, status: 403, reason: 'unknown workspace: an archive room opens only for a workspace the relay knows' };
+  }
+  return authorize(registry, workspaceId, key, false);
+}
+
 /** The subprotocol the app speaks; the relay answers with it (never echoes the token one). */
 export const APP_PROTOCOL = 'relance.v1';
 /** The subprotocol that carries the access token: `relance-token.<64 hex>`. */

@@ -10,6 +10,7 @@
 
 /** What the batch needs from a socket. */
 export interface BatchedSocket {
+  /** The docName of the socket's room (a workspace id, or `<id>/archive/<year>`): reloaded on failure. */
   readonly workspace: string;
   /** Applies one frame (called inside the transaction). */
   dispatch(data: ArrayBuffer, changes: number): void;

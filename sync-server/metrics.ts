@@ -20,6 +20,8 @@ export interface Counters {
 export interface Gauges {
   connections: number;
   workspacesLoaded: number;
+  /** Archive rooms held in memory (one gauge for all: no label per room). */
+  archiveRoomsLoaded?: number;
   /** 1 while the data disk is below RELAY_MIN_FREE_BYTES. */
   diskLow?: number;
 }
@@ -52,7 +54,8 @@ interface Metric {
 function describe(counters: Counters, gauges: Gauges): Metric[] {
   return [
     { name: 'relance_connections', type: 'gauge', help: 'Open WebSocket connections.', value: gauges.connections },
-    { name: 'relance_workspaces_loaded', type: 'gauge', help: 'Workspaces held in memory.', value: gauges.workspacesLoaded },
+    { name: 'relance_workspaces_loaded', type: 'gauge', help: 'Workspaces whose live document is held in memory.', value: gauges.workspacesLoaded },
+    { name: 'relance_archive_rooms_loaded', type: 'gauge', help: 'Archive rooms (a workspace\'s closed years) held in memory.', value: gauges.archiveRoomsLoaded ?? 0 },
     { name: 'relance_updates_persisted_total', type: 'counter', help: 'Yjs updates appended to SQLite.', value: counters.updatesPersisted },
     { name: 'relance_bytes_in_total', type: 'counter', help: 'WebSocket payload bytes received.', value: counters.bytesIn },
     { name: 'relance_bytes_out_total', type: 'counter', help: 'WebSocket payload bytes sent.', value: counters.bytesOut },

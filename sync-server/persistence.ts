@@ -1,5 +1,7 @@
 // The relay's SQLite database (DATA_DIR/relay.sqlite): workspaces and their key hash, the Yjs
-// updates of each workspace in arrival order, and the key envelopes left by the last rotation.
+// updates of each workspace's rooms (its live document, its archives: rooms.ts) in arrival order,
+// and the key envelopes left by the last rotation. A room's rows belong to its workspace: deleted
+// with it (foreign key), counted in its totals.
 //
 // Durability: WAL with synchronous=NORMAL. A transaction is in the WAL file (the OS page cache)
 // when its statement returns, so killing the process at any moment loses nothing committed; only
@@ -15,10 +17,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KeyRegistry } from './auth.js';
+import { roomOfDocName } from './rooms.js';
 import type { CodeRefusal, CodeRegistry, RegisterOutcome } from './registration.js';
 
 export const DATABASE_FILE = 'relay.sqlite';
-const SCHEMA_VERSION = 1;
+/** 2: the `room` column (archive rooms); a version 1 database gets it when opened. */
+const SCHEMA_VERSION = 2;
 
 export type Synchronous = 'NORMAL' | 'FULL';
 
@@ -42,9 +46,10 @@ CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY,
   workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   data BLOB NOT NULL,
-  at INTEGER NOT NULL
+  at INTEGER NOT NULL,
+  room TEXT NOT NULL DEFAULT ''
 ) STRICT;
-CREATE INDEX IF NOT EXISTS updates_by_workspace ON updates (workspace_id, seq);
+CREATE INDEX IF NOT EXISTS updates_by_room ON updates (workspace_id, room, seq);
 CREATE TABLE IF NOT EXISTS envelopes (
   workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   member_id TEXT NOT NULL,
@@ -96,6 +101,17 @@ function prepareCodeStatements(db: Database.Database) {
   };
 }
 
+/**
+ * Version 1 databases (before archive rooms): their updates are all live documents' (room '').
+ * Runs before SCHEMA, whose index needs the column.
+ */
+function addRoomColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('updates')").all();
+  if (columns.length === 0 || columns.some((c) => c.name === 'room')) return;
+  db.exec("ALTER TABLE updates ADD COLUMN room TEXT NOT NULL DEFAULT ''");
+  db.exec('DROP INDEX IF EXISTS updates_by_workspace');
+}
+
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -135,12 +151,17 @@ function prepareStatements(db: Database.Database) {
     setKeyHash: db.prepare<[string, string]>('UPDATE workspaces SET key_hash = ? WHERE id = ?'),
     touch: db.prepare<[number, string]>('UPDATE workspaces SET last_activity = max(last_activity, ?) WHERE id = ?'),
     remove: db.prepare<[string]>('DELETE FROM workspaces WHERE id = ?'),
-    append: db.prepare<[string, Buffer, number]>('INSERT INTO updates (workspace_id, data, at) VALUES (?, ?, ?)'),
-    load: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE workspace_id = ? ORDER BY seq'),
-    count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workspace_id = ?'),
-    bytes: db.prepare<[string], { n: number }>('SELECT coalesce(sum(length(data)), 0) AS n FROM updates WHERE workspace_id = ?'),
-    lastAt: db.prepare<[string], { at: number | null }>('SELECT max(at) AS at FROM updates WHERE workspace_id = ?'),
-    clearUpdates: db.prepare<[string]>('DELETE FROM updates WHERE workspace_id = ?'),
+    append: db.prepare<[string, string, Buffer, number]>('INSERT INTO updates (workspace_id, room, data, at) VALUES (?, ?, ?, ?)'),
+    load: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM updates WHERE workspace_id = ? AND room = ? ORDER BY seq'),
+    count: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workspace_id = ? AND room = ?'),
+    bytes: db.prepare<[string, string], { n: number }>(
+      'SELECT coalesce(sum(length(data)), 0) AS n FROM updates WHERE workspace_id = ? AND room = ?'
+    ),
+    usage: db.prepare<[string], { rows: number; bytes: number }>(
+      'SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE workspace_id = ?'
+    ),
+    lastAt: db.prepare<[string, string], { at: number | null }>('SELECT max(at) AS at FROM updates WHERE workspace_id = ? AND room = ?'),
+    clearUpdates: db.prepare<[string, string]>('DELETE FROM updates WHERE workspace_id = ? AND room = ?'),
     envelope: db.prepare<[string, string], { envelope: string }>(
       'SELECT envelope FROM envelopes WHERE workspace_id = ? AND member_id = ?'
     ),
@@ -190,8 +211,11 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
     if (version > SCHEMA_VERSION) {
       throw new Error(`database schema ${version} is newer than this relay (${SCHEMA_VERSION}): upgrade the relay`);
     }
-    db.exec(SCHEMA);
-    db.exec(REGISTRATION_SCHEMA);
+    db.transaction(() => {
+      addRoomColumn(db);
+      db.exec(SCHEMA);
+      db.exec(REGISTRATION_SCHEMA);
+    })();
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.statements = prepareStatements(db);
     this.codeStatements = prepareCodeStatements(db);
@@ -207,7 +231,7 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
     return this.statements.register.run(workspaceId, keyHash, now, now).changes === 1;
   }
 
-  /** Deletes a workspace with its updates and envelopes; false when it did not exist. */
+  /** Deletes a workspace with its updates (every room's) and envelopes; false when it did not exist. */
   remove(workspaceId: string): boolean {
     return this.statements.remove.run(workspaceId).changes === 1;
   }
@@ -246,25 +270,36 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
     }));
   }
 
-  // --- updates -------------------------------------------------------------------------------
+  // --- updates (per room: a docName is `<workspaceId>` or `<workspaceId>/archive/<year>`, rooms.ts) ---
 
   /** Appends one Yjs update; committed (in the WAL) when this returns. */
-  append(workspaceId: string, update: Uint8Array, now = Date.now()): void {
-    this.statements.append.run(workspaceId, asBuffer(update), now);
+  append(docName: string, update: Uint8Array, now = Date.now()): void {
+    const { workspaceId, name } = roomOfDocName(docName);
+    this.statements.append.run(workspaceId, name, asBuffer(update), now);
   }
 
-  /** Every stored update of the workspace, oldest first. */
-  load(workspaceId: string): Buffer[] {
-    return this.statements.load.all(workspaceId).map((row) => row.data);
+  /** Every stored update of the room, oldest first. */
+  load(docName: string): Buffer[] {
+    const { workspaceId, name } = roomOfDocName(docName);
+    return this.statements.load.all(workspaceId, name).map((row) => row.data);
   }
 
-  count(workspaceId: string): number {
-    return this.statements.count.get(workspaceId)?.n ?? 0;
+  /** Rows of the room. */
+  count(docName: string): number {
+    const { workspaceId, name } = roomOfDocName(docName);
+    return this.statements.count.get(workspaceId, name)?.n ?? 0;
   }
 
-  /** Bytes of the workspace's stored updates (what its quota counts). */
-  bytes(workspaceId: string): number {
-    return this.statements.bytes.get(workspaceId)?.n ?? 0;
+  /** Bytes of the room's stored updates. */
+  bytes(docName: string): number {
+    const { workspaceId, name } = roomOfDocName(docName);
+    return this.statements.bytes.get(workspaceId, name)?.n ?? 0;
+  }
+
+  /** Rows and bytes of all the workspace's rooms: what its quota counts. */
+  usage(workspaceId: string): { rows: number; bytes: number } {
+    const row = this.statements.usage.get(workspaceId);
+    return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
   }
 
   /**
@@ -276,14 +311,15 @@ export class RelayStore implements KeyRegistry, CodeRegistry {
   }
 
   /**
-   * Compaction: replaces all stored updates of the workspace by `merged`, which must contain
-   * them all (the in-memory document's full state does).
+   * Compaction: replaces all stored updates of the room by `merged`, which must contain them all
+   * (the in-memory document's full state does).
    */
-  replaceAll(workspaceId: string, merged: Uint8Array, now = Date.now()): void {
+  replaceAll(docName: string, merged: Uint8Array, now = Date.now()): void {
+    const { workspaceId, name } = roomOfDocName(docName);
     this.db.transaction(() => {
-      const at = this.statements.lastAt.get(workspaceId)?.at ?? now;
-      this.statements.clearUpdates.run(workspaceId);
-      this.statements.append.run(workspaceId, asBuffer(merged), at);
+      const at = this.statements.lastAt.get(workspaceId, name)?.at ?? now;
+      this.statements.clearUpdates.run(workspaceId, name);
+      this.statements.append.run(workspaceId, name, asBuffer(merged), at);
     })();
   }
 

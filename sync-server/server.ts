@@ -5,7 +5,9 @@
 //                                       relance-token.<token> or ?token=) — auth and limits are
 //                                       checked here, before the upgrade: a refusal is a plain
 //                                       HTTP response and no socket is created
-//   /sync/<workspaceId>/…               key check, rotation, envelopes (api.ts)
+//   /sync/<workspaceId>/archive/<year>  WebSocket: the archive of a closed year (rooms.ts), same
+//                                       key, limits and quota as its workspace; never registers
+//   /sync/<workspaceId>/…               key check, rotation, envelopes (api.ts; plain HTTP only)
 //   anything else                       the app (static.ts)
 //
 // See README.md for the contract and the environment variables.
@@ -16,7 +18,7 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSyncApi, sendJson } from './api.js';
-import { APP_PROTOCOL, authorize, isWorkspaceId, upgradeToken } from './auth.js';
+import { APP_PROTOCOL, authorize, authorizeArchive, upgradeToken } from './auth.js';
 import { CommitBatch } from './batch.js';
 import { AvailabilityClock, GuardedSocket, type Refusal, type Throttle } from './connection.js';
 import { sealingPlan } from './members.js';
@@ -25,6 +27,7 @@ import { createLogger, writeJsonLine, type LogSink } from './log.js';
 import { createCounters, METRICS_CONTENT_TYPE, renderMetrics, type Counters, type Gauges } from './metrics.js';
 import { RelayStore, type Synchronous } from './persistence.js';
 import { isLoopbackHost, RateWindow } from './registration.js';
+import { roomOfPath, type Room } from './rooms.js';
 import { serveStatic } from './static.js';
 import { Workspaces } from './workspaces.js';
 
@@ -214,10 +217,14 @@ async function start(options: RelayOptions): Promise<Relay> {
   const registrationGate = (remote: string) => ({ allows: () => openRegistrations.allows(remote), note: () => openRegistrations.note(remote) });
   let stopping = false;
 
-  const gauges = (): Gauges => ({ connections: sockets.size, workspacesLoaded: workspaces.size });
+  const gauges = (): Gauges => {
+    const archives = workspaces.archivesLoaded;
+    return { connections: sockets.size, workspacesLoaded: workspaces.size - archives, archiveRoomsLoaded: archives };
+  };
 
+  /** Every room's sockets: a rotated key is refused on the archives as on the live room. */
   const closeWorkspace = (workspaceId: string, code: number, reason: string): number => {
-    const open = [...(workspaces.get(workspaceId)?.sockets ?? [])];
+    const open = workspaces.roomsOf(workspaceId).flatMap((room) => [...room.sockets]);
     for (const socket of open) socket.close(code, reason);
     return open.length;
   };
@@ -229,6 +236,7 @@ async function start(options: RelayOptions): Promise<Relay> {
     counters,
     log,
     closeWorkspace,
+    // The members are in the live document only (the live room's docName is the workspace id).
     sealingPlan: (workspaceId) => {
       const { doc, done } = workspaces.peek(workspaceId);
       try {
@@ -269,13 +277,13 @@ async function start(options: RelayOptions): Promise<Relay> {
     return serveApp(req, res);
   };
 
-  /** The last check before an update is applied: free disk, then the workspace's quota. */
-  const admit = (workspaceId: string, bytes: number): Refusal | null => {
+  /** The last check before an update is applied: free disk, then the workspace's quota (all its rooms). */
+  const admit = (docName: string, bytes: number): Refusal | null => {
     if (disk.isLow()) {
       counters.diskRefused++;
       return { code: CLOSE_DISK_LOW, reason: 'relay disk almost full' };
     }
-    return workspaces.admit(workspaceId, bytes);
+    return workspaces.admit(docName, bytes);
   };
 
   const rateFor = (workspaceId: string) => {
@@ -294,8 +302,11 @@ async function start(options: RelayOptions): Promise<Relay> {
     };
   };
 
-  const accept = (ws: WebSocket, req: IncomingMessage, workspaceId: string, remote: string) => {
-    const socket = new GuardedSocket(ws, workspaceId, remote, {
+  // Connection counts and message budgets are the workspace's, whichever of its rooms a socket is in.
+  const accept = (ws: WebSocket, req: IncomingMessage, room: Room, remote: string) => {
+    const { workspaceId, docName } = room;
+    // Labelled with its room: a batch that fails marks that room for reloading (batch.ts).
+    const socket = new GuardedSocket(ws, docName, remote, {
       log,
       counters,
       maxBufferedBytes: limits.maxBufferedBytes,
@@ -303,14 +314,14 @@ async function start(options: RelayOptions): Promise<Relay> {
       batch,
       rate: rateFor(workspaceId),
       throttledCloseMs: limits.throttledCloseMs,
-      admit: (_changes, bytes) => admit(workspaceId, bytes),
+      admit: (_changes, bytes) => admit(docName, bytes),
       clock: () => clock.now()
     });
     let workspace;
     try {
-      workspace = workspaces.open(workspaceId);
+      workspace = workspaces.open(docName);
     } catch (error) {
-      log.error('could not load the workspace', { workspace: workspaceId, remote, error });
+      log.error('could not load the workspace', { workspace: docName, remote, error });
       socket.close(1011, 'workspace unavailable');
       return;
     }
@@ -328,9 +339,9 @@ async function start(options: RelayOptions): Promise<Relay> {
     });
     try {
       // The utilities only use on/send/ping/close/readyState of their socket: the guard has them.
-      setupWSConnection(socket as unknown as WebSocket, req, { docName: workspaceId });
+      setupWSConnection(socket as unknown as WebSocket, req, { docName });
     } catch (error) {
-      log.error('could not start the sync protocol', { workspace: workspaceId, remote, error });
+      log.error('could not start the sync protocol', { workspace: docName, remote, error });
       socket.close(1011, 'internal error');
     }
   };
@@ -339,34 +350,38 @@ async function start(options: RelayOptions): Promise<Relay> {
     const remote = remoteAddress(req, options.trustProxy);
     const url = pathnameOf(req);
     if (!url || !url.pathname.startsWith('/sync/')) {
-      return refuseUpgrade(socket, 404, 'WebSocket connections are accepted on /sync/<workspaceId> only');
+      return refuseUpgrade(socket, 404, 'WebSocket connections are accepted on /sync/<workspaceId>[/archive/<year>] only');
     }
-    const workspaceId = url.pathname.slice('/sync/'.length);
-    if (!isWorkspaceId(workspaceId)) {
-      return refuseUpgrade(socket, 400, 'workspace id must be 1-64 characters [A-Za-z0-9_-]');
-    }
+    const path = roomOfPath(url.pathname.slice('/sync/'.length));
+    if (!path.ok) return refuseUpgrade(socket, path.status, path.error);
+    const { room } = path;
+    const { workspaceId, docName } = room;
     const refuse = (status: number, error: string) => {
       counters.connectionsRefused++;
-      log.info('connection refused', { workspace: workspaceId, remote, status, reason: error });
+      log.info('connection refused', { workspace: docName, remote, status, reason: error });
       refuseUpgrade(socket, status, error);
     };
     if (stopping) return refuse(503, 'the relay is shutting down');
     if (sockets.size >= limits.maxConnections) return refuse(503, `at most ${limits.maxConnections} connections in all`);
     if (!perAddress.hasRoom(remote)) return refuse(429, `at most ${limits.maxConnectionsPerAddress} connections per address`);
-    const auth = authorize(store, workspaceId, upgradeToken(req.headers['sec-websocket-protocol'], url), options.openRegistration, registrationGate(remote));
+    const token = upgradeToken(req.headers['sec-websocket-protocol'], url);
+    const auth =
+      room.year === null
+        ? authorize(store, workspaceId, token, options.openRegistration, registrationGate(remote))
+        : authorizeArchive(store, workspaceId, token);
     if (!auth.ok) {
       counters.authRefused++;
-      log.info('authentication refused', { workspace: workspaceId, remote, status: auth.status });
+      log.info('authentication refused', { workspace: docName, remote, status: auth.status });
       return refuseUpgrade(socket, auth.status, auth.reason);
     }
     if (auth.registered) log.info('workspace registered', { workspace: workspaceId, remote });
     if (!perWorkspace.hasRoom(workspaceId)) {
       return refuse(503, `at most ${limits.maxConnectionsPerWorkspace} connections per workspace`);
     }
-    if (!workspaces.isAvailable(workspaceId)) return refuse(503, 'the workspace is reloading, try again');
+    if (!workspaces.isAvailable(docName)) return refuse(503, 'the workspace is reloading, try again');
     wss.handleUpgrade(req, socket, head, (ws) => {
       upgraded();
-      accept(ws, req, workspaceId, remote);
+      accept(ws, req, room, remote);
     });
   };
 

@@ -1,6 +1,8 @@
-// The workspaces held in memory: each is a WSSharedDoc of @y/websocket-server's utilities (so
-// their sync and awareness code serves it), loaded from SQLite on its first connection, written to
-// SQLite on every update BEFORE the utilities broadcast it, compacted, and unloaded when idle.
+// The workspaces held in memory: each room of a workspace (its live document, its archives:
+// rooms.ts) is a WSSharedDoc of @y/websocket-server's utilities (so their sync and awareness code
+// serves it), loaded from SQLite on its first connection, written to SQLite on every update BEFORE
+// the utilities broadcast it, compacted, and unloaded when idle. The quota counts every room of a
+// workspace, loaded or not: writing to archives does not escape it.
 import { docs, getYDoc, type WSSharedDoc } from '@y/websocket-server/utils';
 import * as Y from 'yjs';
 import type { CommitBatch } from './batch.js';
@@ -8,6 +10,7 @@ import { reportDispatchError, type GuardedSocket, type Refusal } from './connect
 import type { Logger } from './log.js';
 import type { Counters } from './metrics.js';
 import type { RelayStore } from './persistence.js';
+import { roomOfDocName, type Room } from './rooms.js';
 
 export interface WorkspaceOptions {
   /** A workspace without connections for this long is compacted and unloaded (IDLE_UNLOAD_MS). */
@@ -26,14 +29,27 @@ export interface Quota {
 /** Close code for an update refused by the workspace's quota: in y-websocket's "do not reconnect" range. */
 export const CLOSE_QUOTA = 4413;
 
+/** Stored rows and bytes of all the rooms of one workspace, shared by its loaded rooms. */
+interface Usage {
+  rows: number;
+  bytes: number;
+  /** Loaded rooms of the workspace (the tally is dropped with the last one). */
+  rooms: number;
+}
+
+/** One loaded room (the name predates archive rooms: the live room's id is the workspace's). */
 export interface Workspace {
+  /** The room's docName: `<workspaceId>` or `<workspaceId>/archive/<year>`. */
   readonly id: string;
+  readonly room: Room;
   readonly doc: WSSharedDoc;
   readonly sockets: Set<GuardedSocket>;
-  /** Rows in SQLite for this workspace. */
+  /** Rows in SQLite for this room. */
   rows: number;
   /** Bytes of those rows. */
   bytes: number;
+  /** The whole workspace's rows and bytes (every room), for its quota. */
+  readonly usage: Usage;
   /** An update could not be stored: no more sends, reloaded from SQLite once its sockets are gone. */
   broken: boolean;
   idleTimer: NodeJS.Timeout | null;
@@ -63,6 +79,7 @@ export function listenBeforeBroadcast(doc: Y.Doc, listener: UpdateListener): voi
 
 export class Workspaces {
   private readonly loaded = new Map<string, Workspace>();
+  private readonly usages = new Map<string, Usage>();
 
   constructor(
     private readonly store: RelayStore,
@@ -74,12 +91,26 @@ export class Workspaces {
     private readonly batch?: CommitBatch
   ) {}
 
+  /** Rooms in memory, live and archives. */
   get size(): number {
     return this.loaded.size;
   }
 
+  /** Archive rooms in memory (the metrics count them apart from workspaces). */
+  get archivesLoaded(): number {
+    let n = 0;
+    for (const w of this.loaded.values()) if (w.room.year !== null) n++;
+    return n;
+  }
+
+  /** A loaded room by docName (a workspace id names its live room). */
   get(id: string): Workspace | undefined {
     return this.loaded.get(id);
+  }
+
+  /** Every loaded room of a workspace: live and archives. */
+  roomsOf(workspaceId: string): Workspace[] {
+    return [...this.loaded.values()].filter((w) => w.room.workspaceId === workspaceId);
   }
 
   /** False while a workspace that failed to store an update waits to be reloaded. */
@@ -87,7 +118,7 @@ export class Workspaces {
     return !this.loaded.get(id)?.broken;
   }
 
-  /** The workspace in memory, loaded from SQLite first when needed. */
+  /** The room (by docName) in memory, loaded from SQLite first when needed. */
   open(id: string): Workspace {
     const existing = this.loaded.get(id);
     if (existing) {
@@ -96,23 +127,34 @@ export class Workspaces {
       return existing;
     }
     if (docs.has(id)) throw new Error(`document ${id} is already held by another server in this process`);
+    const room = roomOfDocName(id);
     const doc = getYDoc(id);
     let rows: number;
     let bytes: number;
+    let stored: { rows: number; bytes: number };
     try {
       rows = this.restore(id, doc);
       bytes = this.store.bytes(id);
+      stored = this.store.usage(room.workspaceId);
     } catch (error) {
       docs.delete(id);
       doc.destroy();
       throw error;
     }
+    let usage = this.usages.get(room.workspaceId);
+    if (!usage) this.usages.set(room.workspaceId, (usage = { rows: 0, bytes: 0, rooms: 0 }));
+    // Read again from SQLite at each loading: a batch that did not commit leaves no drift behind.
+    usage.rows = stored.rows;
+    usage.bytes = stored.bytes;
+    usage.rooms++;
     const workspace: Workspace = {
       id,
+      room,
       doc,
       sockets: new Set(),
       rows,
       bytes,
+      usage,
       broken: false,
       idleTimer: null,
       compactionScheduled: false
@@ -121,14 +163,15 @@ export class Workspaces {
     // The utilities catch errors while applying a message and emit them as 'error' (not a typed event).
     (doc as unknown as { on(name: 'error', f: (error: unknown) => void): void }).on('error', reportDispatchError);
     this.loaded.set(id, workspace);
-    this.store.touch(id);
+    this.store.touch(room.workspaceId);
     if (rows > this.options.compactRows) this.scheduleCompaction(workspace);
     return workspace;
   }
 
   /**
-   * The workspace's current state, read-only: its live document when loaded, else a copy merged
-   * from SQLite (the caller destroys it with `done`). For rules that read the books (rotation).
+   * The room's current state, read-only: its document when loaded, else a copy merged from
+   * SQLite (the caller destroys it with `done`). For rules that read the books (rotation reads
+   * the live room: the members are there, never in an archive).
    */
   peek(id: string): { doc: Y.Doc; done(): void } {
     const loaded = this.loaded.get(id);
@@ -153,17 +196,20 @@ export class Workspaces {
   }
 
   /**
-   * Whether an update of about `bytes` may be stored in the workspace: null, or the quota
-   * refusal. At the limit, the workspace is compacted first (deleted content is dropped then).
+   * Whether an update of about `bytes` may be stored in the room `id`: null, or the quota
+   * refusal. The quota counts all the rooms of its workspace. At the limit, the workspace's
+   * loaded rooms are compacted first (deleted content is dropped then; an unloaded room was
+   * compacted when it was unloaded).
    */
   admit(id: string, bytes: number): Refusal | null {
     const workspace = this.loaded.get(id);
     if (!workspace) return null;
-    const fits = () => workspace.bytes + bytes <= this.quota.maxBytes && workspace.rows + 1 <= this.quota.maxRows;
+    const { usage } = workspace;
+    const fits = () => usage.bytes + bytes <= this.quota.maxBytes && usage.rows + 1 <= this.quota.maxRows;
     if (fits()) return null;
     // Inside a batch, the compaction joins its transaction; should the batch not commit, the
-    // workspace is reloaded from SQLite anyway (markBroken), so its counts cannot drift.
-    if (workspace.rows > 1) this.compact(workspace);
+    // room is reloaded from SQLite anyway (markBroken), so its counts cannot drift.
+    for (const room of this.roomsOf(workspace.room.workspaceId)) if (room.rows > 1) this.compact(room);
     if (fits()) return null;
     this.counters.quotaRefused++;
     return { code: CLOSE_QUOTA, reason: 'workspace quota exceeded' };
@@ -175,6 +221,8 @@ export class Workspaces {
     try {
       const merged = Y.encodeStateAsUpdate(workspace.doc);
       this.store.replaceAll(workspace.id, merged);
+      workspace.usage.rows -= workspace.rows - 1;
+      workspace.usage.bytes += merged.byteLength - workspace.bytes;
       workspace.rows = 1;
       workspace.bytes = merged.byteLength;
       this.counters.compactions++;
@@ -234,6 +282,8 @@ export class Workspaces {
     }
     workspace.bytes += update.byteLength;
     workspace.rows++;
+    workspace.usage.bytes += update.byteLength;
+    workspace.usage.rows++;
     this.counters.updatesPersisted++;
     if (workspace.rows > this.options.compactRows) this.scheduleCompaction(workspace);
   }
@@ -259,11 +309,12 @@ export class Workspaces {
     this.cancelIdle(workspace);
     if (compact) this.compact(workspace);
     try {
-      this.store.touch(workspace.id);
+      this.store.touch(workspace.room.workspaceId);
     } catch (error) {
       this.log.warn('could not record last activity', { workspace: workspace.id, error });
     }
     this.loaded.delete(workspace.id);
+    if (--workspace.usage.rooms === 0) this.usages.delete(workspace.room.workspaceId);
     if (docs.get(workspace.id) === workspace.doc) docs.delete(workspace.id);
     workspace.doc.destroy();
     this.log.info('workspace unloaded', { workspace: workspace.id, rows: workspace.rows });

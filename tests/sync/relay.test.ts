@@ -60,7 +60,7 @@ describe('sync', () => {
     invoices(b).set('F-2026-B-0001', { total: 5000 });
     await waitFor(() => invoices(a).has('F-2026-B-0001'), 5000, 'A to receive B’s invoice');
     expect(r.relay.counters.updatesPersisted).toBeGreaterThanOrEqual(2);
-    expect(r.relay.gauges()).toEqual({ connections: 2, workspacesLoaded: 1 });
+    expect(r.relay.gauges()).toEqual({ connections: 2, workspacesLoaded: 1, archiveRoomsLoaded: 0 });
   });
 
   it('keeps workspaces apart even with the same key', async () => {
@@ -125,12 +125,13 @@ describe('auth before the upgrade', () => {
     expect(r.relay.store.keyHash(id)).toBe(null);
   });
 
-  it('answers bad paths before the upgrade: 400 for a bad workspace id, 404 elsewhere', async () => {
+  it('answers bad paths before the upgrade: 400 for a bad workspace id, 404 elsewhere (no such room)', async () => {
     const r = await relay();
     const key = randomKey();
     expect(await rawSocket(`${r.syncUrl}/${'x'.repeat(65)}?token=${key}`)).toMatchObject({ kind: 'refused', status: 400 });
     expect(await rawSocket(`${r.syncUrl}/a.b?token=${key}`)).toMatchObject({ kind: 'refused', status: 400 });
-    expect(await rawSocket(`${r.syncUrl}/a/b?token=${key}`)).toMatchObject({ kind: 'refused', status: 400 });
+    // A valid id followed by anything but archive/<year> is no room of it (rooms.ts).
+    expect(await rawSocket(`${r.syncUrl}/a/b?token=${key}`)).toMatchObject({ kind: 'refused', status: 404 });
     expect(await rawSocket(`${r.relay.url.replace('http', 'ws')}/elsewhere`)).toMatchObject({ kind: 'refused', status: 404 });
     expect(r.relay.gauges().connections).toBe(0);
   });

@@ -29,7 +29,7 @@ describe('scale', () => {
       if (w % 10 === 9) await Promise.all(clients.slice(w - 9).flat().map((c) => c.synced));
     }
     await Promise.all(clients.flat().map((c) => c.synced));
-    expect(relay.relay.gauges()).toEqual({ connections: WORKSPACES * PER_WORKSPACE, workspacesLoaded: WORKSPACES });
+    expect(relay.relay.gauges()).toEqual({ connections: WORKSPACES * PER_WORKSPACE, workspacesLoaded: WORKSPACES, archiveRoomsLoaded: 0 });
 
     clients.forEach((group, w) =>
       group.forEach((c, i) => c.doc.getMap<string>('edits').set(`device-${i}`, `${ids[w]}:${i}`))

@@ -17,7 +17,9 @@
 //   envelope (it may hold an older key after a relay restore: tried too), opened with its private
 //   key → the new key, and on. No usable envelope is a stale key ('key': a new invite brings the
 //   device back, nothing is lost), never a removal: only the member's removed flag removes;
-// - the browser's online/offline events (y-websocket itself retries with backoff).
+// - the browser's online/offline events (y-websocket itself retries with backoff);
+// - the archives of closed years (syncArchive): one provider each, on the same relay with the same
+//   token, connected while the live room's socket is open and closed whenever it closes.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
@@ -53,6 +55,78 @@ const KEY_CHECK_EVERY_MS = 30_000;
 /** The subprotocols the relay speaks: the app's, and the one that carries the access token. */
 export const APP_PROTOCOL = 'relance.v1';
 export const TOKEN_PROTOCOL_PREFIX = 'relance-token.';
+
+/**
+ * A provider for one room of a workspace on the relay (its live document is the room named by its
+ * id), not connected yet: connectWith() opens it with a token.
+ */
+function roomProvider(relayUrl: string, room: string, doc: Y.Doc, WebSocketImpl?: typeof WebSocket): WebsocketProvider {
+  return new WebsocketProvider(relaySocketUrl(relayUrl), room, doc, {
+    connect: false,
+    // The token goes in a subprotocol (set before each connection), never in the URL.
+    protocols: [APP_PROTOCOL],
+    // Tabs of one workspace already share updates (workspace.svelte.ts).
+    disableBc: true,
+    maxBackoffTime: 10_000,
+    ...(WebSocketImpl ? { WebSocketPolyfill: WebSocketImpl } : {})
+  });
+}
+
+/** Opens the provider's socket with `token` (y-websocket reads `protocols` at each connection). */
+function connectWith(provider: WebsocketProvider, token: string): void {
+  provider.protocols = [APP_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token];
+  provider.connect();
+}
+
+/** Sends one update on the provider's socket, if it is open. */
+function sendUpdate(provider: WebsocketProvider, update: Uint8Array): void {
+  const socket = provider.ws;
+  if (!provider.wsconnected || !socket || socket.readyState !== 1) return;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  socket.send(encoding.toUint8Array(encoder));
+}
+
+/**
+ * What the provider sends goes in pieces the relay accepts (its frame and structure caps): the
+ * answer to the relay's step 1 — asked on every connection: the whole local history after a long
+ * offline spell or on a first upload — with the last piece as the step 2, and local changes (a
+ * merged backup or an import can be megabytes). `onStep2` hears each step 2 the relay sends.
+ */
+function sendInPieces(provider: WebsocketProvider, onStep2: () => void = () => {}): void {
+  const doc = provider.doc;
+  const handlers = provider.messageHandlers;
+  const original = handlers[MESSAGE_SYNC];
+  handlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+    const kind = decoding.peekVarUint(decoder);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      decoding.readVarUint(decoder);
+      const relayHas = decoding.readVarUint8Array(decoder);
+      const pieces = splitUpdate(Y.encodeStateAsUpdate(doc, relayHas));
+      const last = pieces.pop()!;
+      for (const piece of pieces) sendUpdate(provider, piece);
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, last);
+      return;
+    }
+    original(encoder, decoder, p, emitSynced, type);
+    if (kind === syncProtocol.messageYjsSyncStep2) onStep2();
+  };
+  doc.off('update', provider._updateHandler);
+  provider._updateHandler = (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return;
+    for (const piece of splitUpdate(update)) sendUpdate(provider, piece);
+  };
+  doc.on('update', provider._updateHandler);
+}
+
+/** Stops an archive's provider for good. */
+function closeArchive(provider: WebsocketProvider): void {
+  provider.destroy();
+  provider.awareness.destroy();
+}
 
 /** The browser's network state; a stub in tests. */
 export interface NetworkWatch {
@@ -146,6 +220,8 @@ export class RelaySync {
   #derivedKeys = new Set<string>();
   #ws: SyncedWorkspace;
   #provider: WebsocketProvider;
+  /** The archives' providers by year (syncArchive). */
+  #archives = new Map<number, WebsocketProvider>();
   #options: RelaySyncOptions;
   #network: NetworkWatch;
   #fetch: typeof fetch;
@@ -177,17 +253,12 @@ export class RelaySync {
     if (options.keyTokenDerived) this.#derivedKeys.add(options.key);
     this.joining = options.joining ?? false;
     this.firstSync = new Promise((resolve) => (this.#markFirstSync = resolve));
-    this.#provider = new WebsocketProvider(relaySocketUrl(options.relayUrl), this.#ws.id, this.#ws.doc, {
-      connect: false,
-      // The token goes in a subprotocol (set before each connection), never in the URL.
-      protocols: [APP_PROTOCOL],
-      // Tabs of one workspace already share updates (workspace.svelte.ts).
-      disableBc: true,
-      maxBackoffTime: 10_000,
-      ...(options.WebSocket ? { WebSocketPolyfill: options.WebSocket } : {})
+    this.#provider = roomProvider(options.relayUrl, this.#ws.id, this.#ws.doc, options.WebSocket);
+    // Each step 2 answers one step 1 sent on the socket, in order: the read-backs.
+    sendInPieces(this.#provider, () => {
+      this.#received++;
+      this.#waiters = this.#waiters.filter((w) => (w.target <= this.#received ? (w.resolve(true), false) : true));
     });
-    this.#watchReadBacks();
-    this.#sendLocalChanges();
     this.#provider.on('status', this.#onStatus);
     this.#provider.on('sync', this.#onSync);
     this.#provider.on('connection-close', this.#onClose);
@@ -235,7 +306,34 @@ export class RelaySync {
     this.#provider.awareness.setLocalState(null);
     this.#provider.destroy();
     this.#provider.awareness.destroy();
+    for (const archive of [...this.#archives.values()]) closeArchive(archive);
+    this.#archives.clear();
     this.#failWaiters();
+  }
+
+  /**
+   * Keeps `doc` in sync with the archive of `year` on the relay (the room
+   * `<workspaceId>/archive/<year>`), with this link's token: connected while the live room's
+   * socket is open (the relay took the token), disconnected when it closes — offline, a key
+   * change or refusal, stop(). Called before start(), it connects when the link does. The
+   * header's state stays the live room's. A second call for the same year replaces the first.
+   * Returns the function that stops syncing it.
+   */
+  syncArchive(year: number, doc: Y.Doc): () => void {
+    if (this.#stopped) return () => {};
+    const earlier = this.#archives.get(year);
+    if (earlier) closeArchive(earlier);
+    const provider = roomProvider(this.relayUrl, `${this.#ws.id}/archive/${year}`, doc, this.#options.WebSocket);
+    // Its awareness keeps the default (empty) state: the relay echoes it every 15 s, which keeps
+    // y-websocket from taking a quiet archive for a dead connection (30 s without a message).
+    sendInPieces(provider);
+    this.#archives.set(year, provider);
+    if (this.socket === 'open') connectWith(provider, this.#token);
+    return () => {
+      if (this.#archives.get(year) !== provider) return;
+      this.#archives.delete(year);
+      closeArchive(provider);
+    };
   }
 
   /**
@@ -270,64 +368,12 @@ export class RelaySync {
     this.#connect();
   }
 
-  /** Opens the socket with the current token (y-websocket reads `protocols` at each connection). */
+  /** Opens the socket with the current token. */
   #connect(): void {
-    this.#provider.protocols = [APP_PROTOCOL, TOKEN_PROTOCOL_PREFIX + this.#token];
-    this.#provider.connect();
+    connectWith(this.#provider, this.#token);
   }
 
   // ——— round trips ———
-
-  /** Counts the step 2 messages the relay sends: each answers one step 1, in order. */
-  #watchReadBacks(): void {
-    const handlers = this.#provider.messageHandlers;
-    const original = handlers[MESSAGE_SYNC];
-    handlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
-      const kind = decoding.peekVarUint(decoder);
-      if (kind === syncProtocol.messageYjsSyncStep1) return this.#answerStep1(encoder, decoder);
-      original(encoder, decoder, provider, emitSynced, type);
-      if (kind === syncProtocol.messageYjsSyncStep2) {
-        this.#received++;
-        this.#waiters = this.#waiters.filter((w) => (w.target <= this.#received ? (w.resolve(true), false) : true));
-      }
-    };
-  }
-
-  /**
-   * The relay asked for what it lacks (on every connection): the whole local history after a
-   * long offline spell or on a first upload. Sent in pieces the relay accepts (its frame and
-   * structure caps), the last one as the step 2 answer.
-   */
-  #answerStep1(encoder: encoding.Encoder, decoder: decoding.Decoder): void {
-    decoding.readVarUint(decoder);
-    const relayHas = decoding.readVarUint8Array(decoder);
-    const pieces = splitUpdate(Y.encodeStateAsUpdate(this.#ws.doc, relayHas));
-    const last = pieces.pop()!;
-    for (const piece of pieces) this.#sendUpdate(piece);
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, last);
-  }
-
-  /** Local changes go out in pieces too: a merged backup or an import can be megabytes. */
-  #sendLocalChanges(): void {
-    const provider = this.#provider;
-    this.#ws.doc.off('update', provider._updateHandler);
-    provider._updateHandler = (update: Uint8Array, origin: unknown) => {
-      if (origin === provider) return;
-      for (const piece of splitUpdate(update)) this.#sendUpdate(piece);
-    };
-    this.#ws.doc.on('update', provider._updateHandler);
-  }
-
-  #sendUpdate(update: Uint8Array): void {
-    const socket = this.#provider.ws;
-    if (!this.#provider.wsconnected || !socket || socket.readyState !== 1) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    socket.send(encoding.toUint8Array(encoder));
-  }
 
   /**
    * Asks the relay for what this device lacks, after everything sent so far: true once the
@@ -404,7 +450,13 @@ export class RelaySync {
       this.#sent = 1;
       this.#received = 0;
       this.socket = 'open';
-    } else this.socket = status === 'connecting' ? 'connecting' : 'closed';
+      // The relay took this token: the archives follow with it.
+      for (const archive of this.#archives.values()) connectWith(archive, this.#token);
+    } else {
+      this.socket = status === 'connecting' ? 'connecting' : 'closed';
+      // Whatever closed the live room's socket (offline, a key change, a refusal, stop) closes theirs.
+      if (status === 'disconnected') for (const archive of this.#archives.values()) archive.disconnect();
+    }
   };
 
   #onSync = (isSynced: boolean) => {
