@@ -55,6 +55,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
 class AppState {
   workspace = $state.raw<Workspace | null>(null);
   receivables = $state.raw<ReceivablesView | null>(null);
+  /** What stops the relay link's extra work (the archives' rooms) with it. */
+  #syncStops: (() => void)[] = [];
   chase = $state.raw<ChaseView | null>(null);
   entry = $state.raw<WorkspaceEntry | null>(null);
   /** The link to the relay of the open workspace (null: this device only). */
@@ -376,6 +378,7 @@ class AppState {
   async #stopSync(): Promise<void> {
     const sync = this.sync;
     this.sync = null;
+    for (const stop of this.#syncStops.splice(0)) stop();
     await sync?.stop();
   }
 
@@ -405,6 +408,9 @@ class AppState {
       }
     });
     this.sync = sync;
+    // Every closed year's archive syncs through its own room, with the link's token.
+    const stopArchives = ws.watchArchives((year, doc) => sync.syncArchive(year, doc));
+    this.#syncStops.push(stopArchives);
     sync.start();
     if (entry.joinPending) void sync.firstSync.then(() => this.#completeJoin(ws, sync));
   }
