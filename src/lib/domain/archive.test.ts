@@ -214,8 +214,14 @@ describe('penalties and collection', () => {
   // Due 31 March 2024, paid 30 May 2024: 60 days late, interest and the 40 € indemnity owed.
   const late = () => ({ documents: [invoice('i1', '2024-03-01')], payments: [chasePayment('p1', 'i1', 100_000, '2024-05-30')] });
 
-  it('penalties still claimable: live', () => {
-    expect(plan(late())).toEqual(NOTHING);
+  it('penalties never claimed: archived with the paid invoice, in 2024', () => {
+    expect(plan(late())).toEqual({ documents: { i1: 2024 }, payments: { p1: 2024 }, events: {} });
+  });
+
+  it('penalties claimed on 10 June 2024 and still claimable: live', () => {
+    const w = late();
+    w.documents = [invoice('i1', '2024-03-01', { penaltyDecision: { decision: 'claimed', on: '2024-06-10', memberId: 'm-a' } })];
+    expect(plan(w)).toEqual(NOTHING);
   });
 
   it('penalties waived on 10 June 2024: archived in 2024', () => {

@@ -12,8 +12,8 @@
 // - an event and its `documentId`, and a contact event and every document its targets name.
 // A group is archivable when all of:
 // - every document is issued (a draft anywhere keeps the group live);
-// - every invoice is settled: nothing remains, no penalties left to claim, no open collection
-//   case, not disputed (an invoice without an account counts as settled, like a cancelled one);
+// - every invoice is settled: nothing remains, no penalties claimed and still due (penalties
+//   never claimed do not count), no open collection case, not disputed (an invoice without an account counts as settled, like a cancelled one);
 // - every quote is accepted, refused or expired (a retention still running on its situations
 //   shows as something remaining on their accounts);
 // - every payment is wholly allocated (an unallocated rest is the client's credit, still usable);
@@ -134,7 +134,11 @@ class Groups {
 function invoiceSettled(d: DocumentRecord, account: InvoiceAccount | undefined): boolean {
   if (d.disputed || d.inCollection || (d.collection && !d.collection.closed)) return false;
   if (!account || account.cancelled) return true;
-  return account.remainingCents === 0 && account.claimableCents === 0;
+  if (account.remainingCents !== 0) return false;
+  // Late penalties nobody claimed do not keep a paid invoice open (most invoices paid late would
+  // stay live for ever): deciding to claim them dates the invoice today, which reopens its year.
+  // A claim made and not settled does keep it open.
+  return account.claimableCents === 0 || d.penaltyDecision?.decision !== 'claimed';
 }
 
 /**
