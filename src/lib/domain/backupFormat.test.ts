@@ -29,6 +29,7 @@ function content(partial: Partial<BackupContent> = {}): BackupContent {
     workspaceId: 'ws-1',
     schemaVersion: 2,
     yjs: encodeBase64(new Uint8Array([1, 2, 3, 250, 251, 252])),
+    archives: [{ year: 2024, yjs: encodeBase64(new Uint8Array([4, 5, 6])) }],
     data: { schemaVersion: 2, company: { name: 'Atelier Dupont' }, clients: [{ id: 'c1', name: 'Boulangerie « Martin »' }] },
     ...partial
   };
@@ -118,7 +119,7 @@ describe('parseBackup', () => {
   });
 
   it('refuses a file from a later version of the format', async () => {
-    expect(await parseBackup(await text({ version: 2 }), OPTS)).toEqual({ ok: false, reason: 'newer_version' });
+    expect(await parseBackup(await text({ version: 3 }), OPTS)).toEqual({ ok: false, reason: 'newer_version' });
   });
 
   it('refuses records of a later schema than this app reads', async () => {

@@ -1,13 +1,15 @@
 // The backup file: one JSON text holding the workspace's whole Yjs state (what is restored) and a
 // readable copy of its records (what a person or another tool can read), sealed by a SHA-256
-// checksum of its canonical content. This module only knows the format: it checks a text is a
+// checksum of its canonical content. Since version 2 it also holds the Yjs state of each closed
+// year's archive document (store/archives.ts); the readable copy is every record, live or archived. This module only knows the format: it checks a text is a
 // complete, untouched Relance backup of a version it understands. Whether the Yjs state really
 // holds those records is checked by the store (src/lib/store/backup.ts) on a scratch document.
 import type { IsoDate } from './types';
 import { canonicalJson, sha256Hex } from './integrity';
 
 export const BACKUP_FORMAT = 'relance-backup';
-export const BACKUP_VERSION = 1;
+/** 2: `archives` added. A version 1 file (no archives) is still read. */
+export const BACKUP_VERSION = 2;
 export const BACKUP_EXTENSION = '.relance';
 
 /**
@@ -33,9 +35,22 @@ export interface BackupFile<Data = unknown> {
   checksum: string;
   /** Base64 of the whole Yjs state (Y.encodeStateAsUpdate). */
   yjs: string;
-  /** The same records as plain JSON. */
+  /** Version 2: each archive document's Yjs state (absent from version 1 files). */
+  archives?: BackupArchive[];
+  /** The same records as plain JSON: the live ones and the archived ones. */
   data: Data;
 }
+
+/** One closed year's archive document in a backup. */
+export interface BackupArchive {
+  year: number;
+  /** Base64 of its whole Yjs state. */
+  yjs: string;
+}
+
+/** The years an archive may hold (store/archives.ts lists no others). */
+const FIRST_ARCHIVE_YEAR = 2000;
+const LAST_ARCHIVE_YEAR = 2999;
 
 export type BackupContent<Data = unknown> = Omit<BackupFile<Data>, 'checksum'>;
 
@@ -84,8 +99,8 @@ export async function sealBackup<Data>(content: BackupContent<Data>): Promise<Ba
 
 /** The file's text: `format` first (so a cut-off file is still recognised), indented to be read. */
 export function serializeBackup(file: BackupFile): string {
-  const { format, version, createdAt, appVersion, workspaceId, schemaVersion, checksum, yjs, data } = file;
-  return JSON.stringify({ format, version, createdAt, appVersion, workspaceId, schemaVersion, checksum, yjs, data }, null, 2);
+  const { format, version, createdAt, appVersion, workspaceId, schemaVersion, checksum, yjs, archives, data } = file;
+  return JSON.stringify({ format, version, createdAt, appVersion, workspaceId, schemaVersion, checksum, yjs, archives, data }, null, 2);
 }
 
 const BACKUP_START = /^\s*\{\s*"format"\s*:\s*"relance-backup"/;
@@ -129,10 +144,25 @@ export async function parseBackup<Data = unknown>(text: string, opts: { maxSchem
     !isObject(f.data)
   )
     return refuse('malformed');
+  // Version 2 always lists its archives (maybe none); a version 1 file has none to list.
+  if (f.version >= 2 ? !isArchiveList(f.archives) : f.archives !== undefined) return refuse('malformed');
   if (f.schemaVersion > opts.maxSchemaVersion) return refuse('newer_schema');
-  if (!isBase64(f.yjs)) return refuse('bad_base64');
+  if (!isBase64(f.yjs) || !((f.archives ?? []) as BackupArchive[]).every((a) => isBase64(a.yjs))) return refuse('bad_base64');
   if ((await backupChecksum(f as unknown as BackupContent)) !== f.checksum) return refuse('checksum');
   return { ok: true, file: f as unknown as BackupFile<Data> };
+}
+
+/** A list of archives, each of a year 2000–2999 given once, its state a string. */
+function isArchiveList(v: unknown): v is BackupArchive[] {
+  if (!Array.isArray(v)) return false;
+  const years = new Set<number>();
+  for (const a of v) {
+    if (!isObject(a) || typeof a.yjs !== 'string' || !Number.isInteger(a.year)) return false;
+    const year = a.year as number;
+    if (year < FIRST_ARCHIVE_YEAR || year > LAST_ARCHIVE_YEAR || years.has(year)) return false;
+    years.add(year);
+  }
+  return true;
 }
 
 /** Whether JSON text ends inside a string or with objects or arrays still open: cut short. */
