@@ -279,7 +279,7 @@ test('backup: exported, restored in a new profile with the same documents; damag
   expect(download.suggestedFilename()).toBe('Relance-Atelier-Dupont-2026-11-23.relance');
   const file = await download.path();
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'relance-backup', version: 1, schemaVersion: SCHEMA_VERSION });
+  expect(JSON.parse(text)).toMatchObject({ format: 'relance-backup', version: 2, archives: [], schemaVersion: SCHEMA_VERSION });
   await expect(page.getByTestId('backup-last')).toContainText('23/11/2026');
 
   // Another browser profile, as a new device: restore from the first screen.

@@ -69,7 +69,7 @@ describe('exportBackup', () => {
     expect(fileName).toBe('Relance-Menuiserie-Martin-2026-11-23.relance');
     expect(createdAt).toBe('2026-11-23T09:30:00.000Z');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: BACKUP_FORMAT, version: 1, appVersion: '0.1.0-test', workspaceId: ws.id, schemaVersion: SCHEMA_VERSION });
+    expect(file).toMatchObject({ format: BACKUP_FORMAT, version: 2, archives: [], appVersion: '0.1.0-test', workspaceId: ws.id, schemaVersion: SCHEMA_VERSION });
     expect(file.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(file.data).toEqual(ws.read());
     const fromYjs = new Y.Doc();
@@ -303,7 +303,7 @@ describe('a bad file is refused whole, and nothing is written', () => {
     ['one character of the readable data changed', async ({ text }: Awaited<ReturnType<typeof source>>) => text.replace('Mairie de Villeurbanne', 'Mairie de Villeurbannf'), 'checksum'],
     ['a PNG image', async () => '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0', 'foreign'],
     ['another app’s JSON', async () => JSON.stringify({ version: 1, invoices: [{ number: 'F1' }] }), 'foreign'],
-    ['a later format version', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ version: 2 }), 'newer_version'],
+    ['a later format version', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ version: 3 }), 'newer_version'],
     ['a later schema', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ schemaVersion: SCHEMA_VERSION + 1 }), 'newer_schema'],
     ['garbage instead of a Yjs state, re-sealed', async ({ reseal }: Awaited<ReturnType<typeof source>>) => reseal({ yjs: encodeBase64(new Uint8Array([200, 1, 7, 99, 255, 3, 4, 5, 6, 9, 250, 17])) }), 'yjs_invalid'],
     ['a Yjs state that is only the end of a history, re-sealed', async ({ ws, reseal }: Awaited<ReturnType<typeof source>>) => {

@@ -1,9 +1,11 @@
 // Backup and restore of a whole workspace as one file (format: src/lib/domain/backupFormat.ts).
 //
-// A file is checked completely before anything is written: format, checksum, then its Yjs state
-// is loaded into a scratch Y.Doc and must hold exactly the readable records the file carries.
-// Only a file that passes every check can be restored (a new workspace on this device) or
-// merged (into the same workspace); a bad one is refused whole, with the reason.
+// A file is checked completely before anything is written: format, checksum, then its Yjs states
+// — the live document's and, since version 2, each closed year's archive — are loaded into scratch
+// documents linked as a workspace's are, and must hold exactly the readable records the file
+// carries, live and archived. Only a file that passes every check can be restored (a new
+// workspace on this device) or merged (into the same workspace); a bad one is refused whole,
+// with the reason.
 //
 // A record the app cannot read (domain/recordShape.ts) is in the Yjs state, untouched, but not
 // in the readable copy: that copy lists it under `unreadable` (collection, id, defect), and the
@@ -27,8 +29,21 @@ import { localDate } from '$lib/clock';
 import { nextSeriesLetter } from '$lib/domain/numbering';
 import { now } from '$lib/clock';
 import type { MergePlan, RecordRef } from '$lib/domain/backupMerge';
-import { isInitialised, migrate, readAll, readCompany, readWorkspace, schemaVersion, unreadableRecords, workspaceIdOf, type WorkspaceData } from './doc';
+import {
+  archiveYearOf,
+  isInitialised,
+  migrate,
+  readAll,
+  readCompany,
+  readWorkspace,
+  schemaVersion,
+  unreadableRecords,
+  workspaceIdOf,
+  type WorkspaceData
+} from './doc';
 import { planMerge } from './backupMerge';
+import { listedYears } from './archives';
+import { scratchWorkspace, type ArchiveState } from './scratchWorkspace';
 import { SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace.svelte';
 
@@ -46,6 +61,8 @@ export interface CheckedBackup {
   file: BackupFile<WorkspaceData>;
   /** The Yjs state to apply, brought up to this app's schema. */
   update: Uint8Array;
+  /** Each archive document's Yjs state, brought up to this app's schema too (none from a version 1 file). */
+  archives: ArchiveState[];
   workspaceId: string;
   company: Company;
   members: Member[];
@@ -61,13 +78,16 @@ function readableCopy(doc: Y.Doc): WorkspaceData {
   return unreadable.length ? { ...data, unreadable } : data;
 }
 
-/** The whole workspace as a backup file's name and text. */
+/** The whole workspace, every archive included, as a backup file's name and text. */
 export async function exportBackup(ws: Workspace, opts: { appVersion: string; at?: Date }): Promise<ExportedBackup> {
-  await ws.ready;
   const at = opts.at ?? now();
-  // Read together, in one synchronous step: the two copies describe the same state.
-  const update = Y.encodeStateAsUpdate(ws.doc);
-  const data = readableCopy(ws.doc);
+  // Read together, in one synchronous step once every archive is loaded: the live state, the
+  // archives' and the readable copy (their union) describe the same state.
+  const { update, archives, data } = await ws.withArchives((loaded) => ({
+    update: Y.encodeStateAsUpdate(ws.doc),
+    archives: loaded.map(({ year, doc }) => ({ year, yjs: encodeBase64(Y.encodeStateAsUpdate(doc)) })),
+    data: readableCopy(ws.doc)
+  }));
   const file = await sealBackup({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -76,12 +96,23 @@ export async function exportBackup(ws: Workspace, opts: { appVersion: string; at
     workspaceId: workspaceIdOf(ws.doc) ?? ws.id,
     schemaVersion: data.schemaVersion,
     yjs: encodeBase64(update),
+    archives,
     data
   });
   return { fileName: backupFileName(data.company?.name ?? '', localDate(at)), text: serializeBackup(file), createdAt: file.createdAt };
 }
 
-/** Checks a file's text completely, on a scratch document; nothing is written anywhere. */
+/** Loads a Yjs state whole into `doc`: false when it does not load, or waits for what it does not hold (a partial state). */
+function loadsWhole(doc: Y.Doc, bytes: Uint8Array): boolean {
+  try {
+    Y.applyUpdate(doc, bytes);
+  } catch {
+    return false;
+  }
+  return !doc.store.pendingStructs && !doc.store.pendingDs;
+}
+
+/** Checks a file's text completely, on scratch documents; nothing is written anywhere. */
 export async function checkBackup(text: string): Promise<BackupCheck> {
   const parsed = await parseBackup<WorkspaceData>(text, { maxSchemaVersion: SCHEMA_VERSION });
   if (!parsed.ok) return parsed;
@@ -89,30 +120,41 @@ export async function checkBackup(text: string): Promise<BackupCheck> {
   const refuse = (reason: BackupRefusal): BackupCheck => ({ ok: false, reason });
   const bytes = decodeBase64(file.yjs);
   if (!bytes) return refuse('bad_base64');
-  const scratch = new Y.Doc();
+  // parseBackup checked the list: years 2000–2999, each once, base64 states.
+  const archiveBytes = (file.archives ?? []).map((a) => ({ year: a.year, bytes: decodeBase64(a.yjs) }));
+  if (archiveBytes.some((a) => !a.bytes)) return refuse('bad_base64');
+  const scratch = scratchWorkspace();
   try {
-    try {
-      Y.applyUpdate(scratch, bytes);
-    } catch {
-      return refuse('yjs_invalid');
-    }
-    // Structs or deletions waiting for something the update does not hold: a partial state.
-    if (scratch.store.pendingStructs || scratch.store.pendingDs) return refuse('yjs_invalid');
-    const company = readCompany(scratch);
-    if (!isInitialised(scratch) || !company) return refuse('not_workspace');
-    if ((workspaceIdOf(scratch) ?? file.workspaceId) !== file.workspaceId || schemaVersion(scratch) !== file.schemaVersion)
+    if (!loadsWhole(scratch.live, bytes)) return refuse('yjs_invalid');
+    const company = readCompany(scratch.live);
+    if (!isInitialised(scratch.live) || !company) return refuse('not_workspace');
+    if ((workspaceIdOf(scratch.live) ?? file.workspaceId) !== file.workspaceId || schemaVersion(scratch.live) !== file.schemaVersion)
       return refuse('data_mismatch');
-    if (!sameRecords(readableCopy(scratch), file.data)) return refuse('data_mismatch');
+    for (const { year, bytes } of archiveBytes) {
+      const doc = scratch.archive(year);
+      if (!loadsWhole(doc, bytes!)) return refuse('yjs_invalid');
+      // Each is the archive of its year, of this workspace, in a schema no newer than the live document's.
+      const version = schemaVersion(doc);
+      if (archiveYearOf(doc) !== year || workspaceIdOf(doc) !== file.workspaceId || version < 1 || version > file.schemaVersion) return refuse('data_mismatch');
+    }
+    // Every year the live document lists must be carried: its records (and its documents' stubs)
+    // would be lost otherwise. The file may carry a year the live document does not list (an
+    // archive written before its listing reached the live document): its records are in the
+    // readable copy like any other, and a restore lists it when it opens it.
+    if (listedYears(scratch.live).some((year) => !scratch.archives.has(year))) return refuse('yjs_invalid');
+    if (!sameRecords(readableCopy(scratch.live), file.data)) return refuse('data_mismatch');
     // An older schema is migrated here, so what is applied is already in today's shape.
-    migrate(scratch);
+    migrate(scratch.live);
+    for (const doc of scratch.archives.values()) migrate(doc);
     return {
       ok: true,
       backup: {
         file,
-        update: Y.encodeStateAsUpdate(scratch),
+        update: Y.encodeStateAsUpdate(scratch.live),
+        archives: [...scratch.archives].map(([year, doc]) => ({ year, update: Y.encodeStateAsUpdate(doc) })),
         workspaceId: file.workspaceId,
-        company: readCompany(scratch)!,
-        members: readAll(scratch, 'members'),
+        company: readCompany(scratch.live)!,
+        members: readAll(scratch.live, 'members'),
         counts: {
           clients: file.data.clients.length,
           documents: file.data.documents.length,
@@ -133,6 +175,7 @@ export function restoreWorkspace(backup: CheckedBackup, opts: { id: string; devi
   return Workspace.restore({
     id: opts.id,
     update: backup.update,
+    archives: backup.archives,
     deviceName: opts.deviceName,
     seriesLetter: nextSeriesLetter(backup.members.map((m) => m.seriesLetter))
   });
@@ -156,7 +199,9 @@ export interface MergePreview extends MergePlan {
 export async function previewMerge(ws: Workspace, backup: CheckedBackup): Promise<{ ok: true; preview: MergePreview } | { ok: false; reason: 'other_workspace' }> {
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
-  return { ok: true, preview: { ...planMerge(ws.doc, backup.update), deletions: 0 } };
+  // Union with union: the archives here and the backup's, so a record archived on one side only is neither added nor lost.
+  const plan = await ws.withArchives((archives) => planMerge(ws.doc, archives, backup));
+  return { ok: true, preview: { ...plan, deletions: 0 } };
 }
 
 /**
@@ -172,7 +217,7 @@ export async function mergeBackup(
 ): Promise<{ ok: true } | { ok: false; reason: 'other_workspace' }> {
   await ws.ready;
   if (!isBackupOf(backup, ws)) return { ok: false, reason: 'other_workspace' };
-  await ws.run('backup/merge', backup.update, opts.restore ?? []);
+  await ws.run('backup/merge', backup.update, opts.restore ?? [], backup.archives);
   await ws.saveFirstScreen();
   return { ok: true };
 }

@@ -37,6 +37,8 @@ import type { SituationRequest } from '$lib/domain/progress';
 import type { RecurringTemplate } from '$lib/domain/recurring';
 import { settleSeries } from './series';
 import { applyBackupMerge } from './backupMerge';
+import type { ArchiveShelf } from './archives';
+import type { ArchiveState } from './scratchWorkspace';
 import type { CollectionName, RecordTypes } from './schema';
 
 export interface CommandContext {
@@ -44,6 +46,8 @@ export interface CommandContext {
   actor: ops.Actor;
   /** The decoded documents (the UI's collection): decoding them again would cost a pause. */
   documents: () => DocumentRecord[];
+  /** The workspace's archives, for the commands that write into them (a bare document has none). */
+  archives?: ArchiveShelf;
 }
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -86,9 +90,13 @@ export const commands = {
       for (const record of records) putRecord(doc, name, record);
     }, LOCAL_ORIGIN),
 
-  /** A checked backup's Yjs state merged in: it only adds and updates (store/backupMerge.ts). */
-  'backup/merge': ({ doc }: CommandContext, update: Uint8Array, restore: readonly { collection: CollectionName; id: string }[]) =>
-    applyBackupMerge(doc, update, restore),
+  /** A checked backup's Yjs states, its archives' included, merged in: it only adds and updates (store/backupMerge.ts). */
+  'backup/merge': (
+    { doc, archives: shelf }: CommandContext,
+    update: Uint8Array,
+    restore: readonly { collection: CollectionName; id: string }[],
+    archives: readonly ArchiveState[] = []
+  ) => applyBackupMerge(doc, shelf, { update, archives }, restore),
 
   // ——— clients and catalogue ———
   /** `base`: the client as the form showed it (only what the user changed is written). */

@@ -207,12 +207,20 @@ export class Workspace {
    * this device joining it as a new member with its own series letter. Under another id than the
    * backup's when that one is already on this device (a copy: its own workspace from now on).
    */
-  static async restore(input: { id: string; update: Uint8Array; deviceName: string; seriesLetter: string }): Promise<Workspace> {
+  static async restore(input: {
+    id: string;
+    update: Uint8Array;
+    /** The backup's archive documents (store/archives.ts), restored after the live state. */
+    archives?: readonly { year: number; update: Uint8Array }[];
+    deviceName: string;
+    seriesLetter: string;
+  }): Promise<Workspace> {
     const ws = new Workspace(input.id, newId());
     await ws.#attach();
     const at = now().toISOString();
     // A copy on this device only, under a letter no member of the backup has.
     ws.#core!.restore(input.update, newMember({ id: ws.memberId, name: input.deviceName, seriesLetter: input.seriesLetter, at, confirmed: true }));
+    await ws.#core!.restoreArchives(input.archives ?? []);
     await ws.#stored();
     return ws;
   }
@@ -305,6 +313,15 @@ export class Workspace {
   /** Calls `watcher` for every archive loaded, now and later (the relay link syncs each); returns what stops it. */
   watchArchives(watcher: (year: number, doc: Y.Doc) => () => void): () => void {
     return this.#loaded().watchArchives((archive) => watcher(archive.year, archive.doc));
+  }
+
+  /**
+   * Once every archive the live document lists is loaded, `read` called with them (newest year
+   * first) in the same step: a backup reads the live document and its archives together.
+   */
+  async withArchives<T>(read: (archives: { year: number; doc: Y.Doc }[]) => T): Promise<T> {
+    await this.complete;
+    return this.#loaded().withArchives(read);
   }
 
   /** Everything as plain data (backups, exports). */

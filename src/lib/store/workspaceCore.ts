@@ -9,6 +9,7 @@ import {
   ARCHIVED_COLLECTIONS,
   LOCAL_ORIGIN,
   companyMap,
+  initialiseArchive,
   initialiseDoc,
   isInitialised,
   metaMap,
@@ -25,6 +26,7 @@ import { WorkspacePersistence } from './persistence';
 import { workspaceDbName } from './workspaceDb';
 import { addArchive, followCollection, loadCollectionSliced } from './collectionSync';
 import { ArchiveShelf, listedYears, type OpenArchive } from './archives';
+import type { ArchiveState } from './scratchWorkspace';
 import { applyArchivePlan, type ArchiveReport } from './archiver';
 import type { ArchivePlan } from '$lib/domain/archive';
 import { yieldToPage } from './afterPaint';
@@ -135,6 +137,36 @@ export class WorkspaceCore {
     }, LOCAL_ORIGIN);
   }
 
+  /**
+   * A backup's archives, after its live state (restore): each opened — created and listed —, given
+   * its state and stamped with this workspace's id (a copy restored under another id is its own);
+   * resolves once they are on disk.
+   */
+  async restoreArchives(archives: readonly ArchiveState[]): Promise<void> {
+    for (const { year, update } of archives) {
+      const archive = await this.archives.open(year, true);
+      if (!archive) return; // closed meanwhile
+      Y.applyUpdate(archive.doc, update, RESTORED_ORIGIN);
+      migrate(archive.doc);
+      initialiseArchive(archive.doc, this.ws.id, year);
+    }
+    await this.archives.settled();
+  }
+
+  /**
+   * Calls `read` with the loaded archives, newest first, once every year the live document lists
+   * is loaded — in the same step, so that what it reads through the live document is the same
+   * union (backups). Throws when an archive cannot be opened.
+   */
+  async withArchives<T>(read: (archives: OpenArchive[]) => T): Promise<T> {
+    for (;;) {
+      await this.archives.openListed();
+      if (this.ws.closed) throw new Error('workspace_closed');
+      // A year listed meanwhile (the relay) is opened in the next round.
+      if (listedYears(this.doc).every((year) => this.archives.get(year))) return read(this.archives.archives());
+    }
+  }
+
   /** Brings a copy received from the relay to this schema (throws SchemaTooNewError). */
   migrate(): void {
     migrate(this.doc);
@@ -156,7 +188,7 @@ export class WorkspaceCore {
   }
 
   run<K extends CommandName>(name: K, ...args: CommandArgs<K>): CommandResult<K> {
-    return runCommand({ doc: this.doc, actor: this.ws.actor, documents: () => this.ws.documents.all() }, name, ...args);
+    return runCommand({ doc: this.doc, actor: this.ws.actor, documents: () => this.ws.documents.all(), archives: this.archives }, name, ...args);
   }
 
   read(): WorkspaceData {
