@@ -163,6 +163,49 @@ describe('parseBackup', () => {
     expect(await parseBackup(await tampered(change), OPTS)).toEqual({ ok: false, reason: 'checksum' });
   });
 
+  it('reads a version 1 file, which carries no archives', async () => {
+    const v1: BackupContent = { ...content({ version: 1 }) };
+    delete v1.archives;
+    const sealed = await sealBackup(v1);
+    expect(await parseBackup(serializeBackup(sealed), OPTS)).toEqual({ ok: true, file: sealed });
+    expect(serializeBackup(sealed)).not.toContain('"archives"');
+  });
+
+  it('reads a version 2 file with no archive, or several', async () => {
+    for (const archives of [[], [{ year: 2999, yjs: 'AAAA' }, { year: 2000, yjs: 'AQID' }]]) {
+      const sealed = await sealBackup(content({ archives }));
+      expect(await parseBackup(serializeBackup(sealed), OPTS)).toEqual({ ok: true, file: sealed });
+    }
+  });
+
+  it.each([
+    ['version 2 without its list of archives', { archives: undefined }],
+    ['version 1 with a list of archives', { version: 1 }],
+    ['archives that are not a list', { archives: { year: 2024, yjs: 'AAAA' } }],
+    ['an archive of the year 1999', { archives: [{ year: 1999, yjs: 'AAAA' }] }],
+    ['an archive of the year 3000', { archives: [{ year: 3000, yjs: 'AAAA' }] }],
+    ['an archive of a year that is not a whole number', { archives: [{ year: 2024.5, yjs: 'AAAA' }] }],
+    ['an archive of a year written as text', { archives: [{ year: '2024', yjs: 'AAAA' }] }],
+    ['the same year twice', { archives: [{ year: 2024, yjs: 'AAAA' }, { year: 2024, yjs: 'AQID' }] }],
+    ['an archive without its state', { archives: [{ year: 2024 }] }]
+  ])('refuses a re-sealed file with %s as malformed', async (_what, change) => {
+    const sealed = await sealBackup({ ...content(), ...change } as BackupContent);
+    expect(await parseBackup(JSON.stringify(sealed), OPTS)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses an archive state that is not base64', async () => {
+    const t = await text({ archives: [{ year: 2024, yjs: 'AAAA' }, { year: 2025, yjs: 'AA*A' }] });
+    expect(await parseBackup(t, OPTS)).toEqual({ ok: false, reason: 'bad_base64' });
+  });
+
+  it.each([
+    ['one character of an archive state', (f: Record<string, unknown>) => ((f.archives as { yjs: string }[])[0].yjs = 'BAUH')],
+    ['the year of an archive', (f: Record<string, unknown>) => ((f.archives as { year: number }[])[0].year = 2025)],
+    ['an archive left out', (f: Record<string, unknown>) => (f.archives = [])]
+  ])('covers the archives by the checksum: %s changed', async (_what, change) => {
+    expect(await parseBackup(await tampered(change), OPTS)).toEqual({ ok: false, reason: 'checksum' });
+  });
+
   it('accepts the same content re-indented or with its keys in another order', async () => {
     const file = JSON.parse(await text()) as Record<string, unknown>;
     const reordered = { format: file.format, ...Object.fromEntries(Object.entries(file).reverse()) };

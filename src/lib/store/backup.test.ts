@@ -7,8 +7,10 @@ import * as Y from 'yjs';
 import { BACKUP_FORMAT, encodeBase64, sealBackup, serializeBackup, type BackupContent } from '$lib/domain/backupFormat';
 import { verifyDocuments } from '$lib/domain/integrity';
 import { checkBackup, exportBackup, isBackupOf, mergeBackup, restoreWorkspace, type CheckedBackup } from './backup';
-import { readWorkspace, type WorkspaceData } from './doc';
+import { ARCHIVE_KEY, collectionMap, readWorkspace, workspaceIdOf, type WorkspaceData } from './doc';
 import { Workspace } from './workspace.svelte';
+import { archiveDbName, workspaceDbName } from './workspaceDb';
+import { BOOKS, archiveClosed, archiveDocs, importBooks, seen } from './archiveFixtures';
 import { SCHEMA_VERSION } from './schema';
 import { newId } from './ids';
 import { client, company, line, v1Doc } from './fixtures';
@@ -332,5 +334,156 @@ describe('a bad file is refused whole, and nothing is written', () => {
     expect(result).toEqual({ ok: false, reason });
     expect(await databases()).toEqual(dbs);
     expect(src.ws.read()).toEqual(before);
+  });
+});
+
+describe('a workspace with archived records', () => {
+  /** The books of archiveFixtures.ts, i1 (2024, paid), its payment and event archived; i2 (2026) open. */
+  async function archivedWorkspace(): Promise<Workspace> {
+    const ws = await Workspace.create({ company: company(), deviceName: 'Poste A' });
+    opened.push(ws);
+    await importBooks(ws);
+    expect(await archiveClosed(ws)).toMatchObject({ archived: 3 });
+    return ws;
+  }
+
+  const ids = (list: readonly { id: string }[]) => list.map((r) => r.id).sort();
+
+  /** The workspace's records and layout, read after `complete`. */
+  async function expectBooks(ws: Workspace, before: string): Promise<void> {
+    await ws.complete;
+    expect(seen(ws)).toBe(before);
+    expect(ids(ws.documents.all())).toEqual(['i1', 'i2']);
+    expect(ws.payments.get('p1')).toMatchObject({ amountCents: 100_000, date: '2024-03-20' });
+    expect(ids(ws.events.all())).toEqual(['e1', 'e2']);
+    expect(ws.documents.get('i1')).toMatchObject({ number: 'F-2026-A-i1', status: 'issued' });
+    // Still archived: a stub in the live document, the records in the 2024 archive.
+    expect((collectionMap(ws.doc, 'documents').get('i1') as Y.Map<unknown>).get(ARCHIVE_KEY)).toBe(2024);
+    expect(collectionMap(ws.doc, 'payments').has('p1')).toBe(false);
+    const archives = await archiveDocs(ws);
+    expect([...archives.keys()]).toEqual([2024]);
+    const archived = archives.get(2024)!;
+    expect([...collectionMap(archived, 'documents').keys()]).toEqual(['i1']);
+    expect([...collectionMap(archived, 'payments').keys()]).toEqual(['p1']);
+    expect([...collectionMap(archived, 'events').keys()]).toEqual(['e1']);
+  }
+
+  it('carries the archives: export, check and restore give every record, and so does reopening the restored workspace', async () => {
+    device();
+    const ws = await archivedWorkspace();
+    const before = seen(ws);
+    const { text } = await exportBackup(ws, APP);
+    const file = JSON.parse(text);
+    expect(file.version).toBe(2);
+    expect(file.archives.map((a: { year: number }) => a.year)).toEqual([2024]);
+    // The readable copy is the union: the archived records with the live ones.
+    expect(ids(file.data.documents)).toEqual(['i1', 'i2']);
+    expect(ids(file.data.payments)).toEqual(['p1']);
+    expect(ids(file.data.events)).toEqual(['e1', 'e2']);
+    const { id } = ws;
+    await ws.close();
+    opened.length = 0;
+
+    device(); // a new device
+    const backup = await checked(text);
+    expect(backup.counts).toEqual({ clients: 1, documents: 2, payments: 1 });
+    expect(backup.archives.map((a) => a.year)).toEqual([2024]);
+    const restored = await restoreWorkspace(backup, { id, deviceName: 'Tablette' });
+    opened.push(restored);
+    expect(await databases()).toEqual([archiveDbName(id, 2024), workspaceDbName(id)].sort());
+    await expectBooks(restored, before);
+
+    const memberId = restored.memberId;
+    await restored.close();
+    opened.length = 0;
+    const again = await Workspace.open(id, memberId);
+    opened.push(again);
+    await expectBooks(again, before);
+    expect(again.me).toMatchObject({ name: 'Tablette', seriesLetter: 'B' });
+  });
+
+  it('restored under another id, its archives are stamped with that id: a backup of the copy passes the check', async () => {
+    device();
+    const ws = await archivedWorkspace();
+    const before = seen(ws);
+    const { text } = await exportBackup(ws, APP);
+    const copyId = newId();
+    const copy = await restoreWorkspace(await checked(text), { id: copyId, deviceName: 'Copie' });
+    opened.push(copy);
+    await expectBooks(copy, before);
+    expect(workspaceIdOf((await archiveDocs(copy)).get(2024)!)).toBe(copyId);
+    const again = await checked((await exportBackup(copy, APP)).text);
+    expect(again.workspaceId).toBe(copyId);
+    expect(again.archives.map((a) => a.year)).toEqual([2024]);
+  });
+
+  describe('a bad archive is refused with the whole file, and nothing is written', () => {
+    /** The exported text of an archived workspace, its 2024 archive's state, and a way to re-seal a changed content. */
+    async function source() {
+      device();
+      const ws = await archivedWorkspace();
+      const { text } = await exportBackup(ws, APP);
+      const { checksum: _c, ...content } = JSON.parse(text) as BackupContent & { checksum: string };
+      const archive = content.archives![0];
+      const reseal = async (change: Partial<BackupContent>) => serializeBackup(await sealBackup({ ...content, ...change }));
+      /** The archive's state changed on a scratch copy, re-sealed. */
+      const changedArchive = (change: (doc: Y.Doc) => void) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, Uint8Array.from(atob(archive.yjs), (c) => c.charCodeAt(0)));
+        change(doc);
+        return reseal({ archives: [{ year: 2024, yjs: encodeBase64(Y.encodeStateAsUpdate(doc)) }] });
+      };
+      return { ws, archive, reseal, changedArchive, content };
+    }
+    type Source = Awaited<ReturnType<typeof source>>;
+
+    it.each([
+      ['an archive state that is not base64', ({ archive, reseal }: Source) => reseal({ archives: [{ ...archive, yjs: '*' + archive.yjs.slice(1) }] }), 'bad_base64'],
+      ['an archive state cut in half', ({ archive, reseal }: Source) => {
+        const bytes = Uint8Array.from(atob(archive.yjs), (c) => c.charCodeAt(0));
+        return reseal({ archives: [{ year: 2024, yjs: encodeBase64(bytes.subarray(0, Math.floor(bytes.length / 2))) }] });
+      }, 'yjs_invalid'],
+      ['an archive state that is only the end of its history', async ({ ws, reseal }: Source) => {
+        const doc = (await archiveDocs(ws)).get(2024)!;
+        const vector = Y.encodeStateVector(doc);
+        doc.transact(() => collectionMap(doc, 'events').set('e-late', JSON.stringify({ ...BOOKS.events[0], id: 'e-late' })));
+        return reseal({ archives: [{ year: 2024, yjs: encodeBase64(Y.encodeStateAsUpdate(doc, vector)) }] });
+      }, 'yjs_invalid'],
+      ['the 2024 archive filed under 2023', ({ archive, reseal }: Source) => reseal({ archives: [{ ...archive, year: 2023 }] }), 'data_mismatch'],
+      ['an archive of another workspace', ({ changedArchive }: Source) => changedArchive((doc) => doc.getMap('meta').set('workspaceId', 'ws-elsewhere')), 'data_mismatch'],
+      ['an archived payment changed, so the readable copy no longer matches', ({ changedArchive }: Source) =>
+        changedArchive((doc) => collectionMap(doc, 'payments').set('p1', JSON.stringify({ ...BOOKS.payments[0], amountCents: 90_000 }))), 'data_mismatch'],
+      ['an archived record missing from the readable copy', ({ content, reseal }: Source) => {
+        const data = structuredClone(content.data) as WorkspaceData;
+        data.events = data.events.filter((e) => e.id !== 'e1');
+        return reseal({ data });
+      }, 'data_mismatch'],
+      ['the archive the live document lists left out', ({ reseal }: Source) => reseal({ archives: [] }), 'yjs_invalid']
+    ] as const)('%s', async (_what, make, reason) => {
+      const src = await source();
+      const bad = await make(src);
+      const before = src.ws.read();
+      const dbs = await databases();
+      expect(await checkBackup(bad)).toEqual({ ok: false, reason });
+      expect(await databases()).toEqual(dbs);
+      expect(src.ws.read()).toEqual(before);
+    });
+  });
+
+  it('still checks and restores a version 1 file (no archives)', async () => {
+    device();
+    const ws = await filledWorkspace();
+    const { text } = await exportBackup(ws, APP);
+    const { checksum: _c, archives, ...content } = JSON.parse(text) as BackupContent & { checksum: string };
+    expect(archives).toEqual([]);
+    const v1 = serializeBackup(await sealBackup({ ...content, version: 1 }));
+    expect(JSON.parse(v1)).not.toHaveProperty('archives');
+    const backup = await checked(v1);
+    expect(backup.archives).toEqual([]);
+    device();
+    const restored = await restoreWorkspace(backup, { id: ws.id, deviceName: 'Tablette' });
+    opened.push(restored);
+    expect(records(restored.read())).toEqual(records(ws.read()));
+    expect(await databases()).toEqual([workspaceDbName(ws.id)]);
   });
 });
