@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { verifyDocuments } from '$lib/domain/integrity';
 import { checkBackup, exportBackup, mergeBackup, previewMerge, restoreWorkspace, withoutDeletions, type CheckedBackup } from './backup';
-import { collectionMap } from './doc';
+import { ARCHIVE_KEY, collectionMap } from './doc';
+import { BOOKS, archiveClosed, archiveDocs, importBooks, seen } from './archiveFixtures';
 import { Workspace } from './workspace.svelte';
 import { newId } from './ids';
 import { client, company, line } from './fixtures';
@@ -208,5 +209,129 @@ describe('withoutDeletions', () => {
     Y.applyUpdate(other, base);
     Y.applyUpdate(other, stripped);
     expect(other.getMap('clients').toJSON()).toEqual({ a: 'A', b: 'B' });
+  });
+});
+
+describe('merging with archives: union against union', () => {
+  /** A workspace of the archived books' fixtures, not archived yet. */
+  async function books(): Promise<Workspace> {
+    const ws = await Workspace.create({ id: newId(), company: company(), deviceName: 'Portable' });
+    opened.push(ws);
+    await importBooks(ws);
+    return ws;
+  }
+
+  const ids = (list: readonly { id: string }[]) => list.map((r) => r.id).sort();
+  const notMembers = (refs: readonly { collection: string }[]) => refs.filter((r) => r.collection !== 'members');
+
+  function expectBooks(ws: Workspace): void {
+    expect(ids(ws.documents.all())).toEqual(['i1', 'i2']);
+    expect(ids(ws.payments.all())).toEqual(['p1']);
+    expect(ids(ws.events.all())).toEqual(['e1', 'e2']);
+    expect(ws.payments.get('p1')).toMatchObject({ amountCents: 100_000 });
+  }
+
+  it('a backup taken before archiving, merged into the same workspace archived since: nothing added, updated, doubled or lost', async () => {
+    device();
+    const ws = await books();
+    const backup = await checked((await exportBackup(ws, APP)).text);
+    expect(backup.archives).toEqual([]);
+    expect(await archiveClosed(ws)).toMatchObject({ archived: 3 });
+    const before = seen(ws);
+    const archiveBefore = Y.encodeStateVector((await archiveDocs(ws)).get(2024)!);
+    const liveBefore = Y.encodeStateVector(ws.doc);
+
+    const plan = await preview(ws, backup);
+    expect([plan.added, plan.updated, plan.companyFields, plan.repairs, plan.restorable]).toEqual([[], [], [], [], []]);
+    expect(await mergeBackup(ws, backup)).toEqual({ ok: true });
+    expect(seen(ws)).toBe(before);
+    expectBooks(ws);
+    // Still archived, not brought back to the live document; neither document even written.
+    expect([...(collectionMap(ws.doc, 'documents').get('i1') as Y.Map<unknown>).keys()].sort()).toEqual([ARCHIVE_KEY, '@archivedAt']);
+    expect(collectionMap(ws.doc, 'payments').has('p1')).toBe(false);
+    expect(Y.encodeStateVector(ws.doc)).toEqual(liveBefore);
+    expect(Y.encodeStateVector((await archiveDocs(ws)).get(2024)!)).toEqual(archiveBefore);
+  });
+
+  it('a backup taken after archiving, merged into a device that has not archived: the same records, and the archive arrives', async () => {
+    const laptopDb = device();
+    const laptop = await books();
+    const { id, memberId } = laptop;
+    const before = seen(laptop);
+    const text = (await exportBackup(laptop, APP)).text;
+    await laptop.close();
+    opened.length = 0;
+
+    // The tablet restores it, archives, and makes a backup.
+    device();
+    const tablet = await restoreWorkspace(await checked(text), { id, deviceName: 'Tablette' });
+    expect(await archiveClosed(tablet)).toMatchObject({ archived: 3 });
+    const fromTablet = await checked((await exportBackup(tablet, APP)).text);
+    expect(fromTablet.archives.map((a) => a.year)).toEqual([2024]);
+    await tablet.close();
+
+    device(laptopDb);
+    const again = await Workspace.open(id, memberId);
+    opened.push(again);
+    await again.complete;
+    expect(await archiveDocs(again)).toEqual(new Map());
+    const plan = await preview(again, fromTablet);
+    // Only the tablet itself is new; none of the records it archived reads as added or changed.
+    expect(plan.added.map((r) => [r.collection, r.label])).toEqual([['members', 'Tablette']]);
+    expect([notMembers(plan.updated), plan.companyFields, notMembers(plan.repairs), plan.restorable]).toEqual([[], [], [], []]);
+
+    expect(await mergeBackup(again, fromTablet)).toEqual({ ok: true });
+    expect(seen(again)).toBe(before);
+    expectBooks(again);
+    const archived = (await archiveDocs(again)).get(2024)!;
+    expect([...collectionMap(archived, 'documents').keys()]).toEqual(['i1']);
+    expect([...collectionMap(archived, 'payments').keys()]).toEqual(['p1']);
+
+    // After a reopening, and once this device archives too: still the same records, one copy each.
+    await again.close();
+    opened.length = 0;
+    const reopened = await Workspace.open(id, memberId);
+    opened.push(reopened);
+    await reopened.complete;
+    expect(seen(reopened)).toBe(before);
+    await archiveClosed(reopened);
+    expect(seen(reopened)).toBe(before);
+    expect(collectionMap(reopened.doc, 'payments').has('p1')).toBe(false);
+    expect([...(collectionMap(reopened.doc, 'documents').get('i1') as Y.Map<unknown>).keys()].sort()).toEqual([ARCHIVE_KEY, '@archivedAt']);
+  });
+
+  it('merges an archive without its deletions: what the copy deleted from it is kept, what it added there arrives', async () => {
+    const laptopDb = device();
+    const laptop = await books();
+    await archiveClosed(laptop);
+    const { id, memberId } = laptop;
+    const text = (await exportBackup(laptop, APP)).text;
+    await laptop.close();
+    opened.length = 0;
+
+    device();
+    const tablet = await restoreWorkspace(await checked(text), { id, deviceName: 'Tablette' });
+    const archived = (await archiveDocs(tablet)).get(2024)!;
+    // A buggy copy drops the archived payment; an event of 2024 reaches its archive.
+    archived.transact(() => {
+      collectionMap(archived, 'payments').delete('p1');
+      collectionMap(archived, 'events').set('e3', JSON.stringify({ ...BOOKS.events[0], id: 'e3', kind: 'note', text: 'Appel du 4 mars' }));
+    });
+    const fromTablet = await checked((await exportBackup(tablet, APP)).text);
+    await tablet.close();
+
+    device(laptopDb);
+    const again = await Workspace.open(id, memberId);
+    opened.push(again);
+    await again.complete;
+    const plan = await preview(again, fromTablet);
+    expect(plan.added.map((r) => [r.collection, r.label]).sort()).toEqual([['events', 'Appel du 4 mars'], ['members', 'Tablette']]);
+    expect(notMembers(plan.repairs)).toEqual([]);
+    await mergeBackup(again, fromTablet);
+    expect(ids(again.payments.all())).toEqual(['p1']);
+    expect(ids(again.events.all())).toEqual(['e1', 'e2', 'e3']);
+    const local = (await archiveDocs(again)).get(2024)!;
+    expect([...collectionMap(local, 'payments').keys()]).toEqual(['p1']);
+    expect([...collectionMap(local, 'events').keys()].sort()).toEqual(['e1', 'e3']);
   });
 });
