@@ -10,6 +10,8 @@ import { saveWorkspaceEntry, setCurrentWorkspace, type WorkspaceEntry } from '$l
 import { newSecretKey } from '$lib/store/ids';
 import { archiveDbName, openWorkspaceDb, workspaceDbName } from '$lib/store/workspaceDb';
 import { archivePlan } from '$lib/domain/archive';
+import { addDays } from '$lib/domain/dates';
+import { STUB_DAYS } from '$lib/store/archiver';
 import { accountsOfRecords, plainContext } from '$lib/domain/receivables';
 import { requestCompaction } from '$lib/store/compactionClient';
 import type { CollectionName, RecordTypes } from '$lib/store/schema';
@@ -120,7 +122,11 @@ export async function populateDemoWorkspace(opts: DemoRunOptions, progress: Demo
     const documents = ws.documents.all();
     const payments = ws.payments.all();
     const accounts = accountsOfRecords(documents, payments, company.vatRegime, (id) => plainContext(day, kinds.get(id) ?? 'company'));
-    await ws.archiveClosed(archivePlan({ documents, payments, events: ws.events.all(), accounts, pinned: new Set(), today: day }), day);
+    const plan = archivePlan({ documents, payments, events: ws.events.all(), accounts, pinned: new Set(), today: day });
+    await ws.archiveClosed(plan, day);
+    // As a workspace used for years is: the stubs of its archived documents dropped once every
+    // device has had time to see the move (STUB_DAYS after it).
+    await ws.archiveClosed(plan, addDays(day, STUB_DAYS + 1));
     const liveEncodedBytes = Y.encodeStateAsUpdate(ws.doc).byteLength;
     const archived: { year: number; encodedBytes: number; documents: number }[] = [];
     ws.watchArchives((year, doc) => {

@@ -70,16 +70,27 @@ export function followCollection<K extends CollectionName>(collection: Collectio
 }
 
 /**
- * Follows an archive just loaded and adds its records, a slice per task (each slice applied as it
- * is read, so a change arriving meanwhile is never overwritten by an older read).
+ * Follows an archive just loaded and adds its records, read a slice per task and shown at once at
+ * the end: each change of the collection makes the screens and views work again on it, so 40
+ * small changes cost far more than one. A record changed meanwhile (the followers read it anew)
+ * is left as they read it.
  */
 export async function addArchive<K extends CollectionName>(collection: Collection<K>, live: Y.Doc, archive: Y.Doc, pause: () => Promise<void>): Promise<() => void> {
   const stop = followCollection(collection, live, archive);
-  const ids = [...collectionMap(archive, collection.name).keys()];
-  for (let i = 0; i < ids.length; i += ARCHIVE_SLICE) {
-    collection.update(visibleChanges(collection, live, ids.slice(i, i + ARCHIVE_SLICE)));
-    await pause();
+  const changedMeanwhile = new Set<string>();
+  const stopWatching = collection.onChange((ids) => ids?.forEach((id) => changedMeanwhile.add(id)));
+  const changes = new Map<string, RecordTypes[K] | null>();
+  try {
+    const ids = [...collectionMap(archive, collection.name).keys()];
+    for (let i = 0; i < ids.length; i += ARCHIVE_SLICE) {
+      for (const [id, record] of visibleChanges(collection, live, ids.slice(i, i + ARCHIVE_SLICE))) changes.set(id, record);
+      await pause();
+    }
+  } finally {
+    stopWatching();
   }
+  for (const id of changedMeanwhile) changes.delete(id);
+  collection.update(changes);
   return stop;
 }
 
