@@ -75,9 +75,11 @@ describe('an invoice, its payments and its events', () => {
     expect(plan(w)).toEqual({ documents: { i1: 2025 }, payments: { p1: 2025 }, events: {} });
   });
 
-  it('paid on 10 January 2026: stays live (the current year)', () => {
+  it('paid on 10 January 2026: live until the grace days are over, then in this year’s archive', () => {
     const w = { documents: [invoice('i1', '2025-12-15')], payments: [chasePayment('p1', 'i1', 100_000, '2026-01-10')] };
-    expect(plan(w)).toEqual(NOTHING);
+    // 10 Jan → 1 March: 50 days; → 2 December: 326.
+    expect(plan({ ...w, today: '2026-03-01' })).toEqual(NOTHING);
+    expect(plan(w)).toEqual({ documents: { i1: 2026 }, payments: { p1: 2026 }, events: {} });
   });
 
   it('paid on 15 November 2025: live within the grace days, archived in 2025 after', () => {
@@ -270,7 +272,7 @@ describe('documents issued twice from one draft, deposits of an order', () => {
 });
 
 describe('events', () => {
-  it('client and settings events of closed years go to their year; this year’s stay', () => {
+  it('client and settings events go to their year once the grace days are over', () => {
     const events = [
       event('e1', '2024-05-02T08:00:00.000Z', 'client_created', null),
       event('e2', '2025-08-01T08:00:00.000Z', 'review_done', null, { clientId: null }),

@@ -1,4 +1,7 @@
-// Which records leave the live document for a closed year's archive.
+// Which records leave the live document for their year's archive: the live document keeps today's
+// working set (clients, drafts, what is still owed or open, the last ARCHIVE_GRACE_DAYS days); what
+// was settled before goes to the archive of its year — the current year's too, so that the live
+// document does not grow with the year.
 //
 // Records move in GROUPS that never split between live and archive, so that everything computed
 // from them (accounts, dashboard, chase list, integrity) is the same whether an archive is loaded
@@ -13,13 +16,14 @@
 // A group is archivable when all of:
 // - every document is issued (a draft anywhere keeps the group live);
 // - every invoice is settled: nothing remains, no penalties claimed and still due (penalties
-//   never claimed do not count), no open collection case, not disputed (an invoice without an account counts as settled, like a cancelled one);
+//   never claimed do not count), no open collection case, not disputed (an invoice without an
+//   account counts as settled, like a cancelled one);
 // - every quote is accepted, refused or expired (a retention still running on its situations
 //   shows as something remaining on their accounts);
 // - every payment is wholly allocated (an unallocated rest is the client's credit, still usable);
 // - nothing in it is pinned, and every reference from a document or payment names a record we have;
 // - its latest date (issue and send dates, payments, events, settlements, write-offs, decisions,
-//   collection closings, receptions) is in a year before today's, ARCHIVE_GRACE_DAYS days ago or more.
+//   collection closings, receptions) is ARCHIVE_GRACE_DAYS days ago or more.
 // The group goes to the archive of its latest date's year. Events naming no document we have form
 // their own group, archivable on their date alone — except contact events (the follow-up register
 // reads them by client), which stay live. Clients, drafts and everything else are not planned.
@@ -29,7 +33,7 @@ import { invoiceOfKey } from './contactLog';
 import { dayNumber, fromDayNumber } from './dates';
 import { isQuoteExpired } from './quotes';
 
-/** How long after its latest date a group of a closed year still stays live (late corrections, the accountant's closing). */
+/** How long after its latest date a settled group still stays live (late corrections, the accountant's questions). */
 export const ARCHIVE_GRACE_DAYS = 90;
 
 export interface ArchiveInput {
@@ -252,7 +256,6 @@ export function archivePlan(input: ArchiveInput): ArchivePlan {
 
   // Each group decided once, at its root.
   const todayDay = dayNumber(today);
-  const todayYear = Number(today.slice(0, 4));
   const yearByRoot = new Int32Array(eventBase + events.length).fill(UNKNOWN);
   const yearOf = (n: number): number => {
     const r = g.find(n);
@@ -262,8 +265,7 @@ export function archivePlan(input: ArchiveInput): ArchivePlan {
       const latest = g.latestOf(r);
       year = LIVE;
       if (!(flags & BLOCKED) && !(flags & HAS_CONTACT && !(flags & HAS_DOCUMENT)) && latest !== NO_DAY && todayDay - latest >= ARCHIVE_GRACE_DAYS) {
-        const latestYear = Number(fromDayNumber(latest).slice(0, 4));
-        if (latestYear < todayYear) year = latestYear;
+        year = Number(fromDayNumber(latest).slice(0, 4));
       }
       yearByRoot[r] = year;
     }
