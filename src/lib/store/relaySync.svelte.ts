@@ -533,7 +533,10 @@ export class RelaySync {
     this.#lastKeyCheck = at;
     const found = await this.#find(this.#key);
     if (this.#stopped) return;
-    if (found.check === 'refused') await this.#recoverKey();
+    // The relay did not answer (it is restarting): that was no check. The next failure asks
+    // again, or a key the restarted relay refuses would be found only KEY_CHECK_EVERY_MS later.
+    if (found.check === 'unreachable') this.#lastKeyCheck = 0;
+    else if (found.check === 'refused') await this.#recoverKey();
     else if (found.check === 'closed') this.#refuse('unknown_workspace');
     // The relay takes this key under the other scheme (a workspace not migrated yet, or one
     // migrated meanwhile): use that token.
