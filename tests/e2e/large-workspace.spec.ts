@@ -52,8 +52,8 @@ test('closed years move to their archives and still read, after a reload offline
   const shown = async () => Number(((await count.textContent()) ?? '').replace(/\D/g, ''));
   await page.goto('/documents');
   await expect.poll(shown, { timeout: 30_000 }).toBe(result.counts.documents);
-  // An archived document opens like any other: the oldest one, sorted by date.
-  const oldYear = Math.min(...result.archives.map((a: { year: number }) => a.year));
+  // An archived document opens like any other: one of the oldest archive's year.
+  const oldYear = Math.min(...result.archives.filter((a: { documents: number }) => a.documents > 0).map((a: { year: number }) => a.year));
   await page.getByTestId('doc-search').fill(`-${oldYear}-`);
   const row = page.getByTestId('doc-row').first();
   await expect(row).toBeVisible();
