@@ -97,14 +97,19 @@ export async function applyArchivePlan(shelf: ArchiveShelf, plan: ArchivePlan, t
     for (const year of years) if (!(await shelf.open(year, true))) return report;
     const archiveDoc = (year: number) => shelf.get(year)!.doc;
     const records = batch.map((s) => ('name' in s ? visibleRecord(live, s.name, s.id) : visibleRecord(live, 'documents', s.id)));
-    // 1. The archives receive what they will hold.
-    batch.forEach((s, k) => {
-      const record = records[k];
-      if (!record || s.kind === 'unarchive' || s.kind === 'drop') return;
-      const name = 'name' in s ? s.name : 'documents';
-      const doc = archiveDoc(s.year);
-      doc.transact(() => putRecord(doc, name, record as RecordTypes[typeof name] & { id: string }), LOCAL_ORIGIN);
-    });
+    // 1. The archives receive what they will hold: one transaction per archive, so one update
+    // (one write to its log, one pass of its observers) per batch rather than per record.
+    for (const year of years) {
+      const doc = archiveDoc(year);
+      doc.transact(() => {
+        batch.forEach((s, k) => {
+          const record = records[k];
+          if (!record || s.kind === 'unarchive' || s.kind === 'drop' || s.year !== year) return;
+          const name = 'name' in s ? s.name : 'documents';
+          putRecord(doc, name, record as RecordTypes[typeof name] & { id: string });
+        });
+      }, LOCAL_ORIGIN);
+    }
     // 2. The live document: stripped, emptied or given back the record.
     live.transact(() => {
       batch.forEach((s, k) => {
