@@ -348,15 +348,17 @@ class AppState {
 
   /**
    * The closed years' records moved to their archives (domain/archive.ts says which), a while
-   * after opening and by one tab at a time: the next openings load only today's work.
+   * after opening, by one tab at a time and once a day per device — what closes does so by the
+   * day, and the pass reads every record: the next openings load only today's work.
    */
   async #archiveClosed(ws: Workspace, receivables: ReceivablesView): Promise<void> {
+    const day = today();
+    if (this.entry?.id === ws.id && this.entry.archivedOn === day) return;
     await ws.complete;
     await new Promise((resolve) => setTimeout(resolve, ARCHIVE_DELAY_MS));
     if (this.workspace !== ws || ws.readOnly || ws.status !== 'ready' || !ws.initialised) return;
     const archive = async () => {
       const { archivePlan } = await import('$lib/domain/archive');
-      const day = today();
       const plan = archivePlan({
         documents: ws.documents.all(),
         payments: ws.payments.all(),
@@ -365,7 +367,9 @@ class AppState {
         pinned: new Set(),
         today: day
       });
-      await ws.archiveClosed(plan, day);
+      // A pass cut short (the workspace closed meanwhile) is finished by the next opening.
+      const report = await ws.archiveClosed(plan, day);
+      if (report && this.workspace === ws && ws.status === 'ready') this.#updateEntryOf(ws.id, { archivedOn: day });
     };
     try {
       if (typeof navigator === 'undefined' || !navigator.locks) await archive();

@@ -12,6 +12,8 @@ export interface WorkspaceEntry {
   lastBackupAt?: string;
   /** The day the backup reminder was last put off (YYYY-MM-DD). */
   backupReminderDismissedOn?: string;
+  /** The day this device last moved the closed records to their archives (YYYY-MM-DD). */
+  archivedOn?: string;
   /** Joined from an invite, the relay's copy not received yet. */
   joinPending?: boolean;
   /** The last instant this device and the relay were known to agree (ISO instant). */
