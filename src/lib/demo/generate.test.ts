@@ -48,6 +48,30 @@ describe('demo workspace generator', () => {
     expect(isValidIban(data.company.iban)).toBe(true);
   });
 
+  it('over a long history, keeps two years of drafts at most and gives up debts unpaid two years after their due date', async () => {
+    const data = await generateDemo({ ...proportionalCounts(1200), seed: 3, today: TODAY, years: 6, memberA: 'a'.repeat(32) });
+    // 8 % of two years' invoices (1 200 over 6 years: 400), started in the last 45 days.
+    const drafts = data.documents.filter((d) => d.kind === 'invoice' && d.status === 'draft');
+    expect(drafts).toHaveLength(32);
+    for (const d of drafts) expect(d.createdAt.slice(0, 10) >= '2026-10-08').toBe(true);
+    const accounts = accountsOfRecords(data.documents, data.payments, 'normal', () => plainContext(TODAY, 'company'));
+    const writtenOff = data.documents.filter((d) => d.writeOff);
+    expect(writtenOff.length).toBeGreaterThan(5);
+    for (const d of writtenOff) {
+      expect(d.dueDate! <= '2024-11-22').toBe(true);
+      expect(d.collection?.closed?.outcome).toBe('abandoned');
+      expect(d.writeOff!.on).toBe(d.collection!.closed!.on);
+      expect(d.writeOff!.on < TODAY).toBe(true);
+      expect(d.inCollection).toBe(false);
+      // What it was written off for is all that remained: nothing is owed now.
+      expect(accounts.get(d.id)!.remainingCents).toBe(0);
+      expect(d.writeOff!.cents).toBeGreaterThan(0);
+    }
+    // Still owed two years after the due date: only a disputed invoice.
+    for (const d of data.documents)
+      if (d.dueDate && d.dueDate <= '2024-11-22' && accounts.get(d.id)!.remainingCents > 0) expect(d.disputed).toBe(true);
+  });
+
   it('never allocates more than an invoice balance, and spreads some payments over several invoices', async () => {
     const data = await generateDemo(opts);
     const accounts = accountsOfRecords(data.documents, data.payments, 'normal', () => plainContext(TODAY, 'company'));

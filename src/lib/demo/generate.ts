@@ -33,6 +33,7 @@ import { lineHt } from '$lib/domain/money';
 import { formatNumber, nextSeq, seriesId } from '$lib/domain/numbering';
 import { dueDate as computeDueDate } from '$lib/domain/terms';
 import { frenchVatKey, luhn } from '$lib/domain/validation';
+import { accountsOfRecords, plainContext } from '$lib/domain/receivables';
 import { Rng } from './prng';
 import {
   BRAND_WORDS,
@@ -106,6 +107,8 @@ export function proportionalCounts(invoices: number): DemoCounts {
 }
 
 const QUOTE_SHARE = 0.1;
+/** Days after its due date when a debt still unpaid is given up (the accountant's closing). */
+const GIVE_UP_DAYS = 730;
 const CREDIT_SHARE = 0.02;
 const DRAFT_SHARE = 0.08;
 
@@ -177,6 +180,25 @@ function dateBetween(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
 
 async function breathe(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Debts still unpaid GIVE_UP_DAYS after their due date (and not disputed) were handed to a
+ * collection agency, which gave up: the rest written off (« passé en perte »), as a business's
+ * accountant has it done at a closing rather than chased for a decade.
+ */
+function giveUpOldDebts(rng: Rng, documents: DocumentRecord[], payments: Payment[], today: IsoDate, pickMember: () => string): void {
+  const accounts = accountsOfRecords(documents, payments, 'normal', () => plainContext(today, 'company'));
+  for (const d of documents) {
+    const remaining = accounts.get(d.id)?.remainingCents ?? 0;
+    if (remaining <= 0 || d.disputed || !d.dueDate || daysBetween(d.dueDate, today) < GIVE_UP_DAYS) continue;
+    const since = addDays(d.dueDate, rng.int(90, 240));
+    const on = addDays(since, rng.int(120, 300));
+    const memberId = pickMember();
+    d.inCollection = false;
+    d.collection = { caseId: rng.id(), agent: 'agency', agentName: 'Cabinet Recouvra', since, memberId, closed: { outcome: 'abandoned', on, memberId } };
+    d.writeOff = { cents: remaining, on, memberId };
+  }
 }
 
 // ——— clients ———
@@ -465,9 +487,10 @@ export async function generateDemo(opts: DemoOptions, progress: DemoProgress = (
   }
   plans.push(...invoicesFromQuotes);
 
-  // Invoices: the rest of the count, about 8 % of them drafts started in the last weeks.
+  // Invoices: the rest of the count, drafts started in the last weeks among them — the work in
+  // hand, as many as DRAFT_SHARE of two years' invoices whatever the history's length.
   const fresh = opts.invoices - invoicesFromQuotes.length;
-  const drafts = Math.round(opts.invoices * DRAFT_SHARE);
+  const drafts = Math.round(((opts.invoices * 2) / years) * DRAFT_SHARE);
   for (let i = 0; i < fresh; i++) {
     const info = pickClient();
     const draft = i < drafts;
@@ -558,6 +581,7 @@ export async function generateDemo(opts: DemoOptions, progress: DemoProgress = (
   progress('events', 0, opts.events);
   const events = makeEvents(rng, opts, infos, plans, payments, paidOn, byClientId, today, pickMember);
   progress('events', events.length, opts.events);
+  giveUpOldDebts(rng, documents, payments, today, pickMember);
 
   const stats: DemoStats = {
     invoices: documents.filter((d) => d.kind === 'invoice').length,
