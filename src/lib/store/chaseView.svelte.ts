@@ -10,7 +10,7 @@ import { assembleList, type ChaseList } from '$lib/domain/chaseList';
 import { DEFAULT_CHASE_CONFIG, effectivePolicies } from '$lib/domain/dunning';
 import type { Collection } from './collection.svelte';
 import { contactEntry } from './chaseFiles';
-import { slicer } from './afterPaint';
+import { slicer, yieldToPage } from './afterPaint';
 
 /** What the view reads: the workspace's collections and company (a Workspace fits). */
 export interface ChaseSource {
@@ -25,6 +25,9 @@ export interface ChaseSource {
 }
 
 const EMPTY: ChaseList = { overdue: [], today: [], courtesy: [], postponed: 0 };
+/** Clients touched at once beyond which they are computed in slices of about SLICE_MS. */
+const SLICED_FROM = 200;
+const SLICE_MS = 8;
 
 function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
   let set = index.get(key);
@@ -66,11 +69,19 @@ export class ChaseView {
   #scheduled = false;
   /** Being built in slices (ChaseView.build): a change meanwhile makes the end rebuild everything. */
   #building = false;
+  /** A large change being computed in slices (#flushSliced). */
+  #slicing = false;
+  /** Counts the changes of settings (policies, mapping, company): what #flushSliced checks. */
+  #settings = 0;
+  #pause: () => Promise<void>;
+  #sliceMs: number;
   #stops: (() => void)[] = [];
 
-  constructor(source: ChaseSource, today: () => IsoDate, computeNow = true) {
+  constructor(source: ChaseSource, today: () => IsoDate, computeNow = true, pause: () => Promise<void> = yieldToPage, sliceMs = SLICE_MS) {
     this.#source = source;
     this.#today = today;
+    this.#pause = pause;
+    this.#sliceMs = sliceMs;
     const s = source;
     // While built in slices, any change is taken as a change of everything: the indexes are
     // half made, the end of the build rebuilds them whole (rare: a change within that second).
@@ -99,7 +110,7 @@ export class ChaseView {
    * slices of about `sliceMs` (opening years of invoices: one pass is a few hundred ms).
    */
   static async build(source: ChaseSource, today: () => IsoDate, pause: () => Promise<void>, sliceMs = 8): Promise<ChaseView> {
-    const view = new ChaseView(source, today, false);
+    const view = new ChaseView(source, today, false, pause, sliceMs);
     await view.#buildSliced(pause, sliceMs);
     return view;
   }
@@ -225,14 +236,55 @@ export class ChaseView {
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
-      if (this.#scheduled) this.flush();
+      if (!this.#scheduled || this.#slicing) return; // the slices running take the change
+      if (this.#dirty.size > SLICED_FROM && !this.#all && this.#today() === this.#day) void this.#flushSliced();
+      else this.flush();
     });
+  }
+
+  /**
+   * Hundreds of clients touched at once (an archive loaded, a sync catching up) are computed a
+   * slice per task, the list replaced once at the end: until then it is the list as it was. A
+   * change meanwhile joins the slices; flush() meanwhile finishes them at once.
+   */
+  async #flushSliced(): Promise<void> {
+    this.#scheduled = false;
+    this.#slicing = true;
+    const step = slicer(this.#pause, this.#sliceMs);
+    const computed = new Set<string>();
+    try {
+      let settings = this.#settings;
+      let env = this.#env(this.#day);
+      while (this.#dirty.size && !this.#all && !this.#building && this.#stops.length && this.#today() === this.#day) {
+        const [clientId] = this.#dirty;
+        this.#dirty.delete(clientId);
+        computed.add(clientId);
+        const file = this.#file(clientId);
+        if (file) this.#results.set(clientId, chaseClient(file, env));
+        else this.#results.delete(clientId);
+        await step();
+        // Settings changed meanwhile: every client was marked again, computed with the new ones.
+        if (settings !== this.#settings) {
+          settings = this.#settings;
+          env = this.#env(this.#day);
+        }
+      }
+    } finally {
+      this.#slicing = false;
+    }
+    if (!this.#stops.length) return; // destroyed meanwhile
+    if (this.#all || this.#dirty.size || this.#today() !== this.#day) return this.flush();
+    this.lastRecomputed = [...computed];
+    this.list = assembleList(this.#results.values());
   }
 
   #markAll(reindex = true): void {
     // A replaced collection needs its index rebuilt; a settings change only recomputes.
     if (reindex) this.#all = true;
-    else for (const c of this.#source.clients.values()) this.#dirty.add(c.id);
+    else {
+      this.#settings++;
+      for (const c of this.#source.clients.values()) this.#dirty.add(c.id);
+    }
     this.#schedule();
   }
 

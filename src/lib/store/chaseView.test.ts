@@ -87,6 +87,41 @@ describe('ChaseView', () => {
     expect(meanwhile.list).toEqual(view.list);
   });
 
+  it('a change touching hundreds of clients is computed in slices, the list replaced once at the end', async () => {
+    const clients = Array.from({ length: 210 }, (_, i) => client(`c${i}`));
+    const doc = seededDoc({ clients });
+    const invoices = [];
+    for (const c of clients) invoices.push(await issued(doc, c.id, '2026-05-06'));
+    const source = sourceOf(doc);
+    let pauses = 0;
+    // A slice shorter than any client takes: a pause after each.
+    const view = new ChaseView(source, () => TODAY, true, () => new Promise((resolve) => setTimeout(() => resolve(void pauses++), 0)), -1);
+    expect(view.list.overdue).toHaveLength(210);
+    const me = actor('m-a', `${TODAY}T08:00:00.000Z`);
+    // All paid in one transaction (as an archive or a sync's catch-up arrives): 210 clients touched.
+    doc.transact(() => invoices.forEach((inv) => recordPayment(doc, me, { clientId: inv.clientId, amountCents: 12_000, date: TODAY, method: 'transfer', reference: '', allocations: [{ invoiceId: inv.id, amountCents: 12_000 }] }, new Map([[inv.id, 12_000]]))));
+    await Promise.resolve();
+    expect(view.list.overdue).toHaveLength(210); // the list as it was, until the last slice
+    while (pauses < 100) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(view.list.overdue).toHaveLength(210);
+    // flush() finishes what is left at once.
+    view.flush();
+    expect(view.list.overdue).toHaveLength(0);
+    // The slices then stop, leaving it so.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(view.list.overdue).toHaveLength(0);
+    expect(pauses).toBeLessThan(110);
+
+    // Left to itself, a large change ends with every client computed, once: all paused.
+    doc.transact(() => clients.forEach((c) => setClientChase(doc, me, c.id, { chasePause: { until: null, reason: 'travaux' } })));
+    const before = pauses;
+    for (let i = 0; i < 2000 && view.lastRecomputed.length !== 210; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(view.lastRecomputed.sort()).toEqual(clients.map((c) => c.id).sort());
+    expect(pauses - before).toBeGreaterThanOrEqual(209);
+    source.stop();
+    view.destroy();
+  });
+
   it('an invoice never sent is listed to be sent, not chased', async () => {
     const doc = seededDoc({ clients: [client('c1')] });
     await issued(doc, 'c1', '2026-05-06', false);
