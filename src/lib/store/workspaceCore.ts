@@ -59,7 +59,7 @@ export class WorkspaceCore {
   /** An archive loaded: its records join the collections, and it follows the other tabs and the relay. */
   async #showArchive(archive: OpenArchive): Promise<() => void> {
     const stops: (() => void)[] = [linkTabs(archive.doc, tabChannelName(this.ws.id, archive.year))];
-    for (const name of ARCHIVED_COLLECTIONS) stops.push(await addArchive(this.ws[name] as never, this.doc, archive.doc, yieldToPage));
+    stops.push(await addArchive([...ARCHIVED_COLLECTIONS].map((name) => this.ws[name] as never), this.doc, archive.doc, yieldToPage));
     for (const watcher of this.#archiveWatchers) this.#archiveLinks.push({ watcher, stop: watcher(archive) });
     return () => stops.forEach((stop) => stop());
   }
