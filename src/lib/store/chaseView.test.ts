@@ -90,7 +90,7 @@ describe('ChaseView', () => {
   it('a change touching hundreds of clients is computed in slices, the list replaced once at the end', async () => {
     const clients = Array.from({ length: 210 }, (_, i) => client(`c${i}`));
     const doc = seededDoc({ clients });
-    const invoices = [];
+    const invoices: DocumentRecord[] = [];
     for (const c of clients) invoices.push(await issued(doc, c.id, '2026-05-06'));
     const source = sourceOf(doc);
     let pauses = 0;
@@ -113,7 +113,7 @@ describe('ChaseView', () => {
     expect(pauses).toBeLessThan(110);
 
     // Left to itself, a large change ends with every client computed, once: all paused.
-    doc.transact(() => clients.forEach((c) => setClientChase(doc, me, c.id, { chasePause: { until: null, reason: 'travaux' } })));
+    doc.transact(() => clients.forEach((c) => setClientChase(doc, me, c.id, { chasePolicyId: null, chasePause: { until: null, reason: 'travaux' } })));
     const before = pauses;
     for (let i = 0; i < 2000 && view.lastRecomputed.length !== 210; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     expect(view.lastRecomputed.sort()).toEqual(clients.map((c) => c.id).sort());
