@@ -171,6 +171,19 @@ describe('findDuplicateNumbers', () => {
     ];
     expect(findDuplicateNumbers(docs)).toEqual([]);
   });
+
+  it('lists them in the order their number was first seen, across kinds', () => {
+    const docs = [
+      doc('q1', 'quote', 'D-2026-A-0004'),
+      doc('i1', 'invoice', 'F-2026-A-0009'),
+      doc('i2', 'invoice', 'F-2026-A-0009'),
+      doc('q2', 'quote', 'D-2026-A-0004')
+    ];
+    expect(findDuplicateNumbers(docs)).toEqual([
+      { number: 'D-2026-A-0004', ids: ['q1', 'q2'] },
+      { number: 'F-2026-A-0009', ids: ['i1', 'i2'] }
+    ]);
+  });
 });
 
 describe('findGaps', () => {

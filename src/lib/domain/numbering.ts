@@ -1,6 +1,6 @@
 // Legal numbering that works offline: each device owns its series (F-2026-A-0001 on device A,
 // F-2026-B-0001 on device B), numbers are taken at issue, duplicates and gaps are detected.
-import type { DocumentRecord, NumberFormats } from './types';
+import type { DocumentKind, DocumentRecord, NumberFormats } from './types';
 
 export const DEFAULT_NUMBER_FORMATS: NumberFormats = {
   invoice: 'F-{YYYY}-{S}-{NNNN}',
@@ -58,17 +58,25 @@ export function raiseHighWater(marks: Record<string, number> | undefined, series
   return { ...marks, [series]: Math.max(marks?.[series] ?? 0, seq) };
 }
 
-/** Numbers used by more than one issued document (e.g. a device restored from an old backup). */
+/** Numbers used by more than one issued document (e.g. a device restored from an old backup), in the order first seen. */
 export function findDuplicateNumbers(docs: DocumentRecord[]): { number: string; ids: string[] }[] {
-  const byNumber = new Map<string, string[]>();
-  for (const d of docs) {
+  // Run on every change of any document: one map entry per number, nothing more unless it repeats.
+  const firstOf = new Map<DocumentKind, Map<string, number>>();
+  const repeated = new Map<number, string[]>();
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
     if (d.status !== 'issued' || !d.number) continue;
-    const key = `${d.kind}:${d.number}`;
-    byNumber.set(key, [...(byNumber.get(key) ?? []), d.id]);
+    let numbers = firstOf.get(d.kind);
+    if (!numbers) firstOf.set(d.kind, (numbers = new Map()));
+    const first = numbers.get(d.number);
+    if (first === undefined) numbers.set(d.number, i);
+    else {
+      const ids = repeated.get(first);
+      if (ids) ids.push(d.id);
+      else repeated.set(first, [docs[first].id, d.id]);
+    }
   }
-  return [...byNumber.entries()]
-    .filter(([, ids]) => ids.length > 1)
-    .map(([key, ids]) => ({ number: key.slice(key.indexOf(':') + 1), ids }));
+  return [...repeated].sort((a, b) => a[0] - b[0]).map(([first, ids]) => ({ number: docs[first].number, ids }));
 }
 
 /**
