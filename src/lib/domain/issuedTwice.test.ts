@@ -83,6 +83,19 @@ describe('findDraftsIssuedTwice', () => {
     expect(findDraftsIssuedTwice(docs).map((g) => g.documents.map((d) => d.number))).toEqual([['F-2026-A-0001', 'F-2026-B-0001', 'F-2026-C-0001']]);
     expect(findDraftsIssuedTwice([])).toEqual([]);
   });
+
+  it('lists the drafts in the order they were first seen', () => {
+    const docs = [
+      issued('a1', 'F-2026-A-0001', { draftId: 'draft-x' }),
+      issued('a2', 'F-2026-A-0002', { draftId: 'draft-y' }),
+      issued('b2', 'F-2026-B-0001', { draftId: 'draft-y' }),
+      issued('b1', 'F-2026-B-0002', { draftId: 'draft-x' })
+    ];
+    expect(findDraftsIssuedTwice(docs).map((g) => [g.draftId, g.documents.map((d) => d.id)])).toEqual([
+      ['draft-x', ['a1', 'b1']],
+      ['draft-y', ['a2', 'b2']]
+    ]);
+  });
 });
 
 describe('settleIssuedTwice: which invoice to cancel by a credit note', () => {

@@ -14,15 +14,25 @@ export interface IssuedTwice {
 
 /** Drafts issued more than once: the issued documents sharing a `sourceDraftId`. */
 export function findDraftsIssuedTwice(docs: DocumentRecord[]): IssuedTwice[] {
-  const byDraft = new Map<string, DocumentRecord[]>();
-  for (const d of docs) {
+  // Run on every change of any document: one map entry per draft, nothing more unless it repeats.
+  const firstOf = new Map<string, number>();
+  const repeated = new Map<number, DocumentRecord[]>();
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
     if (d.status !== 'issued' || !d.sourceDraftId) continue;
-    byDraft.set(d.sourceDraftId, [...(byDraft.get(d.sourceDraftId) ?? []), d]);
+    const first = firstOf.get(d.sourceDraftId);
+    if (first === undefined) firstOf.set(d.sourceDraftId, i);
+    else {
+      const list = repeated.get(first);
+      if (list) list.push(d);
+      else repeated.set(first, [docs[first], d]);
+    }
   }
-  return [...byDraft.entries()]
-    .filter(([, list]) => list.length > 1)
-    .map(([draftId, list]) => ({
-      draftId,
+  // In the order each draft was first seen.
+  return [...repeated]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, list]) => ({
+      draftId: list[0].sourceDraftId!,
       kind: list[0].kind,
       documents: [...list].sort((a, b) => a.number.localeCompare(b.number))
     }));
