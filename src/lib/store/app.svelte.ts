@@ -296,6 +296,7 @@ class AppState {
     this.receivables = receivables;
     // Every account computed in slices while the workspace loads, not on the first screen's read.
     ws.beforeReady = () => receivables.warm(yieldToPage);
+    ws.afterArchivePart = () => void receivables.accounts;
     this.chase = null;
     // Building the list reads every record (~0.2 s for 10 000 invoices): once they are loaded and
     // painted, in slices, so that opening any page never waits for it.

@@ -146,6 +146,25 @@ describe('archiving closed records', () => {
     expect(seen(again)).toBe(before);
   });
 
+  it('shows the archives found at opening together: the screens told once, not once per year', async () => {
+    const ws = await workspaceWithBooks();
+    await ws.run('records/import', 'documents', [invoice('i0', '2023-02-01')] as (DocumentRecord & { id: string })[]);
+    await ws.run('records/import', 'payments', [chasePayment('p0', 'i0', 100_000, '2023-02-20')] as Payment[]);
+    const before = seen(ws);
+    await archive(ws);
+    expect([...archivesOf(ws).keys()].sort()).toEqual([2023, 2024]);
+    await ws.close();
+    open.splice(open.indexOf(ws), 1);
+    const again = await Workspace.open(ws.id, ws.memberId);
+    open.push(again);
+    await again.ready;
+    const versions = [again.documents.version, again.payments.version];
+    await again.complete;
+    // Each time they are told, the documents list and the layout's checks read every document again.
+    expect([again.documents.version - versions[0], again.payments.version - versions[1]]).toEqual([1, 1]);
+    expect(seen(again)).toBe(before);
+  });
+
   it('keeps a change made on an archived invoice in its stub, then folds it into the archive', async () => {
     const ws = await workspaceWithBooks();
     await archive(ws);

@@ -30,8 +30,11 @@ export interface OpenArchive {
 }
 
 export interface ShelfHooks {
-  /** An archive is loaded and readable through the live document: show its records, follow it. Returns what stops that. */
-  loaded(archive: OpenArchive): Promise<() => void>;
+  /**
+   * Archives loaded together and readable through the live document: show their records, follow
+   * them. Returns what stops that.
+   */
+  loaded(archives: OpenArchive[]): Promise<() => void>;
 }
 
 export class ArchiveShelf {
@@ -70,9 +73,11 @@ export class ArchiveShelf {
     await this.openListed();
   }
 
-  /** Resolves once every year listed now is loaded. */
+  /** Resolves once every year listed now is loaded: those not opened yet are opened together. */
   async openListed(): Promise<void> {
-    await Promise.all(listedYears(this.live).map((year) => this.open(year)));
+    const years = listedYears(this.live);
+    this.#openTogether(years);
+    await Promise.all(years.map((year) => this.open(year)));
   }
 
   /**
@@ -82,11 +87,8 @@ export class ArchiveShelf {
   open(year: number, create = false): Promise<OpenArchive | null> {
     const loaded = this.#loaded.get(year);
     if (loaded) return Promise.resolve(loaded);
-    let opening = this.#opening.get(year);
-    if (!opening) {
-      opening = this.#load(year).finally(() => this.#opening.delete(year));
-      this.#opening.set(year, opening);
-    }
+    this.#openTogether([year]);
+    const opening = this.#opening.get(year)!;
     if (!create) return opening;
     return opening.then((archive) => {
       if (!archive) return null;
@@ -96,18 +98,51 @@ export class ArchiveShelf {
     });
   }
 
-  async #load(year: number): Promise<OpenArchive | null> {
-    const doc = new Y.Doc();
-    const persistence = new WorkspacePersistence(archiveDbName(this.workspaceId, year), doc);
-    await persistence.load();
+  /**
+   * Starts loading the years neither loaded nor being opened, together: read from the device side
+   * by side, then shown in one step (hooks.loaded), which costs the screens one pass, not one per
+   * year. A year that cannot be read fails alone.
+   */
+  #openTogether(years: readonly number[]): void {
+    const fresh = years.filter((year) => !this.#loaded.has(year) && !this.#opening.has(year));
+    if (!fresh.length) return;
+    const batch = this.#loadTogether(fresh);
+    for (const year of fresh) {
+      const opening: Promise<OpenArchive | null> = batch
+        .then((loaded) => {
+          const archive = loaded?.get(year);
+          if (archive instanceof Error) throw archive;
+          return archive ?? null;
+        })
+        .finally(() => {
+          if (this.#opening.get(year) === opening) this.#opening.delete(year);
+        });
+      this.#opening.set(year, opening);
+    }
+  }
+
+  /** The years read side by side and shown together; null when the shelf was closed meanwhile. */
+  async #loadTogether(years: number[]): Promise<Map<number, OpenArchive | Error> | null> {
+    const read = await Promise.all(
+      years.map(async (year) => {
+        const doc = new Y.Doc();
+        const persistence = new WorkspacePersistence(archiveDbName(this.workspaceId, year), doc);
+        try {
+          await persistence.load();
+          return { year, doc, persistence } as OpenArchive;
+        } catch (e) {
+          return e instanceof Error ? e : new Error(String(e));
+        }
+      })
+    );
+    const archives = read.filter((a): a is OpenArchive => !(a instanceof Error));
     if (this.#closed) {
-      await persistence.destroy();
+      for (const archive of archives) await archive.persistence.destroy();
       return null;
     }
-    const archive = { year, doc, persistence };
-    this.#loaded.set(year, archive);
-    this.#stops.push(await this.hooks.loaded(archive));
-    return archive;
+    for (const archive of archives) this.#loaded.set(archive.year, archive);
+    if (archives.length) this.#stops.push(await this.hooks.loaded(archives));
+    return new Map(read.map((a, i) => [years[i], a]));
   }
 
   /** Every opening done or under way, finished. */

@@ -57,20 +57,28 @@ export class Collection<K extends CollectionName> {
     this.#changed(null);
   }
 
-  /** Applies what changed: each id's new record, or null when it is gone (or unreadable). */
-  update(changes: ReadonlyMap<string, RecordTypes[K] | null>): void {
+  /**
+   * Applies what changed: each id's new record, or null when it is gone (or unreadable).
+   * `quiet`: the listeners are told, the screens not yet — a large change made in parts tells them
+   * once, at the end (`announce`), rather than making them work again on every part.
+   */
+  update(changes: ReadonlyMap<string, RecordTypes[K] | null>, quiet = false): void {
     if (!changes.size) return;
     for (const [id, record] of changes) {
       if (record) this.#records.set(id, record);
       else this.#records.delete(id);
     }
-    this.#changed(new Set(changes.keys()));
+    this.#changed(new Set(changes.keys()), quiet);
   }
 
-  #changed(ids: ReadonlySet<string> | null): void {
-    this.#list = null;
+  /** Tells the screens of the quiet changes made so far. */
+  announce(): void {
     this.version++;
+  }
+
+  #changed(ids: ReadonlySet<string> | null, quiet = false): void {
+    this.#list = null;
+    if (!quiet) this.version++;
     for (const listener of this.#listeners) listener(ids);
   }
 }
-

@@ -274,6 +274,11 @@ export class ReceivablesView {
   /** Applies what is pending (on read: a burst of changes is computed once). */
   #update(): void {
     void this.#version;
+    // Their changes are filed by the listeners; the screens re-read once the collections tell
+    // them (archived records join quietly, in parts, and tell them once: Collection.update).
+    void this.#source.documents.version;
+    void this.#source.payments.version;
+    void this.#source.events.version;
     if (this.#warming) return; // half made: read once warm() is done
     const day = this.#day;
     if (day !== this.#computedDay) {
@@ -512,22 +517,18 @@ export class ReceivablesView {
       this.#fileDocument(id);
     }
     this.#factsList = null;
-    this.#version++;
   }
 
   #paymentsChanged(ids: ReadonlySet<string>): void {
     for (const id of ids) this.#filePayment(id, this.#unfilePayment(id));
-    this.#version++;
   }
 
   #eventsChanged(ids: ReadonlySet<string>): void {
-    let any = false;
+    // Most events (a document issued, a payment recorded) are not contacts: filing them does nothing.
     for (const id of ids) {
-      if (this.#unfileContact(id)) any = true;
-      if (this.#fileContact(id)) any = true;
+      this.#unfileContact(id);
+      this.#fileContact(id);
     }
-    // Most events (a document issued, a payment recorded) are not contacts: nothing to redo.
-    if (any) this.#version++;
   }
 
   #clientsChanged(ids: ReadonlySet<string>): void {

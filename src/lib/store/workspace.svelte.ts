@@ -58,6 +58,11 @@ export class Workspace {
    * views computed in slices rather than in one long task on the first read).
    */
   beforeReady: (() => Promise<void>) | null = null;
+  /**
+   * Run after each part of the archived records joins the collections, the screens being told
+   * once at the end (set by the app: the accounts of each part computed then, not all at once).
+   */
+  afterArchivePart: (() => void) | null = null;
   /** Computes the first screen to save after changes (set by the app, which owns the views). */
   firstScreenOf: (() => FirstScreen | null) | null = null;
   /** The day of the first screen this opening found (null: none was saved). */

@@ -24,7 +24,7 @@ import { DEVICE_COMMANDS, runCommand, type CommandArgs, type CommandName, type C
 import { linkTabs, tabChannelName } from './tabLink';
 import { WorkspacePersistence } from './persistence';
 import { workspaceDbName } from './workspaceDb';
-import { addArchive, followCollection, loadCollectionSliced } from './collectionSync';
+import { addArchives, followCollection, loadCollectionSliced } from './collectionSync';
 import { ArchiveShelf, listedYears, type OpenArchive } from './archives';
 import type { ArchiveState } from './scratchWorkspace';
 import { applyArchivePlan, type ArchiveReport } from './archiver';
@@ -53,14 +53,15 @@ export class WorkspaceCore {
     private onChange: () => void
   ) {
     this.persistence = new WorkspacePersistence(workspaceDbName(ws.id), this.doc);
-    this.archives = new ArchiveShelf(ws.id, this.doc, { loaded: (archive) => this.#showArchive(archive) });
+    this.archives = new ArchiveShelf(ws.id, this.doc, { loaded: (archives) => this.#showArchives(archives) });
   }
 
-  /** An archive loaded: its records join the collections, and it follows the other tabs and the relay. */
-  async #showArchive(archive: OpenArchive): Promise<() => void> {
-    const stops: (() => void)[] = [linkTabs(archive.doc, tabChannelName(this.ws.id, archive.year))];
-    stops.push(await addArchive([...ARCHIVED_COLLECTIONS].map((name) => this.ws[name] as never), this.doc, archive.doc, yieldToPage));
-    for (const watcher of this.#archiveWatchers) this.#archiveLinks.push({ watcher, stop: watcher(archive) });
+  /** Archives loaded together: their records join the collections at once, and each follows the other tabs and the relay. */
+  async #showArchives(archives: OpenArchive[]): Promise<() => void> {
+    const stops = archives.map((archive) => linkTabs(archive.doc, tabChannelName(this.ws.id, archive.year)));
+    const collections = [...ARCHIVED_COLLECTIONS].map((name) => this.ws[name] as never);
+    stops.push(await addArchives(collections, this.doc, archives.map((archive) => archive.doc), yieldToPage, () => this.ws.afterArchivePart?.()));
+    for (const archive of archives) for (const watcher of this.#archiveWatchers) this.#archiveLinks.push({ watcher, stop: watcher(archive) });
     return () => stops.forEach((stop) => stop());
   }
 
