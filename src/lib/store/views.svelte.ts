@@ -136,6 +136,11 @@ export class ReceivablesView {
   readonly #receptionOf = (quoteId: string) => receptionDateOf(this.#source.documents.peek(quoteId));
   #formalStepIds: ReadonlySet<string> | null = null;
   #rates: PenaltyRateRow[] | null = null;
+  /**
+   * A draft's totals, by its record: the documents list reads every draft's on each change of any
+   * document, and records are replaced, never changed in place, when they change.
+   */
+  #draftTotals = new WeakMap<DocumentRecord, { vatRegime: Company['vatRegime']; totals: Totals }>();
 
   // ——— results ———
   #books = new Map<string, ClientAccounts>();
@@ -227,9 +232,15 @@ export class ReceivablesView {
   }
 
   totals(doc: DocumentRecord): Totals {
+    const vatRegime = this.#source.company?.vatRegime ?? 'normal';
+    if (doc.frozen) return documentTotals(doc, vatRegime);
     // A draft final invoice: its quote's deposits issued by now already taken off, as the editor shows.
-    if (!doc.frozen && isFinalInvoice(doc)) return invoiceTotals(doc, this.#source.documents.all(), this.#source.company?.vatRegime ?? 'normal');
-    return documentTotals(doc, this.#source.company?.vatRegime ?? 'normal');
+    if (isFinalInvoice(doc)) return invoiceTotals(doc, this.#source.documents.all(), vatRegime);
+    const kept = this.#draftTotals.get(doc);
+    if (kept?.vatRegime === vatRegime) return kept.totals;
+    const totals = documentTotals(doc, vatRegime);
+    this.#draftTotals.set(doc, { vatRegime, totals });
+    return totals;
   }
 
   status(doc: DocumentRecord): DocumentStatus {

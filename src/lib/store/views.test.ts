@@ -13,7 +13,7 @@ import { addDays } from '$lib/domain/dates';
 import { newDocument } from '$lib/domain/documents';
 import { chaseInvoice } from '$lib/domain/fixtures';
 import { contactEntry } from './chaseFiles';
-import { deleteRecord, patchRecord, putRecord, readCompany, readRecord } from './doc';
+import { deleteRecord, patchRecord, putRecord, readCompany, readRecord, writeCompany } from './doc';
 import { client, followedCollections, seededDoc } from './fixtures';
 import { ReceivablesView, type AccountsSource } from './views.svelte';
 import { DashboardView, type DashboardSource } from './dashboard.svelte';
@@ -130,6 +130,21 @@ function setup(clients: Client[] = [client('c1'), client('c2'), client('c3')]) {
 }
 
 describe('ReceivablesView: hand-computed cases', () => {
+  it('a draft’s totals follow its lines and the company’s VAT regime', () => {
+    const { doc, source, view } = setup();
+    const line = { id: 'l1', description: 'Pose', quantity: 2, unit: 'h', unitPriceCents: 5_000, vatRateBp: 2_000, discountCents: 0 };
+    const draft = { ...newDocument('invoice', { id: 'd1', memberId: 'm-a', now: '2026-06-01T08:00:00.000Z', clientId: 'c1', terms: { kind: 'net', days: 30 } }), lines: [line] };
+    putRecord(doc, 'documents', draft);
+    // 2 × 50,00 € HT + 20 % VAT = 120,00 € TTC.
+    expect(view.totals(source.documents.get('d1')!).ttcCents).toBe(12_000);
+    expect(view.totals(source.documents.get('d1')!).ttcCents).toBe(12_000);
+    putRecord(doc, 'documents', { ...draft, lines: [{ ...line, quantity: 3 }] });
+    expect(view.totals(source.documents.get('d1')!).ttcCents).toBe(18_000);
+    // VAT-exempt small business (franchise en base): no VAT on the same 150,00 € HT.
+    writeCompany(doc, { vatRegime: 'franchise' }, readCompany(doc)!);
+    expect(view.totals(source.documents.get('d1')!).ttcCents).toBe(15_000);
+  });
+
   it('a payment spread over two clients’ invoices computes those two clients again, and only them', () => {
     const { doc, view, board } = setup();
     // F1 1 000 € to c1, F2 500 € to c2, F3 200 € to c3, all due 1 June (14 days late on 15 June).
