@@ -124,8 +124,21 @@ async function generate(context, base, size) {
   if (error) throw new Error(`demo generation failed: ${error} ${errors.join(' ')}`);
   const result = JSON.parse(await page.locator('[data-testid="demo-result"]').textContent());
   log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s (page says ${result.totalMs} ms)`);
-  await page.close();
+  await leave(page);
   return result;
+}
+
+/**
+ * Closes a page and collects its garbage. Pages of one site share a renderer process and its JS
+ * heap: the next cold open would otherwise start by collecting this page's hundred megabytes (a
+ * 150-300 ms pause during its first second that no real launch of the app has).
+ */
+async function leave(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto('about:blank').catch(() => {});
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  await cdp.detach().catch(() => {});
+  await page.close();
 }
 
 /**
@@ -145,12 +158,16 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
     await cdp.send('Profiler.start');
   }
+  // BENCH_TRACE=file.json: a Chromium trace of each cold open of Documents (the last one kept), to
+  // see what the main thread and the garbage collector do until the workspace is editable.
+  if (process.env.BENCH_TRACE && !profile && path === '/documents') await context.browser().startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'blink.user_timing'] });
   await page.goto(`${base}${path}`, { waitUntil: 'commit' });
   const done = await Promise.race([
     page.evaluate(() => window.__benchDone),
     new Promise((resolve) => setTimeout(() => resolve(false), 120_000))
   ]);
   if (!done) throw new Error(`${path} never finished loading ${errors.join(' ')}`);
+  if (process.env.BENCH_TRACE && !profile && path === '/documents') await context.browser().stopTracing();
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // The heap of the editable workspace (its live document), after a GC.
   await cdp.send('HeapProfiler.enable');
@@ -185,7 +202,7 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
     };
   });
   await cdp.detach().catch(() => {});
-  await page.close();
+  await leave(page);
   const b = data.bench;
   // Phases of the open (see src/lib/store/workspace.svelte.ts, firstScreen.ts and persistence.ts).
   const screenRead = b.idb.find((x) => x.store === 'custom' && x.op === 'get');
