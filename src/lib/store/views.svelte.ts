@@ -29,6 +29,8 @@ import { effectivePolicies } from '$lib/domain/dunning';
 import { penaltyRateTable, type PenaltyRateRow } from '$lib/domain/terms';
 import { formalStepIds } from '$lib/domain/chaseItem';
 import { findDraftsIssuedTwice, settleIssuedTwice, type IssuedTwiceState } from '$lib/domain/issuedTwice';
+import { findDuplicateNumbers } from '$lib/domain/numbering';
+import { RepeatIndex } from './repeats.svelte';
 import type { Collection } from './collection.svelte';
 import { contactEntry } from './chaseFiles';
 import { slicer } from './afterPaint';
@@ -140,6 +142,9 @@ export class ReceivablesView {
    * A draft's totals, by its record: the documents list reads every draft's on each change of any
    * document, and records are replaced, never changed in place, when they change.
    */
+  /** Issued documents by kind and number, and by the draft they were issued from: see duplicateNumbers, issuedTwice. */
+  #sameNumber: RepeatIndex;
+  #sameDraft: RepeatIndex;
   #draftTotals = new WeakMap<DocumentRecord, { vatRegime: Company['vatRegime']; totals: Totals }>();
 
   // ——— results ———
@@ -152,6 +157,9 @@ export class ReceivablesView {
   ) {
     this.#source = source;
     this.#day = today();
+    // Numbers are unique per kind (a quote and an invoice may both be n° 1 of their own series).
+    this.#sameNumber = new RepeatIndex(source.documents, (d) => (d.status === 'issued' && d.number ? `${d.kind} ${d.number}` : null));
+    this.#sameDraft = new RepeatIndex(source.documents, (d) => (d.status === 'issued' && d.sourceDraftId ? d.sourceDraftId : null));
     const s = source;
     // While warm() runs, the indexes are half made: any change means everything again.
     const when =
@@ -181,6 +189,8 @@ export class ReceivablesView {
   destroy(): void {
     for (const stop of this.#stops) stop();
     this.#stops = [];
+    this.#sameNumber.destroy();
+    this.#sameDraft.destroy();
   }
 
   /** Call when the page shows again: a new day changes days late and interest. */
@@ -260,8 +270,14 @@ export class ReceivablesView {
     return summarizeReceivables(this.openReceivables(clientId), this.#day);
   }
 
+  /** Numbers used by more than one issued document (the layout warns on every page). */
+  readonly duplicateNumbers: { number: string; ids: string[] }[] = $derived.by(() =>
+    this.#sameNumber.any ? findDuplicateNumbers(this.#source.documents.all()) : []
+  );
+
   /** Drafts issued on several devices offline: where each stands, and the fix to propose. */
   readonly issuedTwice: IssuedTwiceState[] = $derived.by(() => {
+    if (!this.#sameDraft.any) return [];
     const documents = this.#source.documents.all();
     const vatRegime = this.#source.company?.vatRegime ?? 'normal';
     return findDraftsIssuedTwice(documents).map((group) =>
