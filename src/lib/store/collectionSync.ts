@@ -226,8 +226,11 @@ export class ArchiveParts {
   }
 }
 
-/** Archived records added per task: about 10 ms of filing in the views. */
-const PART_RECORDS = 1500;
+/**
+ * Archived records added per task: filed by the views and their clients' accounts computed, under
+ * 50 ms on the 2-core bench machine (1 500 made tasks of 55-70 ms at 10 000 invoices).
+ */
+const PART_RECORDS = 800;
 
 /** Archived records read per task: about 10 ms of decoding. */
 const ARCHIVE_SLICE = 150;
