@@ -13,6 +13,7 @@ export function probe() {
     loadingSeenAt: null,
     fullyLoadedAt: null,
     heapAtFirstRow: null,
+    heapAtStart: performance.memory ? performance.memory.usedJSHeapSize : null,
     idb: [],
     parses: [],
     longTasks: []
