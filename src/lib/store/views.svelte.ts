@@ -506,12 +506,12 @@ export class ReceivablesView {
     return entry.order;
   }
 
-  /** Files a contact event under its client; true when it is one. */
-  #fileContact(id: string, e: ActivityEvent | undefined = this.#source.events.peek(id)): boolean {
+  /** Files a contact event under its client (any other event is left out). */
+  #fileContact(id: string, e: ActivityEvent | undefined = this.#source.events.peek(id)): void {
     const entry = e ? contactEntry(e) : null;
     if (!entry) {
       this.#contactOrder.delete(id);
-      return false;
+      return;
     }
     if (!this.#contactOrder.has(id)) this.#contactOrder.set(id, this.#nextOrder++);
     let entries = this.#contactsOf.get(entry.clientId);
@@ -520,17 +520,15 @@ export class ReceivablesView {
     this.#contactClient.set(id, entry.clientId);
     this.#contactLists.delete(entry.clientId);
     this.#touch(entry.clientId);
-    return true;
   }
 
-  #unfileContact(id: string): boolean {
+  #unfileContact(id: string): void {
     const clientId = this.#contactClient.get(id);
-    if (clientId === undefined) return false;
+    if (clientId === undefined) return;
     this.#contactsOf.get(clientId)?.delete(id);
     this.#contactClient.delete(id);
     this.#contactLists.delete(clientId);
     this.#touch(clientId);
-    return true;
   }
 
   // ——— changes ———
