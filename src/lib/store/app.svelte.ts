@@ -319,10 +319,8 @@ class AppState {
             day: receivables.day,
             documents: ws.documents.all(),
             clientName: (id) => ws.clients.peek(id)?.name ?? '',
-            accounts: receivables.accounts.values(),
+            accounts: receivables.accounts,
             totals: (d) => receivables.totals(d),
-            remaining: (d) => receivables.remaining(d),
-            status: (d) => receivables.status(d),
             chase: this.chase?.list ?? null
           });
     // Recurring occurrences due become drafts: after the first screen too, never delaying it.

@@ -1,7 +1,7 @@
 // The materialised first screen: what it keeps, how it reads on a later day, what it refuses.
 import { describe, expect, it } from 'vitest';
 import { accountsOfRecords, plainContext } from '$lib/domain/receivables';
-import { documentStatus, documentTotals } from '$lib/domain/lifecycle';
+import { documentTotals } from '$lib/domain/lifecycle';
 import { CHASE_TODAY, chaseInvoice, chasePayment, dueFor } from '$lib/domain/fixtures';
 import { newDocument } from '$lib/domain/documents';
 import { rowOnDay } from '$lib/ui/documents/documentRows';
@@ -18,10 +18,8 @@ function screenOf(documents: DocumentRecord[], payments = [chasePayment('p1', 'b
     day: CHASE_TODAY,
     documents,
     clientName: () => 'Boulangerie Martin',
-    accounts: accounts.values(),
+    accounts,
     totals: (d) => documentTotals(d, 'normal'),
-    remaining: (d) => accounts.get(d.id)?.remainingCents ?? 0,
-    status: (d) => documentStatus(d, accounts.get(d.id) ?? null, CHASE_TODAY),
     chase: null
   });
 }

@@ -9,7 +9,7 @@ import type { ChaseList } from '$lib/domain/chaseList';
 import type { Hold, InvoiceAccount, ReceivablesSummary } from '$lib/domain/receivables';
 import { heldApart, summarizeReceivables } from '$lib/domain/receivables';
 import type { DocumentRecord, IsoDate } from '$lib/domain/types';
-import { documentRow, sortRows, type DocumentRow, type RowSource } from '$lib/ui/documents/documentRows';
+import { documentRow, firstInOrder, rowOrder, type DocumentRow, type RowSource } from '$lib/ui/documents/documentRows';
 
 export const FIRST_SCREEN_KEY = 'firstScreen';
 /** Rows of the documents list kept: more than any screen shows before scrolling. */
@@ -133,7 +133,6 @@ export interface FirstScreenSource extends RowSource {
   day: IsoDate;
   documents: readonly DocumentRecord[];
   clientName: (id: string) => string;
-  accounts: Iterable<InvoiceAccount>;
   /** The « À relancer » list of `day`; null when not computed yet. */
   chase: ChaseList | null;
 }
@@ -152,20 +151,20 @@ function changesAfter(row: DocumentRow, doc: DocumentRecord, account: InvoiceAcc
  * (newest first), every open receivable in compact form, the chase list's first items.
  */
 export function buildFirstScreen(source: FirstScreenSource): FirstScreen {
-  const accounts = new Map<string, InvoiceAccount>();
   const open: OpenReceivable[] = [];
-  for (const a of source.accounts) {
-    accounts.set(a.invoiceId, a);
-    for (const r of a.receivables) if (r.remainingCents > 0) open.push(openReceivable(r));
-  }
-  const byId = new Map(source.documents.map((d) => [d.id, d]));
-  const all = source.documents.map((doc) => documentRow(doc, source.clientName(doc.clientId), source));
-  const rows = sortRows(all, 'date', true)
-    .slice(0, FIRST_SCREEN_ROWS)
-    .map((row) => {
-      const after = changesAfter(row, byId.get(row.id)!, accounts.get(row.id));
-      return after ? { ...row, changesAfter: after } : row;
-    });
+  for (const a of source.accounts.values()) for (const r of a.receivables) if (r.remainingCents > 0) open.push(openReceivable(r));
+  // The list's first rows in its default order, found without making every row (built after each change).
+  const newest = firstInOrder(
+    source.documents.map((doc) => ({ id: doc.id, number: doc.number, date: doc.issueDate, dueDate: doc.dueDate, ttcCents: 0, doc })),
+    FIRST_SCREEN_ROWS,
+    rowOrder('date', true)
+  );
+  const rows = newest.map(({ doc }) => {
+    const account = source.accounts.get(doc.id);
+    const row = documentRow(doc, source.clientName(doc.clientId), source, account);
+    const after = changesAfter(row, doc, account);
+    return after ? { ...row, changesAfter: after } : row;
+  });
   const list = source.chase;
   return {
     format: FORMAT,

@@ -242,8 +242,9 @@ export class ReceivablesView {
   }
 
   totals(doc: DocumentRecord): Totals {
+    // An issued document's are frozen in it (the documents list reads thousands: no regime to read).
+    if (doc.frozen) return doc.frozen.totals;
     const vatRegime = this.#source.company?.vatRegime ?? 'normal';
-    if (doc.frozen) return documentTotals(doc, vatRegime);
     // A draft final invoice: its quote's deposits issued by now already taken off, as the editor shows.
     if (isFinalInvoice(doc)) return invoiceTotals(doc, this.#source.documents.all(), vatRegime);
     const kept = this.#draftTotals.get(doc);

@@ -1,7 +1,9 @@
 // Filtering and sorting of the documents list: plain data in and out, so it stays testable
 // and cheap enough to run over 10 000 rows on every keystroke.
 import type { DocumentKind, DocumentRecord, DocumentStatus, IsoDate, Totals } from '$lib/domain/types';
+import type { InvoiceAccount } from '$lib/domain/receivables';
 import { compareCodes } from '$lib/domain/compare';
+import { documentStatus } from '$lib/domain/lifecycle';
 
 export interface DocumentRow {
   id: string;
@@ -25,15 +27,16 @@ export interface DocumentRow {
   changesAfter?: { day: IsoDate; to: DocumentStatus };
 }
 
-/** What a row reads from the receivables model (store/views.svelte.ts ReceivablesView). */
+/** What a row reads from the receivables model (store/views.svelte.ts ReceivablesView fits). */
 export interface RowSource {
+  /** Every issued invoice's account on `day`, by invoice id. */
+  readonly accounts: ReadonlyMap<string, InvoiceAccount>;
+  readonly day: IsoDate;
   totals(doc: DocumentRecord): Totals;
-  remaining(doc: DocumentRecord): number;
-  status(doc: DocumentRecord): DocumentStatus;
 }
 
-/** A document as the list shows it. */
-export function documentRow(d: DocumentRecord, clientName: string, source: RowSource): DocumentRow {
+/** A document as the list shows it; `account`: its account in `source` (read once by a caller going through many). */
+export function documentRow(d: DocumentRecord, clientName: string, source: RowSource, account = source.accounts.get(d.id)): DocumentRow {
   return {
     id: d.id,
     kind: d.kind,
@@ -44,11 +47,52 @@ export function documentRow(d: DocumentRecord, clientName: string, source: RowSo
     date: d.issueDate,
     dueDate: d.dueDate,
     ttcCents: source.totals(d).ttcCents,
-    balanceCents: source.remaining(d),
-    status: source.status(d),
+    balanceCents: account?.remainingCents ?? 0,
+    status: documentStatus(d, account ?? null, source.day),
     disputed: d.disputed,
     deposit: Boolean(d.deposit)
   };
+}
+
+interface KeptRow {
+  account: InvoiceAccount | undefined;
+  clientName: string;
+  day: IsoDate;
+  row: DocumentRow;
+}
+
+/**
+ * The rows of the documents list, kept from one read to the next: the list reads every row on any
+ * change, over tens of thousands of documents, and most have not moved. A row is made again when
+ * its document (records are replaced when they change), its account (replaced when computed
+ * again), its client's name, the day or its total changed.
+ */
+export class DocumentRows {
+  #kept = new WeakMap<DocumentRecord, KeptRow>();
+
+  rows(documents: readonly DocumentRecord[], clientName: (id: string) => string, source: RowSource): DocumentRow[] {
+    const accounts = source.accounts;
+    const day = source.day;
+    // Read once: the view's getters are reactive, each read costs.
+    const fixed: RowSource = { accounts, day, totals: (d) => source.totals(d) };
+    const out = new Array<DocumentRow>(documents.length);
+    for (let i = 0; i < documents.length; i++) {
+      const d = documents[i];
+      const account = accounts.get(d.id);
+      const name = clientName(d.clientId);
+      const kept = this.#kept.get(d);
+      // An issued document's totals are frozen in it; a draft's follow the VAT regime (and a final
+      // invoice's, the deposits issued since).
+      if (kept && kept.account === account && kept.clientName === name && kept.day === day && (d.frozen || kept.row.ttcCents === source.totals(d).ttcCents)) {
+        out[i] = kept.row;
+        continue;
+      }
+      const row = documentRow(d, name, fixed, account);
+      this.#kept.set(d, { account, clientName: name, day, row });
+      out[i] = row;
+    }
+    return out;
+  }
 }
 
 /**
@@ -71,27 +115,53 @@ export interface RowFilter {
 export type RowSort = 'date' | 'number' | 'amount' | 'due';
 
 export function filterRows(rows: DocumentRow[], f: RowFilter): DocumentRow[] {
+  // Read once: the filter is the page's state (a proxy), the rows may be tens of thousands.
+  const { kind, status, clientId, from, to } = f;
   const q = f.search.trim().toLowerCase();
+  if (!kind && !status && !clientId && !from && !to && !q) return rows;
   return rows.filter(
     (r) =>
-      (!f.kind || r.kind === f.kind) &&
-      (!f.status || (f.status === 'disputed' ? r.disputed : r.status === f.status)) &&
-      (!f.clientId || r.clientId === f.clientId) &&
-      (!f.from || (r.date ?? '') >= f.from) &&
-      (!f.to || (r.date ?? '9999') <= f.to) &&
+      (!kind || r.kind === kind) &&
+      (!status || (status === 'disputed' ? r.disputed : r.status === status)) &&
+      (!clientId || r.clientId === clientId) &&
+      (!from || (r.date ?? '') >= from) &&
+      (!to || (r.date ?? '9999') <= to) &&
       (!q || r.number.toLowerCase().includes(q) || r.clientName.toLowerCase().includes(q))
   );
 }
 
-const compare: Record<RowSort, (a: DocumentRow, b: DocumentRow) => number> = {
+/** What the order reads of a row. */
+export type RowKey = Pick<DocumentRow, 'id' | 'number' | 'date' | 'dueDate' | 'ttcCents'>;
+
+const compare: Record<RowSort, (a: RowKey, b: RowKey) => number> = {
   date: (a, b) => compareCodes(a.date, b.date),
   number: (a, b) => compareCodes(a.number, b.number),
   amount: (a, b) => a.ttcCents - b.ttcCents,
   due: (a, b) => compareCodes(a.dueDate, b.dueDate)
 };
 
-/** Sorted copy; ties are broken by number so the order is stable across renders. */
-export function sortRows(rows: DocumentRow[], by: RowSort, descending: boolean): DocumentRow[] {
+/** The list's order; ties are broken by number, then id (drafts have no number), so it is total. */
+export function rowOrder(by: RowSort, descending: boolean): (a: RowKey, b: RowKey) => number {
   const sign = descending ? -1 : 1;
-  return [...rows].sort((a, b) => sign * (compare[by](a, b) || compareCodes(a.number, b.number)));
+  const first = compare[by];
+  return (a, b) => sign * (first(a, b) || compareCodes(a.number, b.number) || compareCodes(a.id, b.id));
+}
+
+/** Sorted copy. */
+export function sortRows(rows: DocumentRow[], by: RowSort, descending: boolean): DocumentRow[] {
+  return [...rows].sort(rowOrder(by, descending));
+}
+
+/** The first `n` of `items` in `order`, without sorting them all (one pass; n is small). */
+export function firstInOrder<T>(items: Iterable<T>, n: number, order: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (n <= 0) return best;
+  for (const item of items) {
+    if (best.length === n && order(item, best[n - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && order(item, best[at - 1]) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
