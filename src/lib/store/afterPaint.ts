@@ -33,3 +33,32 @@ export function slicer(pause: () => Promise<void>, sliceMs: number): () => Promi
     started = performance.now();
   };
 }
+
+/**
+ * Runs `steps` to the end, pausing once about `sliceMs` of them have run since the last pause;
+ * gives up (null) when `stale()` says, after a pause, that the result is no longer wanted. Work
+ * that fits in one slice ends without a pause and its result comes back at once, not as a
+ * promise: a small list is shown in the same task as the change that made it.
+ */
+export function runSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>, stale: () => boolean, sliceMs = 8): T | Promise<T | null> {
+  const started = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - started > sliceMs) return finishSteps(steps, pause, stale, sliceMs);
+  }
+}
+
+async function finishSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>, stale: () => boolean, sliceMs: number): Promise<T | null> {
+  await pause(); // the slice that called this has run over
+  const step = slicer(pause, sliceMs);
+  for (;;) {
+    if (stale()) {
+      steps.return(undefined as T);
+      return null;
+    }
+    const next = steps.next();
+    if (next.done) return next.value;
+    await step();
+  }
+}

@@ -5,7 +5,7 @@ import { documentTotals } from '$lib/domain/lifecycle';
 import { newDocument, newLine } from '$lib/domain/documents';
 import { CHASE_TODAY, chaseInvoice, chasePayment, dueFor } from '$lib/domain/fixtures';
 import type { DocumentRecord, Payment } from '$lib/domain/types';
-import { DocumentRows, filterRows, firstInOrder, rowOrder, sortRows, type DocumentRow, type RowFilter, type RowKey, type RowSource } from './documentRows';
+import { DocumentRows, filterRows, firstInOrder, listSteps, rowOrder, sortSteps, type RowFilter, type RowKey, type RowSource } from './documentRows';
 
 function sourceOf(documents: DocumentRecord[], payments: Payment[], day = CHASE_TODAY): RowSource {
   return {
@@ -101,7 +101,7 @@ describe('the order of the list', () => {
   it('is total: ties go by number, then id', () => {
     expect([...rows].sort(rowOrder('date', false)).map((r) => r.id)).toEqual(['i3', 'i0', 'x1', 'x2', 'i1']);
     expect([...rows].sort(rowOrder('date', true)).map((r) => r.id)).toEqual(['i1', 'x2', 'x1', 'i0', 'i3']);
-    expect(sortRows(rows as DocumentRow[], 'number', false).map((r) => r.id)).toEqual(['x1', 'x2', 'i0', 'i1', 'i3']);
+    expect([...rows].sort(rowOrder('number', false)).map((r) => r.id)).toEqual(['x1', 'x2', 'i0', 'i1', 'i3']);
   });
 
   it('firstInOrder gives the first n of a sort, whatever the input order', () => {
@@ -113,6 +113,41 @@ describe('the order of the list', () => {
     // Many rows: the same as sorting them all.
     const many = Array.from({ length: 500 }, (_, i) => key(`k${i}`, `2026-0${1 + ((i * 7) % 9)}-1${i % 10}`, `F-${(i * 31) % 97}`));
     expect(firstInOrder(many, 40, order)).toEqual([...many].sort(order).slice(0, 40));
+  });
+});
+
+/** Runs a generator to its end; returns its result and how many steps it took. */
+function finish<T>(steps: Generator<void, T>): { value: T; steps: number } {
+  let n = 0;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return { value: next.value, steps: n };
+    n++;
+  }
+}
+
+describe('the list made in steps', () => {
+  const key = (i: number): RowKey => ({ id: `id${String(i).padStart(5, '0')}`, date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, number: `F-${(i * 7919) % 10007}`, dueDate: null, ttcCents: (i * 37) % 1000 });
+
+  it('sorts as one sort does, in runs of 2 048 merged two by two', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => key(i));
+    for (const [by, descending] of [['date', true], ['amount', false], ['number', true]] as const) {
+      const { value, steps } = finish(sortSteps(many, rowOrder(by, descending)));
+      expect(value).toEqual([...many].sort(rowOrder(by, descending)));
+      // 3 runs (2 048 + 2 048 + 904), then 2 merges' steps (one merge and one run carried), then 1.
+      expect(steps).toBe(3 + 2 + 1);
+    }
+    expect(finish(sortSteps([], rowOrder('date', true))).value).toEqual([]);
+  });
+
+  it('makes, filters and sorts the rows', () => {
+    const docs = [a, b, draft];
+    const source = sourceOf(docs, [paid300]);
+    const none: RowFilter = { kind: '', status: '', clientId: '', from: '', to: '', search: '' };
+    expect(finish(listSteps(new DocumentRows(), docs, names, source, none, 'date', true)).value.map((r) => r.id)).toEqual(['b', 'a', 'd']);
+    expect(finish(listSteps(new DocumentRows(), docs, names, source, { ...none, status: 'overdue' }, 'date', true)).value.map((r) => r.id)).toEqual(['a']);
+    // By amount, smallest first: the draft 240 €, b 500 €, a 1 000 €.
+    expect(finish(listSteps(new DocumentRows(), docs, names, source, none, 'amount', false)).value.map((r) => r.id)).toEqual(['d', 'b', 'a']);
   });
 });
 

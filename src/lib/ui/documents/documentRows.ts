@@ -147,11 +147,6 @@ export function rowOrder(by: RowSort, descending: boolean): (a: RowKey, b: RowKe
   return (a, b) => sign * (first(a, b) || compareCodes(a.number, b.number) || compareCodes(a.id, b.id));
 }
 
-/** Sorted copy. */
-export function sortRows(rows: DocumentRow[], by: RowSort, descending: boolean): DocumentRow[] {
-  return [...rows].sort(rowOrder(by, descending));
-}
-
 /** The first `n` of `items` in `order`, without sorting them all (one pass; n is small). */
 export function firstInOrder<T>(items: Iterable<T>, n: number, order: (a: T, b: T) => number): T[] {
   const best: T[] = [];
@@ -164,4 +159,59 @@ export function firstInOrder<T>(items: Iterable<T>, n: number, order: (a: T, b: 
     if (best.length > n) best.pop();
   }
   return best;
+}
+
+/** Rows made, or sorted, between two pauses of the list's steps (a few ms each). */
+const STEP_ROWS = 2048;
+
+/** Two sorted runs as one, in `order`; on a tie the first run's row goes first. */
+function merge<T>(a: T[], b: T[], order: (x: T, y: T) => number): T[] {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = order(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/** A sorted copy of `items`, made in steps (runs sorted, then merged two by two). */
+export function* sortSteps<T>(items: readonly T[], order: (a: T, b: T) => number): Generator<void, T[]> {
+  let runs: T[][] = [];
+  for (let i = 0; i < items.length; i += STEP_ROWS) {
+    runs.push(items.slice(i, i + STEP_ROWS).sort(order));
+    yield;
+  }
+  while (runs.length > 1) {
+    const merged: T[][] = [];
+    for (let i = 0; i < runs.length; i += 2) {
+      merged.push(i + 1 < runs.length ? merge(runs[i], runs[i + 1], order) : runs[i]);
+      yield;
+    }
+    runs = merged;
+  }
+  return runs[0] ?? [];
+}
+
+/**
+ * The documents list as shown — rows made (kept ones reused), filtered, sorted — in steps, so
+ * that tens of thousands of documents (a closed year's archive arriving, a new sort) never hold
+ * the page for long: the caller pauses between them (store/afterPaint.ts runSteps).
+ */
+export function* listSteps(
+  kept: DocumentRows,
+  documents: readonly DocumentRecord[],
+  clientName: (id: string) => string,
+  source: RowSource,
+  filter: RowFilter,
+  by: RowSort,
+  descending: boolean
+): Generator<void, DocumentRow[]> {
+  const rows: DocumentRow[] = [];
+  for (let i = 0; i < documents.length; i += STEP_ROWS) {
+    for (const row of kept.rows(documents.slice(i, i + STEP_ROWS), clientName, source)) rows.push(row);
+    yield;
+  }
+  return yield* sortSteps(filterRows(rows, filter), rowOrder(by, descending));
 }
