@@ -93,3 +93,78 @@ test('the first screen shows at once, real rows and figures, while the workspace
   await expect(page.locator('main p.loading')).toHaveCount(0, { timeout: 10_000 });
   await expect(item.getByTestId('chase-send-invoice')).toBeVisible();
 });
+
+/** Notes whether the first row of `selector` to appear was the first paint's (src/app.html), and its text. */
+async function watchFirstRow(page: Page, selector: string): Promise<void> {
+  await page.addInitScript((sel) => {
+    const w = window as unknown as { __firstRow?: { fromPaint: boolean; text: string } };
+    new MutationObserver((_, observer) => {
+      const row = document.querySelector(sel);
+      if (!row || w.__firstRow) return;
+      w.__firstRow = { fromPaint: Boolean(row.closest('#relance-first-paint')), text: row.textContent ?? '' };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+}
+
+const firstRow = (page: Page) => page.waitForFunction(() => (window as unknown as { __firstRow?: { fromPaint: boolean; text: string } }).__firstRow).then((h) => h.jsonValue());
+
+test('the page last shown is painted before the app starts, then replaced by the app; never another day', async ({ context }) => {
+  const DAY = '2026-06-15T09:00:00+02:00';
+  let page = await context.newPage();
+  await pinClock(page, DAY);
+  await createWorkspace(page);
+  await createClient(page, { name: 'Boulangerie Martin', siren: '732829320', email: 'compta@boulangerie-martin.fr' });
+  await page.getByTestId('client-new-invoice').click();
+  await addLines(page, [{ description: 'Conception de la carte de fidélité', quantity: '2', price: '500,00', vatBp: 2000 }]);
+  await issueOpenDraft(page);
+  await page.goto('/documents');
+  await expect(page.getByTestId('doc-row')).toHaveCount(1);
+  // Drawn a moment after the page shows, with the first screen it shows.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<string | null>((resolve) => {
+              const open = indexedDB.open(`relance-ws-${localStorage.getItem('relance.current')}`);
+              open.onsuccess = () => {
+                const get = open.result.transaction('custom', 'readonly').objectStore('custom').get('firstPaint:/documents');
+                get.onsuccess = () => {
+                  open.result.close();
+                  resolve(get.result?.html ?? null);
+                };
+              };
+            })
+        ),
+      { timeout: 10_000 }
+    )
+    .toContain('F-2026-A-0001');
+  await page.close();
+
+  // Reopened the same day, the log held back 3 s: the row is on screen before the app runs,
+  // inert; the app then shows its own (from the first screen, still loading), the paint gone.
+  page = await context.newPage();
+  await pinClock(page, DAY);
+  await slowLog(page, 3_000);
+  await watchFirstRow(page, '[data-testid="doc-row"]');
+  await page.goto('/documents');
+  const row = await firstRow(page);
+  expect(row?.fromPaint).toBe(true);
+  expect(row?.text).toContain('F-2026-A-0001');
+  expect(row?.text).toContain('Boulangerie Martin');
+  await expect(page.locator('#relance-first-paint')).toHaveCount(0);
+  await expect(page.getByTestId('doc-row')).toHaveCount(1);
+  await expect(page.locator('main p.loading')).toBeVisible();
+  await expect(page.getByTestId('doc-row')).toHaveAttribute('data-number', 'F-2026-A-0001');
+  await expect(page.locator('main p.loading')).toHaveCount(0, { timeout: 10_000 });
+  await page.close();
+
+  // The next day its dates and statuses would be wrong: the app's own rows come first.
+  page = await context.newPage();
+  await pinClock(page, '2026-06-16T09:00:00+02:00');
+  await watchFirstRow(page, '[data-testid="doc-row"]');
+  await page.goto('/documents');
+  expect((await firstRow(page))?.fromPaint).toBe(false);
+  await expect(page.getByTestId('doc-row')).toHaveAttribute('data-number', 'F-2026-A-0001');
+});

@@ -2,6 +2,7 @@
 import { Workspace } from './workspace.svelte';
 import { afterPaint, yieldToPage } from './afterPaint';
 import { buildFirstScreen } from './firstScreen';
+import { drawFirstPaint } from '$lib/ui/firstPaint';
 import { ReceivablesView } from './views.svelte';
 import { ChaseView } from './chaseView.svelte';
 import { today } from '$lib/clock';
@@ -323,6 +324,7 @@ class AppState {
             totals: (d) => receivables.totals(d),
             chase: this.chase?.list ?? null
           });
+    ws.firstPaintOf = (screen) => (this.workspace !== ws ? null : drawFirstPaint({ workspaceId: ws.id, day: receivables.day, screen }));
     // Recurring occurrences due become drafts: after the first screen too, never delaying it.
     afterPaint(() => void this.#prepareRecurring(ws));
     void this.#archiveClosed(ws, receivables);

@@ -4,6 +4,7 @@
 // show real rows at once while the Y.Doc (tens of megabytes for years of invoices) loads behind
 // them. Saved after changes (store/workspace.svelte.ts), beside the update log.
 import * as idb from 'lib0/indexeddb';
+import { savePaints, screenKey, type FirstPaint } from './firstPaint';
 import type { ChaseItem } from '$lib/domain/chaseItem';
 import type { ChaseList } from '$lib/domain/chaseList';
 import type { Hold, InvoiceAccount, ReceivablesSummary } from '$lib/domain/receivables';
@@ -92,11 +93,22 @@ export function parseFirstScreen(text: unknown, workspaceId: string): FirstScree
   }
 }
 
-/** Writes a workspace's first screen; null removes the stored one rather than leave it stale. */
-export async function writeFirstScreen(db: IDBDatabase, screen: FirstScreen | null): Promise<void> {
+/** The content of a first screen, without the log position it was saved at: what its first paint shows. */
+export function firstScreenKey(screen: FirstScreen): string {
+  const { logKey: _logKey, ...content } = screen;
+  return screenKey(JSON.stringify(content));
+}
+
+/**
+ * Writes a workspace's first screen; null removes the stored one rather than leave it stale. In
+ * the same transaction, the first paint drawn from it if any (`paint`, firstPaint.ts), and the
+ * other pages' paints kept only when they show this same screen.
+ */
+export async function writeFirstScreen(db: IDBDatabase, screen: FirstScreen | null, paint: FirstPaint | null = null): Promise<void> {
   const [custom] = idb.transact(db, ['custom']);
   if (screen) await idb.put(custom, JSON.stringify(screen), FIRST_SCREEN_KEY);
   else await idb.del(custom, FIRST_SCREEN_KEY);
+  await savePaints(custom, screen ? firstScreenKey(screen) : null, paint);
 }
 
 declare global {

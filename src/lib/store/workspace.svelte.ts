@@ -21,7 +21,8 @@ import type { ArchiveReport } from './archiver';
 import type { ArchivePlan } from '$lib/domain/archive';
 import { newId } from './ids';
 import { openWorkspaceDb, workspaceDbName } from './workspaceDb';
-import { readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
+import { firstScreenKey, readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
+import type { FirstPaint } from './firstPaint';
 import { afterPaint } from './afterPaint';
 
 export { workspaceDbName };
@@ -65,6 +66,8 @@ export class Workspace {
   afterArchivePart: (() => void) | null = null;
   /** Computes the first screen to save after changes (set by the app, which owns the views). */
   firstScreenOf: (() => FirstScreen | null) | null = null;
+  /** Draws the page shown now as a first paint of the first screen `screen` (firstScreenKey), or null (set by the app, which owns the pages). */
+  firstPaintOf: ((screen: string) => FirstPaint | null) | null = null;
   /** The day of the first screen this opening found (null: none was saved). */
   openedFirstScreenOn: IsoDate | null = null;
   #openedFirstScreenKey: number | null | undefined = undefined;
@@ -239,7 +242,7 @@ export class Workspace {
     if (this.#closed) return; // closed while the first screen was shown
     const { WorkspaceCore, SchemaTooNewError } = await import('./workspaceCore');
     if (this.#closed) return;
-    const core = new WorkspaceCore(this, () => this.#scheduleFirstScreen());
+    const core = new WorkspaceCore(this, () => this.scheduleFirstScreen());
     this.#core = core;
     try {
       if (!(await core.attach())) return;
@@ -252,7 +255,7 @@ export class Workspace {
     }
     // A first screen saved before the last changes (the tab went away first) is saved again soon,
     // or every later opening would first show the same old rows.
-    if (this.#openedFirstScreenKey !== undefined && this.#openedFirstScreenKey !== core.persistence.lastKey) this.#scheduleFirstScreen();
+    if (this.#openedFirstScreenKey !== undefined && this.#openedFirstScreenKey !== core.persistence.lastKey) this.scheduleFirstScreen();
     try {
       await this.beforeReady?.();
     } catch (e) {
@@ -266,7 +269,11 @@ export class Workspace {
     // The closed years load behind the editable workspace, a slice per task.
     this.#archivesLoaded = core
       .openArchives()
-      .then(() => void performance.mark?.('relance:complete'))
+      .then(() => {
+        performance.mark?.('relance:complete');
+        // The documents they hold count in the first screen.
+        this.scheduleFirstScreen();
+      })
       .catch((e) => console.error('archives not loaded', e));
     this.#markReady();
   }
@@ -285,7 +292,8 @@ export class Workspace {
     if (document.visibilityState === 'hidden') void this.saveFirstScreen();
   };
 
-  #scheduleFirstScreen(): void {
+  /** Saves the first screen a moment from now (after changes, or to draw the page shown as a first paint). */
+  scheduleFirstScreen(): void {
     if (this.#firstScreenTimer) clearTimeout(this.#firstScreenTimer);
     this.#firstScreenTimer = setTimeout(() => void this.saveFirstScreen(), FIRST_SCREEN_DELAY_MS);
   }
@@ -306,10 +314,19 @@ export class Workspace {
     } catch (e) {
       console.warn('first screen not saved', e); // only costs the next opening's speed
     }
-    if (first) first = { ...first, logKey };
+    // The page as it shows now, drawn from that same state (nothing awaited in between).
+    let paint: FirstPaint | null = null;
+    if (first) {
+      try {
+        paint = this.firstPaintOf?.(firstScreenKey(first)) ?? null;
+      } catch (e) {
+        console.warn('first paint not saved', e);
+      }
+      first = { ...first, logKey };
+    }
     const db = await openWorkspaceDb(workspaceDbName(this.id));
     try {
-      await writeFirstScreen(db, first);
+      await writeFirstScreen(db, first, paint);
     } finally {
       db.close();
     }

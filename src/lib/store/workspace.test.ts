@@ -13,6 +13,7 @@ import { openWorkspaceDb, workspaceDbName } from './workspaceDb';
 import { TRIM_SIZE } from './persistence';
 import { compactLog } from './compaction';
 import { FIRST_SCREEN_KEY, type FirstScreen } from './firstScreen';
+import { FIRST_PAINT_PATHS, firstPaintKey, type FirstPaint, type FirstPaintPath } from './firstPaint';
 import { COLLECTIONS, SCHEMA_VERSION } from './schema';
 import { newId } from './ids';
 import { client, company, line, v1Doc } from './fixtures';
@@ -134,6 +135,52 @@ describe('Workspace', () => {
     expect(fourth.openedFirstScreenOn).toBe('2026-03-11');
     await third.close();
     await fourth.close();
+  });
+
+  it('keeps a first paint only with the first screen it was drawn from', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    const paintOf = (path: FirstPaintPath, html: string) => (screen: string): FirstPaint => ({
+      format: 1, workspaceId: id, path, day: '2026-03-10', locale: 'fr', entry: '/_app/immutable/entry/start.x.js', styles: [], html, screen
+    });
+    const paints = async () => {
+      const custom = (await stored(id)).custom;
+      return FIRST_PAINT_PATHS.map((path) => (custom.get(firstPaintKey(path)) as FirstPaint | undefined)?.html ?? null);
+    };
+    ws.firstScreenOf = () => screenOf(id);
+    ws.firstPaintOf = paintOf('/documents', '<p>7 documents</p>');
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual([null, '<p>7 documents</p>']);
+    // « Aujourd'hui » drawn from the same first screen: both kept.
+    ws.firstPaintOf = paintOf('/', '<p>Aujourd’hui</p>');
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual(['<p>Aujourd’hui</p>', '<p>7 documents</p>']);
+    // Saved again, nothing to draw (another page shows), the same screen: both kept.
+    ws.firstPaintOf = () => null;
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual(['<p>Aujourd’hui</p>', '<p>7 documents</p>']);
+    // A paint whose screen is not the one saved is never stored (the one that is stays).
+    ws.firstPaintOf = (screen) => paintOf('/', '<p>autre</p>')(screen + 'x');
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual(['<p>Aujourd’hui</p>', '<p>7 documents</p>']);
+    // The first screen changes (one more document): every paint of the old one goes.
+    ws.firstScreenOf = () => ({ ...screenOf(id), documents: { count: 8, rows: [] } });
+    ws.firstPaintOf = () => null;
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual([null, null]);
+    ws.firstPaintOf = paintOf('/documents', '<p>8 documents</p>');
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual([null, '<p>8 documents</p>']);
+    // Only the log position moved (screens equal but for logKey): kept.
+    await ws.run('item/save', item('i1'));
+    ws.firstPaintOf = () => null;
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual([null, '<p>8 documents</p>']);
+    // No first screen: no paint either.
+    ws.firstScreenOf = () => null;
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual([null, null]);
+    await ws.close();
   });
 
   it('saves the first screen again soon after a change', async () => {

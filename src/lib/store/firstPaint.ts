@@ -1,0 +1,83 @@
+// The first paint of a workspace: the HTML of « Aujourd'hui » or Documents as the app last showed
+// it, saved beside the first screen it was drawn from (firstScreen.ts). At the next opening,
+// src/app.html puts it on screen as soon as it is read, before the app's code has even started;
+// the app replaces it with its own rendering of that same first screen (ui/firstPaint.ts).
+// A paint is only ever kept with the first screen it shows: when the first screen saved changes
+// (new rows, other figures), a paint of the old one is removed, never shown stale.
+import * as idb from 'lib0/indexeddb';
+
+/** The pages a first paint is saved for: the ones the first screen fills (routes/+layout.svelte). */
+export const FIRST_PAINT_PATHS = ['/', '/documents'] as const;
+export type FirstPaintPath = (typeof FIRST_PAINT_PATHS)[number];
+/** Bigger than that, the app's own rendering costs less than reading and parsing it. */
+export const FIRST_PAINT_MAX_CHARS = 400_000;
+export const FIRST_PAINT_FORMAT = 1;
+
+/** Read by src/app.html: change this shape and FIRST_PAINT_FORMAT with it. */
+export interface FirstPaint {
+  format: typeof FIRST_PAINT_FORMAT;
+  workspaceId: string;
+  path: FirstPaintPath;
+  /** The local day it shows: dates and « en retard de N jours » hold for that day only. */
+  day: string;
+  locale: string;
+  /** The app's entry script when it was drawn: another version of the app has other styles and markup. */
+  entry: string;
+  /** The stylesheets it needs (the page's own are not in index.html). */
+  styles: string[];
+  html: string;
+  /** screenKey of the first screen it was drawn from. */
+  screen: string;
+}
+
+export function firstPaintKey(path: FirstPaintPath): string {
+  return `firstPaint:${path}`;
+}
+
+/**
+ * What identifies a first screen's content (its log position aside): FNV-1a of its JSON. Two
+ * screens with the same key show the same rows and figures.
+ */
+export function screenKey(json: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) {
+    h ^= json.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0') + json.length.toString(16);
+}
+
+export function isFirstPaint(x: unknown): x is FirstPaint {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Partial<FirstPaint>;
+  return (
+    p.format === FIRST_PAINT_FORMAT &&
+    typeof p.workspaceId === 'string' &&
+    FIRST_PAINT_PATHS.includes(p.path as FirstPaintPath) &&
+    typeof p.day === 'string' &&
+    typeof p.locale === 'string' &&
+    typeof p.entry === 'string' &&
+    Array.isArray(p.styles) &&
+    p.styles.every((s) => typeof s === 'string') &&
+    typeof p.html === 'string' &&
+    p.html.length <= FIRST_PAINT_MAX_CHARS &&
+    typeof p.screen === 'string'
+  );
+}
+
+/**
+ * In the transaction that saves first screen `screen` (its screenKey; null: none saved): stores
+ * `paint` when one was drawn, keeps the other pages' paints only when they show that same screen.
+ */
+export async function savePaints(custom: IDBObjectStore, screen: string | null, paint: FirstPaint | null): Promise<void> {
+  for (const path of FIRST_PAINT_PATHS) {
+    const key = firstPaintKey(path);
+    if (screen !== null && paint && paint.path === path && paint.screen === screen && paint.html.length <= FIRST_PAINT_MAX_CHARS) {
+      await idb.put(custom, paint as never, key);
+      continue;
+    }
+    const stored: unknown = await idb.get(custom, key);
+    if (stored === undefined) continue;
+    if (screen === null || !isFirstPaint(stored) || stored.screen !== screen) await idb.del(custom, key);
+  }
+}

@@ -1,0 +1,63 @@
+// The page as the app shows it, kept as HTML for the next opening to put on screen before the
+// app's code runs (store/firstPaint.ts says when it is kept, src/app.html shows it), and taken
+// away once the app shows its own rendering.
+import { FIRST_PAINT_FORMAT, FIRST_PAINT_MAX_CHARS, FIRST_PAINT_PATHS, type FirstPaint, type FirstPaintPath } from '$lib/store/firstPaint';
+
+/** The element src/app.html puts the first paint in, before the app's own. */
+export const FIRST_PAINT_ID = 'relance-first-paint';
+/** The element the app renders in (src/app.html). */
+const APP_ROOT_ID = 'relance-app';
+
+/** Removes the first paint src/app.html showed: the app now shows its own rendering. */
+export function dismissFirstPaint(): void {
+  if (typeof document !== 'undefined') document.getElementById(FIRST_PAINT_ID)?.remove();
+}
+
+/** Form controls serialise their markup, not what they show: writes what they show into the copy. */
+function keepFormState(from: Element, to: Element): void {
+  const shown = from.querySelectorAll('input, select, textarea');
+  const copied = to.querySelectorAll('input, select, textarea');
+  shown.forEach((el, i) => {
+    const copy = copied[i];
+    if (!copy) return;
+    if (el instanceof HTMLInputElement) {
+      if (el.type === 'checkbox' || el.type === 'radio') copy.toggleAttribute('checked', el.checked);
+      else copy.setAttribute('value', el.value);
+    } else if (el instanceof HTMLSelectElement) {
+      const options = copy.querySelectorAll('option');
+      [...el.options].forEach((o, j) => options[j]?.toggleAttribute('selected', o.selected));
+    } else if (el instanceof HTMLTextAreaElement) {
+      copy.textContent = el.value;
+    }
+  });
+}
+
+/**
+ * The first paint of the page shown now, or null when it is not one a first screen fills in its
+ * plain state: another page or its filters, scrolled, a dialog open, a page that says no
+ * (`data-first-paint="no"`), or too big.
+ */
+export function drawFirstPaint(o: { workspaceId: string; day: string; screen: string }): FirstPaint | null {
+  if (typeof document === 'undefined') return null;
+  const path = location.pathname as FirstPaintPath;
+  if (!FIRST_PAINT_PATHS.includes(path) || location.search || location.hash || window.scrollY !== 0) return null;
+  if (document.querySelector(`[data-first-paint="no"], dialog[open], #${FIRST_PAINT_ID}`)) return null;
+  const root = document.getElementById(APP_ROOT_ID);
+  const entry = document.querySelector('link[rel="modulepreload"][href*="/entry/start."]')?.getAttribute('href');
+  if (!root || !entry) return null;
+  const parts: string[] = [];
+  for (const child of root.children) {
+    if (child.tagName === 'SCRIPT') continue;
+    const copy = child.cloneNode(true) as Element;
+    keepFormState(child, copy);
+    parts.push(copy.outerHTML);
+  }
+  const html = parts.join('');
+  if (!html || html.length > FIRST_PAINT_MAX_CHARS) return null;
+  // The page's own are added by its code with full addresses: kept as paths of this site's.
+  const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+    .map((l) => new URL(l.href, location.href))
+    .filter((url) => url.origin === location.origin && url.pathname.startsWith('/_app/'))
+    .map((url) => url.pathname);
+  return { format: FIRST_PAINT_FORMAT, workspaceId: o.workspaceId, path, day: o.day, locale: document.documentElement.lang, entry, styles, html, screen: o.screen };
+}
