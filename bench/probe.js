@@ -11,6 +11,7 @@ export function probe() {
     firstRowAt: null,
     /** Whether the first row was the first paint's (src/app.html), and when the app showed its own. */
     fromFirstPaint: false,
+    firstRowFrameAt: null,
     appRowAt: null,
     bannerAtFirstRow: null,
     loadingSeenAt: null,
@@ -78,6 +79,8 @@ export function probe() {
     if (b.firstRowAt === null && document.querySelector(ROW)) {
       b.firstRowAt = t;
       b.fromFirstPaint = Boolean(document.querySelector('#relance-first-paint'));
+      // In the DOM is not on screen: the frame that draws it starts with this callback (later when a task holds the thread).
+      requestAnimationFrame(() => (b.firstRowFrameAt = performance.now()));
       if (window.__benchMark) __benchFirstRowMarker();
     }
     if (b.appRowAt === null && [...document.querySelectorAll(ROW)].some((row) => !row.closest('#relance-first-paint'))) {
