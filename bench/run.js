@@ -183,7 +183,9 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
   let cpuProfile = null;
   if (profile) cpuProfile = (await cdp.send('Profiler.stop')).profile;
   // Let the page settle (pending IndexedDB writes, timers), then measure memory after a GC.
-  await page.waitForTimeout(500);
+  // Four seconds, as a person stays on the page at least: what it saves a moment after a change
+  // or a visit (the first screen and the page's first paint, 1.5 s later) is saved.
+  await page.waitForTimeout(4000);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const data = await page.evaluate(async () => {
@@ -200,7 +202,19 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
       scriptBytes: scripts.reduce((n, e) => n + (e.encodedBodySize || 0), 0),
       storage: estimate ? { usage: estimate.usage, usageDetails: estimate.usageDetails ?? null } : null,
       rowsInDom: document.querySelectorAll('[data-testid="doc-row"]').length,
-      countText: document.querySelector('[data-testid="doc-count"]')?.textContent ?? null
+      countText: document.querySelector('[data-testid="doc-count"]')?.textContent ?? null,
+      // The first paints saved when leaving (store/firstPaint.ts): what the next opening can show at once.
+      savedPaints: await new Promise((resolve) => {
+        const open = indexedDB.open(`relance-ws-${localStorage.getItem('relance.current')}`);
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('custom', 'readonly').objectStore('custom').getAllKeys();
+          keys.onsuccess = () => {
+            open.result.close();
+            resolve(keys.result.filter((k) => String(k).startsWith('firstPaint:')));
+          };
+        };
+      })
     };
   });
   await cdp.detach().catch(() => {});
@@ -248,6 +262,7 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
     idbDetails: data.storage?.usageDetails ?? null,
     rowsInDom: data.rowsInDom,
     countText: data.countText,
+    savedPaints: data.savedPaints,
     scriptBytes: data.scriptBytes,
     phases,
     errors,
@@ -314,14 +329,14 @@ async function main() {
         const runs = [];
         for (let i = 0; i < RUNS; i++) {
           const run = await coldOpen(context, server.url);
-          log(`  cold open ${i + 1}/${RUNS}: first row ${run.firstRowMs} ms (drawn ${run.firstRowFrameMs})${run.fromFirstPaint ? ` (first paint; the app's ${run.appFirstRowMs} ms)` : ''}, editable ${run.fullyLoadedMs} ms (heap ${MB(run.heapAtReadyBytes)} MB), archives loaded ${run.completeMs} ms, heap ${MB(run.heapUsedBytes)} MB`);
+          log(`  cold open ${i + 1}/${RUNS}: first row ${run.firstRowMs} ms (drawn ${run.firstRowFrameMs})${run.fromFirstPaint ? ` (first paint; the app's ${run.appFirstRowMs} ms)` : ''}, editable ${run.fullyLoadedMs} ms (heap ${MB(run.heapAtReadyBytes)} MB), archives loaded ${run.completeMs} ms, heap ${MB(run.heapUsedBytes)} MB, first paints saved: ${run.savedPaints}`);
           if (run.errors.length) log(`  page errors: ${run.errors.join(' | ')}`);
           runs.push(run);
         }
         const today = [];
         for (let i = 0; i < RUNS; i++) {
           const run = await coldOpen(context, server.url, { path: '/' });
-          log(`  cold open of « Aujourd'hui » ${i + 1}/${RUNS}: first client to chase ${run.firstRowMs} ms (drawn ${run.firstRowFrameMs})${run.fromFirstPaint ? ` (first paint; the app's ${run.appFirstRowMs} ms)` : ''}, heap ${MB(run.heapUsedBytes)} MB`);
+          log(`  cold open of « Aujourd'hui » ${i + 1}/${RUNS}: first client to chase ${run.firstRowMs} ms (drawn ${run.firstRowFrameMs})${run.fromFirstPaint ? ` (first paint; the app's ${run.appFirstRowMs} ms)` : ''}, heap ${MB(run.heapUsedBytes)} MB, first paints saved: ${run.savedPaints}`);
           today.push(run);
         }
         const throttled = [];
@@ -382,6 +397,7 @@ async function main() {
           idbBytes: last.idbBytes,
           idbUsageDetails: last.idbDetails,
           rowsInDom: last.rowsInDom,
+          savedPaints: last.savedPaints,
           countText: last.countText,
           scriptBytes: last.scriptBytes,
           phasesMedianMs: medianPhases,

@@ -271,8 +271,8 @@ export class Workspace {
       .openArchives()
       .then(() => {
         performance.mark?.('relance:complete');
-        // The documents they hold count in the first screen (at once: a pending save would wait for it).
-        void this.saveFirstScreen();
+        // The documents they hold count in the first screen.
+        this.scheduleFirstScreen();
       })
       .catch((e) => console.error('archives not loaded', e));
     this.#markReady();

@@ -13,7 +13,7 @@ export function dismissFirstPaint(): void {
   if (typeof document !== 'undefined') document.getElementById(FIRST_PAINT_ID)?.remove();
 }
 
-/** Form controls serialise their markup, not what they show: writes what they show into the copy. */
+/** Form controls serialise their markup, not what they show: writes what they show into the copy (which nobody can use). */
 function keepFormState(from: Element, to: Element): void {
   const shown = from.querySelectorAll('input, select, textarea');
   const copied = to.querySelectorAll('input, select, textarea');
@@ -24,8 +24,12 @@ function keepFormState(from: Element, to: Element): void {
       if (el.type === 'checkbox' || el.type === 'radio') copy.toggleAttribute('checked', el.checked);
       else copy.setAttribute('value', el.value);
     } else if (el instanceof HTMLSelectElement) {
+      // A closed list shows its choice only (a list of 5 000 clients would be most of the page).
       const options = copy.querySelectorAll('option');
-      [...el.options].forEach((o, j) => options[j]?.toggleAttribute('selected', o.selected));
+      [...el.options].forEach((o, j) => {
+        if (o.selected) options[j]?.setAttribute('selected', '');
+        else options[j]?.remove();
+      });
     } else if (el instanceof HTMLTextAreaElement) {
       copy.textContent = el.value;
     }
