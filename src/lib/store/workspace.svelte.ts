@@ -294,6 +294,8 @@ export class Workspace {
 
   /** Saves the first screen a moment from now (after changes, or to draw the page shown as a first paint). */
   scheduleFirstScreen(): void {
+    // Closed (or its data deleted): a save would open its database again.
+    if (this.#closed) return;
     if (this.#firstScreenTimer) clearTimeout(this.#firstScreenTimer);
     this.#firstScreenTimer = setTimeout(() => void this.saveFirstScreen(), FIRST_SCREEN_DELAY_MS);
   }

@@ -183,6 +183,16 @@ describe('Workspace', () => {
     await ws.close();
   });
 
+  it('never saves a first screen once its data is deleted (the database stays gone)', async () => {
+    const id = newId();
+    const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
+    ws.firstScreenOf = () => screenOf(id);
+    await ws.destroyLocalData();
+    ws.scheduleFirstScreen(); // as after the archives are in, or a visit to « Aujourd'hui »
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(workspaceDbName(id));
+  });
+
   it('saves the first screen again soon after a change', async () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
