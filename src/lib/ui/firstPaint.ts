@@ -24,7 +24,9 @@ function keepFormState(from: Element, to: Element): void {
       if (el.type === 'checkbox' || el.type === 'radio') copy.toggleAttribute('checked', el.checked);
       else copy.setAttribute('value', el.value);
     } else if (el instanceof HTMLSelectElement) {
-      // A closed list shows its choice only (a list of 5 000 clients would be most of the page).
+      // A closed list shows its choice only (a list of 5 000 clients would be most of the page),
+      // as wide as its longest option made it.
+      (copy as HTMLElement).style.width = getComputedStyle(el).width;
       const options = copy.querySelectorAll('option');
       [...el.options].forEach((o, j) => {
         if (o.selected) options[j]?.setAttribute('selected', '');
@@ -34,6 +36,22 @@ function keepFormState(from: Element, to: Element): void {
       copy.textContent = el.value;
     }
   });
+}
+
+/**
+ * The elements of the copy that start lower than `fold` (two screens down: nobody sees them before
+ * the app shows its own), outermost only — on « Aujourd'hui », most of the clients to chase. Left
+ * out of the first paint; a virtual list keeps its height (set on its box).
+ */
+function belowFold(from: Element, to: Element, fold: number): Element[] {
+  const shown = from.querySelectorAll('*');
+  const copied = to.querySelectorAll('*');
+  const below: Element[] = [];
+  shown.forEach((el, i) => {
+    const parent = el.parentElement;
+    if (copied[i] && el.getBoundingClientRect().top > fold && parent && parent.getBoundingClientRect().top <= fold) below.push(copied[i]);
+  });
+  return below;
 }
 
 /**
@@ -50,10 +68,14 @@ export function drawFirstPaint(o: { workspaceId: string; day: string; screen: st
   const entry = document.querySelector('link[rel="modulepreload"][href*="/entry/start."]')?.getAttribute('href');
   if (!root || !entry) return null;
   const parts: string[] = [];
+  const fold = 2 * window.innerHeight;
   for (const child of root.children) {
     if (child.tagName === 'SCRIPT') continue;
     const copy = child.cloneNode(true) as Element;
+    // Both find their elements in the copy by position: found first, changed after.
+    const below = belowFold(child, copy, fold);
     keepFormState(child, copy);
+    for (const el of below) el.remove();
     parts.push(copy.outerHTML);
   }
   const html = parts.join('');
