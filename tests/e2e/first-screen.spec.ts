@@ -94,20 +94,20 @@ test('the first screen shows at once, real rows and figures, while the workspace
   await expect(item.getByTestId('chase-send-invoice')).toBeVisible();
 });
 
-/** Notes whether the first row of `selector` to appear was the first paint's (src/app.html), and its text. */
+/** Notes whether the first row of `selector` to appear was the first paint's (src/app.html), its text and its CSS display (styled by the page's own stylesheet). */
 async function watchFirstRow(page: Page, selector: string): Promise<void> {
   await page.addInitScript((sel) => {
-    const w = window as unknown as { __firstRow?: { fromPaint: boolean; text: string } };
+    const w = window as unknown as { __firstRow?: { fromPaint: boolean; text: string; display: string } };
     new MutationObserver((_, observer) => {
       const row = document.querySelector(sel);
       if (!row || w.__firstRow) return;
-      w.__firstRow = { fromPaint: Boolean(row.closest('#relance-first-paint')), text: row.textContent ?? '' };
+      w.__firstRow = { fromPaint: Boolean(row.closest('#relance-first-paint')), text: row.textContent ?? '', display: getComputedStyle(row).display };
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
   }, selector);
 }
 
-const firstRow = (page: Page) => page.waitForFunction(() => (window as unknown as { __firstRow?: { fromPaint: boolean; text: string } }).__firstRow).then((h) => h.jsonValue());
+const firstRow = (page: Page) => page.waitForFunction(() => (window as unknown as { __firstRow?: { fromPaint: boolean; text: string; display: string } }).__firstRow).then((h) => h.jsonValue());
 
 test('the page last shown is painted before the app starts, then replaced by the app; never another day', async ({ context }) => {
   const DAY = '2026-06-15T09:00:00+02:00';
@@ -153,6 +153,8 @@ test('the page last shown is painted before the app starts, then replaced by the
   expect(row?.fromPaint).toBe(true);
   expect(row?.text).toContain('F-2026-A-0001');
   expect(row?.text).toContain('Boulangerie Martin');
+  // Styled from the start: the Documents page's own grid (its stylesheet is not in index.html).
+  expect(row?.display).toBe('grid');
   await expect(page.locator('#relance-first-paint')).toHaveCount(0);
   await expect(page.getByTestId('doc-row')).toHaveCount(1);
   await expect(page.locator('main p.loading')).toBeVisible();

@@ -11,7 +11,7 @@ export const FIRST_PAINT_PATHS = ['/', '/documents'] as const;
 export type FirstPaintPath = (typeof FIRST_PAINT_PATHS)[number];
 /** Bigger than that, the app's own rendering costs less than reading and parsing it. */
 export const FIRST_PAINT_MAX_CHARS = 400_000;
-export const FIRST_PAINT_FORMAT = 1;
+export const FIRST_PAINT_FORMAT = 2;
 
 /** Read by src/app.html: change this shape and FIRST_PAINT_FORMAT with it. */
 export interface FirstPaint {
@@ -23,11 +23,20 @@ export interface FirstPaint {
   locale: string;
   /** The app's entry script when it was drawn: another version of the app has other styles and markup. */
   entry: string;
-  /** The stylesheets it needs (the page's own are not in index.html). */
-  styles: string[];
+  /**
+   * The stylesheets it was drawn with, their rules as text: the page's own are not in index.html,
+   * and waiting for them to load would wait for the app's code (src/app.html puts in those missing).
+   */
+  styles: FirstPaintStyle[];
   html: string;
   /** screenKey of the first screen it was drawn from. */
   screen: string;
+}
+
+export interface FirstPaintStyle {
+  /** Path of the stylesheet on this site (/_app/immutable/assets/…). */
+  href: string;
+  css: string;
 }
 
 export function firstPaintKey(path: FirstPaintPath): string {
@@ -47,6 +56,11 @@ export function screenKey(json: string): string {
   return (h >>> 0).toString(16).padStart(8, '0') + json.length.toString(16);
 }
 
+/** What a paint weighs: its markup and its styles. */
+export function paintChars(p: Pick<FirstPaint, 'html' | 'styles'>): number {
+  return p.styles.reduce((n, s) => n + s.css.length, p.html.length);
+}
+
 export function isFirstPaint(x: unknown): x is FirstPaint {
   if (typeof x !== 'object' || x === null) return false;
   const p = x as Partial<FirstPaint>;
@@ -58,9 +72,9 @@ export function isFirstPaint(x: unknown): x is FirstPaint {
     typeof p.locale === 'string' &&
     typeof p.entry === 'string' &&
     Array.isArray(p.styles) &&
-    p.styles.every((s) => typeof s === 'string') &&
+    p.styles.every((s) => typeof s?.href === 'string' && typeof s.css === 'string') &&
     typeof p.html === 'string' &&
-    p.html.length <= FIRST_PAINT_MAX_CHARS &&
+    paintChars(p as FirstPaint) <= FIRST_PAINT_MAX_CHARS &&
     typeof p.screen === 'string'
   );
 }
@@ -72,7 +86,7 @@ export function isFirstPaint(x: unknown): x is FirstPaint {
 export async function savePaints(custom: IDBObjectStore, screen: string | null, paint: FirstPaint | null): Promise<void> {
   for (const path of FIRST_PAINT_PATHS) {
     const key = firstPaintKey(path);
-    if (screen !== null && paint && paint.path === path && paint.screen === screen && paint.html.length <= FIRST_PAINT_MAX_CHARS) {
+    if (screen !== null && paint && paint.path === path && paint.screen === screen && paintChars(paint) <= FIRST_PAINT_MAX_CHARS) {
       await idb.put(custom, paint as never, key);
       continue;
     }

@@ -141,7 +141,7 @@ describe('Workspace', () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
     const paintOf = (path: FirstPaintPath, html: string) => (screen: string): FirstPaint => ({
-      format: 1, workspaceId: id, path, day: '2026-03-10', locale: 'fr', entry: '/_app/immutable/entry/start.x.js', styles: [], html, screen
+      format: 2, workspaceId: id, path, day: '2026-03-10', locale: 'fr', entry: '/_app/immutable/entry/start.x.js', styles: [], html, screen
     });
     const paints = async () => {
       const custom = (await stored(id)).custom;

@@ -1,7 +1,7 @@
 // The page as the app shows it, kept as HTML for the next opening to put on screen before the
 // app's code runs (store/firstPaint.ts says when it is kept, src/app.html shows it), and taken
 // away once the app shows its own rendering.
-import { FIRST_PAINT_FORMAT, FIRST_PAINT_MAX_CHARS, FIRST_PAINT_PATHS, type FirstPaint, type FirstPaintPath } from '$lib/store/firstPaint';
+import { FIRST_PAINT_FORMAT, FIRST_PAINT_MAX_CHARS, FIRST_PAINT_PATHS, paintChars, type FirstPaint, type FirstPaintPath, type FirstPaintStyle } from '$lib/store/firstPaint';
 
 /** The element src/app.html puts the first paint in, before the app's own. */
 export const FIRST_PAINT_ID = 'relance-first-paint';
@@ -79,11 +79,19 @@ export function drawFirstPaint(o: { workspaceId: string; day: string; screen: st
     parts.push(copy.outerHTML);
   }
   const html = parts.join('');
-  if (!html || html.length > FIRST_PAINT_MAX_CHARS) return null;
-  // The page's own are added by its code with full addresses: kept as paths of this site's.
-  const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
-    .map((l) => new URL(l.href, location.href))
-    .filter((url) => url.origin === location.origin && url.pathname.startsWith('/_app/'))
-    .map((url) => url.pathname);
-  return { format: FIRST_PAINT_FORMAT, workspaceId: o.workspaceId, path, day: o.day, locale: document.documentElement.lang, entry, styles, html, screen: o.screen };
+  if (!html) return null;
+  const paint: FirstPaint = { format: FIRST_PAINT_FORMAT, workspaceId: o.workspaceId, path, day: o.day, locale: document.documentElement.lang, entry, styles: pageStyles(), html, screen: o.screen };
+  return paintChars(paint) <= FIRST_PAINT_MAX_CHARS ? paint : null;
+}
+
+/** This site's stylesheets in the page, in their order, as paths of this site's and rules as text. */
+function pageStyles(): FirstPaintStyle[] {
+  const styles: FirstPaintStyle[] = [];
+  for (const sheet of document.styleSheets) {
+    // The page's own are added by its code with full addresses.
+    const url = sheet.href ? new URL(sheet.href, location.href) : null;
+    if (!url || url.origin !== location.origin || !url.pathname.startsWith('/_app/')) continue;
+    styles.push({ href: url.pathname, css: [...sheet.cssRules].map((r) => r.cssText).join('\n') });
+  }
+  return styles;
 }
