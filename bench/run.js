@@ -204,17 +204,7 @@ async function coldOpen(context, base, { profile = false, path = '/documents', t
       rowsInDom: document.querySelectorAll('[data-testid="doc-row"]').length,
       countText: document.querySelector('[data-testid="doc-count"]')?.textContent ?? null,
       // The first paints saved when leaving (store/firstPaint.ts): what the next opening can show at once.
-      savedPaints: await new Promise((resolve) => {
-        const open = indexedDB.open(`relance-ws-${localStorage.getItem('relance.current')}`);
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const keys = open.result.transaction('custom', 'readonly').objectStore('custom').getAllKeys();
-          keys.onsuccess = () => {
-            open.result.close();
-            resolve(keys.result.filter((k) => String(k).startsWith('firstPaint:')));
-          };
-        };
-      })
+      savedPaints: Object.keys(localStorage).filter((k) => k.startsWith('relance.firstPaint:'))
     };
   });
   await cdp.detach().catch(() => {});

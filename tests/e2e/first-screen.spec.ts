@@ -122,23 +122,7 @@ test('the page last shown is painted before the app starts, then replaced by the
   await expect(page.getByTestId('doc-row')).toHaveCount(1);
   // Drawn a moment after the page shows, with the first screen it shows.
   await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<string | null>((resolve) => {
-              const open = indexedDB.open(`relance-ws-${localStorage.getItem('relance.current')}`);
-              open.onsuccess = () => {
-                const get = open.result.transaction('custom', 'readonly').objectStore('custom').get('firstPaint:/documents');
-                get.onsuccess = () => {
-                  open.result.close();
-                  resolve(get.result?.html ?? null);
-                };
-              };
-            })
-        ),
-      { timeout: 10_000 }
-    )
+    .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('relance.firstPaint:/documents') ?? 'null') as { html: string } | null)?.html ?? null), { timeout: 10_000 })
     .toContain('F-2026-A-0001');
   await page.close();
 

@@ -1,11 +1,11 @@
 // The first paint of a workspace: the HTML of « Aujourd'hui » or Documents as the app last showed
-// it, saved beside the first screen it was drawn from (firstScreen.ts). At the next opening,
-// src/app.html puts it on screen as soon as it is read, before the app's code has even started;
-// the app replaces it with its own rendering of that same first screen (ui/firstPaint.ts).
-// A paint is only ever kept with the first screen it shows: when the first screen saved changes
-// (new rows, other figures), a paint of the old one is removed, never shown stale.
-import * as idb from 'lib0/indexeddb';
-
+// it, drawn from the first screen saved beside it (firstScreen.ts). At the next opening,
+// src/app.html puts it on screen while the page is parsed, before the app's code has even
+// started; the app replaces it with its own rendering of that same first screen (ui/firstPaint.ts).
+// Kept in localStorage, read without waiting (IndexedDB takes ~100 ms to open): one per page, of
+// the workspace that drew it last. A paint is only ever kept with the first screen it shows: the
+// paints of another screen go before a first screen is written, the new one comes once it is
+// written — a tab gone in between leaves none, never a stale one.
 /** The pages a first paint is saved for: the ones the first screen fills (routes/+layout.svelte). */
 export const FIRST_PAINT_PATHS = ['/', '/documents'] as const;
 export type FirstPaintPath = (typeof FIRST_PAINT_PATHS)[number];
@@ -39,9 +39,14 @@ export interface FirstPaintStyle {
   css: string;
 }
 
+/** The localStorage key of a page's first paint (read by src/app.html). */
 export function firstPaintKey(path: FirstPaintPath): string {
-  return `firstPaint:${path}`;
+  return `relance.firstPaint:${path}`;
 }
+
+/** Where paints are kept: localStorage, or nowhere (tests give their own). */
+type PaintStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+const storage = (): PaintStorage | null => (typeof localStorage === 'undefined' ? null : localStorage);
 
 /**
  * What identifies a first screen's content (its log position aside): FNV-1a of its JSON. Two
@@ -79,19 +84,33 @@ export function isFirstPaint(x: unknown): x is FirstPaint {
   );
 }
 
+/** The paint kept for `path`, or null (none, or garbled). */
+export function storedPaint(path: FirstPaintPath): FirstPaint | null {
+  try {
+    const data: unknown = JSON.parse(storage()?.getItem(firstPaintKey(path)) ?? 'null');
+    return isFirstPaint(data) ? data : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * In the transaction that saves first screen `screen` (its screenKey; null: none saved): stores
- * `paint` when one was drawn, keeps the other pages' paints only when they show that same screen.
+ * Before workspace `workspaceId` saves first screen `screen` (its screenKey; null: none, or the
+ * workspace is deleted): removes its paints of any other screen, and garbled ones.
  */
-export async function savePaints(custom: IDBObjectStore, screen: string | null, paint: FirstPaint | null): Promise<void> {
+export function dropPaints(workspaceId: string, screen: string | null): void {
   for (const path of FIRST_PAINT_PATHS) {
-    const key = firstPaintKey(path);
-    if (screen !== null && paint && paint.path === path && paint.screen === screen && paintChars(paint) <= FIRST_PAINT_MAX_CHARS) {
-      await idb.put(custom, paint as never, key);
-      continue;
-    }
-    const stored: unknown = await idb.get(custom, key);
-    if (stored === undefined) continue;
-    if (screen === null || !isFirstPaint(stored) || stored.screen !== screen) await idb.del(custom, key);
+    const paint = storedPaint(path);
+    if (!paint || (paint.workspaceId === workspaceId && (screen === null || paint.screen !== screen))) storage()?.removeItem(firstPaintKey(path));
+  }
+}
+
+/** Once first screen `screen` (its screenKey) is written: keeps `paint` when it shows that screen. */
+export function keepPaint(screen: string, paint: FirstPaint): void {
+  if (paint.screen !== screen || paintChars(paint) > FIRST_PAINT_MAX_CHARS) return;
+  try {
+    storage()?.setItem(firstPaintKey(paint.path), JSON.stringify(paint));
+  } catch (e) {
+    console.warn('first paint not kept', e); // storage full: only costs the next opening's speed
   }
 }

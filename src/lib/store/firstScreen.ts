@@ -4,7 +4,7 @@
 // show real rows at once while the Y.Doc (tens of megabytes for years of invoices) loads behind
 // them. Saved after changes (store/workspace.svelte.ts), beside the update log.
 import * as idb from 'lib0/indexeddb';
-import { savePaints, screenKey, type FirstPaint } from './firstPaint';
+import { dropPaints, FIRST_PAINT_PATHS, keepPaint, screenKey, type FirstPaint } from './firstPaint';
 import type { ChaseItem } from '$lib/domain/chaseItem';
 import type { ChaseList } from '$lib/domain/chaseList';
 import type { Hold, InvoiceAccount, ReceivablesSummary } from '$lib/domain/receivables';
@@ -100,15 +100,25 @@ export function firstScreenKey(screen: FirstScreen): string {
 }
 
 /**
- * Writes a workspace's first screen; null removes the stored one rather than leave it stale. In
- * the same transaction, the first paint drawn from it if any (`paint`, firstPaint.ts), and the
- * other pages' paints kept only when they show this same screen.
+ * Writes workspace `workspaceId`'s first screen; null removes the stored one rather than leave it
+ * stale. With it, the first paint drawn from it if any (`paint`, firstPaint.ts); the other pages'
+ * paints are kept only when they show this same screen.
  */
-export async function writeFirstScreen(db: IDBDatabase, screen: FirstScreen | null, paint: FirstPaint | null = null): Promise<void> {
+export async function writeFirstScreen(db: IDBDatabase, workspaceId: string, screen: FirstScreen | null, paint: FirstPaint | null = null): Promise<void> {
+  const key = screen ? firstScreenKey(screen) : null;
+  dropPaints(workspaceId, key);
   const [custom] = idb.transact(db, ['custom']);
-  if (screen) await idb.put(custom, JSON.stringify(screen), FIRST_SCREEN_KEY);
-  else await idb.del(custom, FIRST_SCREEN_KEY);
-  await savePaints(custom, screen ? firstScreenKey(screen) : null, paint);
+  const written = new Promise<void>((resolve, reject) => {
+    custom.transaction.oncomplete = () => resolve();
+    custom.transaction.onerror = custom.transaction.onabort = () => reject(custom.transaction.error);
+  });
+  // Their errors abort the transaction: `written` says so.
+  if (screen) custom.put(JSON.stringify(screen), FIRST_SCREEN_KEY);
+  else custom.delete(FIRST_SCREEN_KEY);
+  // Where paints were kept before they moved to localStorage.
+  for (const path of FIRST_PAINT_PATHS) custom.delete(`firstPaint:${path}`);
+  await written;
+  if (key && paint) keepPaint(key, paint);
 }
 
 declare global {

@@ -22,7 +22,7 @@ import type { ArchivePlan } from '$lib/domain/archive';
 import { newId } from './ids';
 import { openWorkspaceDb, workspaceDbName } from './workspaceDb';
 import { firstScreenKey, readFirstScreen, writeFirstScreen, type FirstScreen } from './firstScreen';
-import type { FirstPaint } from './firstPaint';
+import { dropPaints, type FirstPaint } from './firstPaint';
 import { afterPaint } from './afterPaint';
 
 export { workspaceDbName };
@@ -328,7 +328,7 @@ export class Workspace {
     }
     const db = await openWorkspaceDb(workspaceDbName(this.id));
     try {
-      await writeFirstScreen(db, first, paint);
+      await writeFirstScreen(db, this.id, first, paint);
     } finally {
       db.close();
     }
@@ -375,6 +375,7 @@ export class Workspace {
     const core = this.#core;
     const years = core?.archiveYears() ?? [];
     await this.close();
+    dropPaints(this.id, null); // they show its clients and amounts
     await core?.clearData(years);
   }
 

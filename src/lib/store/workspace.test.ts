@@ -2,7 +2,7 @@
 // the first screen, the update log (store/persistence.ts) loaded in slices and compacted,
 // databases left by earlier versions, migrations on open.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -68,6 +68,7 @@ const screenOf = (id: string, asOf = '2026-03-10'): FirstScreen => ({
 });
 
 describe('Workspace', () => {
+  afterEach(() => vi.unstubAllGlobals());
   it('creates a workspace with its company and this device as member A', async () => {
     const ws = await Workspace.create({ company: company(), deviceName: 'Portable' });
     expect(ws.status).toBe('ready');
@@ -143,10 +144,14 @@ describe('Workspace', () => {
     const paintOf = (path: FirstPaintPath, html: string) => (screen: string): FirstPaint => ({
       format: 2, workspaceId: id, path, day: '2026-03-10', locale: 'fr', entry: '/_app/immutable/entry/start.x.js', styles: [], html, screen
     });
-    const paints = async () => {
-      const custom = (await stored(id)).custom;
-      return FIRST_PAINT_PATHS.map((path) => (custom.get(firstPaintKey(path)) as FirstPaint | undefined)?.html ?? null);
-    };
+    // localStorage, as in a browser (store/firstPaint.ts keeps paints there).
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, String(v)),
+      removeItem: (k: string) => void kept.delete(k)
+    });
+    const paints = async () => FIRST_PAINT_PATHS.map((path) => (JSON.parse(kept.get(firstPaintKey(path)) ?? 'null') as FirstPaint | null)?.html ?? null);
     ws.firstScreenOf = () => screenOf(id);
     ws.firstPaintOf = paintOf('/documents', '<p>7 documents</p>');
     await ws.saveFirstScreen();
@@ -180,7 +185,17 @@ describe('Workspace', () => {
     ws.firstScreenOf = () => null;
     await ws.saveFirstScreen();
     expect(await paints()).toEqual([null, null]);
-    await ws.close();
+    // Another workspace's paint stays; garbled text goes; deleting the workspace takes its own.
+    ws.firstScreenOf = () => screenOf(id);
+    ws.firstPaintOf = paintOf('/documents', '<p>7 documents</p>');
+    await ws.saveFirstScreen();
+    kept.set(firstPaintKey('/'), JSON.stringify({ ...paintOf('/', '<p>autre entreprise</p>')('k'), workspaceId: 'autre' }));
+    ws.firstPaintOf = () => null;
+    await ws.saveFirstScreen();
+    expect(await paints()).toEqual(['<p>autre entreprise</p>', '<p>7 documents</p>']);
+    kept.set(firstPaintKey('/'), '{"format":2,');
+    await ws.destroyLocalData();
+    expect(await paints()).toEqual([null, null]);
   });
 
   it('never saves a first screen once its data is deleted (the database stays gone)', async () => {
