@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateDemo, proportionalCounts } from '$lib/demo/generate';
-import { causalOrder, causalPieces } from './causalPieces';
+import { causalOrder, causalPieces, PIECE_BYTES } from './causalPieces';
 import { splitUpdate } from './updateChunks';
 import { LOCAL_ORIGIN, deleteRecord, initialiseDoc, patchRecord, putRecord, readWorkspace, writeCompany } from './doc';
 import { T0, client, company, contents, exchange, member } from './fixtures';
@@ -358,7 +358,7 @@ describe('causalPieces on a small update', () => {
     const doc = workspaceDevice(31);
     addClients(doc, 'x', 3);
     const update = Y.encodeStateAsUpdate(doc);
-    expect(update.byteLength).toBeLessThan(192 * 1024);
+    expect(update.byteLength).toBeLessThan(PIECE_BYTES);
     const pieces = causalPieces(update);
     expect(pieces).toHaveLength(1);
     expect(pieces[0]).toBe(update);

@@ -10,16 +10,17 @@ import * as idb from 'lib0/indexeddb';
 import { requestCompaction } from './compactionClient';
 import { yieldToPage } from './afterPaint';
 import { COMPACTED_KEY, openWorkspaceDb } from './workspaceDb';
+import { PIECE_BYTES } from './causalPieces';
 
 const UPDATES = 'updates';
 /** Stored updates beyond which the log is compacted (y-indexeddb's PREFERRED_TRIM_SIZE). */
 export const TRIM_SIZE = 500;
-/** Bytes applied per task: about 10–20 ms of Yjs in Chromium on the 2-core machine. */
-export const SLICE_BYTES = 192 * 1024;
+/** Bytes applied per task: a stored piece (causalPieces.ts), or several small updates. */
+export const SLICE_BYTES = PIECE_BYTES;
 /** A stored update this large was not cut in pieces (an older version's compaction): compact the log. */
 const OVERSIZED_BYTES = 2 * SLICE_BYTES;
 const COMPACT_DELAY_MS = 1000;
-/** Stored updates read per request: about 3 MB once compacted. */
+/** Stored updates read per request: about 1 MB once compacted (deserialized in one task). */
 const READ_BATCH = 16;
 
 /** The stored updates in the order they were written, grouped into slices of about `SLICE_BYTES`. */

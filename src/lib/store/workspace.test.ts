@@ -249,7 +249,7 @@ describe('Workspace', () => {
   it('applies the log one slice per task and stores each later change as it comes', async () => {
     const id = newId();
     const ws = await Workspace.create({ id, company: company(), deviceName: 'Portable' });
-    // Three changes of about 300 kB each: more than a slice (192 kB) each.
+    // Three changes of about 300 kB each: more than a slice (SLICE_BYTES, 64 kB) each.
     for (const n of [1, 2, 3]) await ws.run('client/save', client(`c${n}`, { notes: String(n).repeat(300_000) }));
     const memberId = ws.memberId;
     await ws.close();
